@@ -1,0 +1,66 @@
+package dev.brushedit.core.scheduler;
+
+import dev.brushedit.core.random.RandomSource;
+import dev.brushedit.core.tensor.Tensor;
+
+/**
+ * A diffusion sampler with the semantics of the diffusers scheduler of the same name. The loop is
+ * the same for every scheduler:
+ *
+ * <pre>{@code
+ * scheduler.setTimesteps(steps, strength);
+ * Tensor x = noise.scale(scheduler.initNoiseSigma());          // or addNoise(...) for a strength start
+ * for (float t : scheduler.timesteps()) {
+ *     Tensor in = scheduler.scaleModelInput(x, t);
+ *     Tensor eps = model(in, t);
+ *     x = scheduler.step(eps, t, x, random);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safety: stateful (step index, history of model outputs) and not thread-safe; create one
+ * per generation with {@link SchedulerType#create}.
+ */
+public interface Scheduler {
+
+    /** The diffusers class this scheduler reproduces, e.g. {@code "EulerDiscreteScheduler"}. */
+    SchedulerType type();
+
+    /** The configuration this scheduler was built from. */
+    SchedulerConfig config();
+
+    /** Prepares a full schedule of {@code steps} inference steps (strength 1). */
+    default void setTimesteps(int steps) {
+        setTimesteps(steps, 1.0);
+    }
+
+    /**
+     * Prepares a schedule of {@code steps} inference steps, shortened for an image-to-image or
+     * inpainting start at {@code strength} in (0, 1] exactly as diffusers' pipelines shorten it.
+     * Resets all step state.
+     */
+    void setTimesteps(int steps, double strength);
+
+    /**
+     * The timesteps at which the model is evaluated, in order; one model call per entry (so a
+     * two-evaluation scheduler such as Heun lists intermediate timesteps too).
+     */
+    float[] timesteps();
+
+    /** Standard deviation of the initial noise: multiply unit-variance noise by it. */
+    float initNoiseSigma();
+
+    /** The model input for timestep {@code t} (identity for most schedulers; sigma scaling for Euler-type). */
+    Tensor scaleModelInput(Tensor sample, float timestep);
+
+    /**
+     * One scheduler step: the sample at the next timestep, a new tensor. Stochastic schedulers draw
+     * their noise from {@code random}; deterministic ones ignore it (it may be null for them).
+     */
+    Tensor step(Tensor modelOutput, float timestep, Tensor sample, RandomSource random);
+
+    /** {@code original} noised to {@code timestep} with {@code noise}, as diffusers' {@code add_noise}. */
+    Tensor addNoise(Tensor original, Tensor noise, float timestep);
+
+    /** How many model evaluations one inference step takes (2 for Heun, 1 for the others). */
+    int modelEvaluationsPerStep();
+}

@@ -17,6 +17,11 @@ import dev.brushedit.core.tensor.Tensor;
  * }
  * }</pre>
  *
+ * <p>Timesteps are checked: {@link #scaleModelInput} and {@link #step} accept only the next
+ * timestep of the schedule, and throw {@link dev.brushedit.core.InvalidInputException} before
+ * {@link #setTimesteps}, for a timestep not in the schedule, or one out of order. Call
+ * {@code scaleModelInput} before {@code step} for each timestep, as diffusers' pipelines do.
+ *
  * <p>Thread-safety: stateful (step index, history of model outputs) and not thread-safe; create one
  * per generation with {@link SchedulerType#create}.
  */
@@ -46,10 +51,21 @@ public interface Scheduler {
      */
     float[] timesteps();
 
+    /**
+     * The noise levels of the full schedule (diffusers' {@code scheduler.sigmas}, one per model
+     * evaluation of the unshortened schedule plus the final one), or an empty array for schedulers
+     * that work on cumulative alphas instead (DDIM, PNDM, LCM, DDPM). Throws before setTimesteps
+     * for the sigma-based schedulers.
+     */
+    float[] sigmas();
+
     /** Standard deviation of the initial noise: multiply unit-variance noise by it. */
     float initNoiseSigma();
 
-    /** The model input for timestep {@code t} (identity for most schedulers; sigma scaling for Euler-type). */
+    /**
+     * The model input for timestep {@code t}: divided by sqrt(sigma^2 + 1) for the Euler, LMS and
+     * Heun schedulers; {@code sample} itself for the others.
+     */
     Tensor scaleModelInput(Tensor sample, float timestep);
 
     /**
@@ -58,7 +74,11 @@ public interface Scheduler {
      */
     Tensor step(Tensor modelOutput, float timestep, Tensor sample, RandomSource random);
 
-    /** {@code original} noised to {@code timestep} with {@code noise}, as diffusers' {@code add_noise}. */
+    /**
+     * {@code original} noised to {@code timestep} with {@code noise}, as diffusers' {@code add_noise}
+     * (for a strength start: {@code addNoise(image, noise, timesteps()[0])}). Sigma-based
+     * schedulers need setTimesteps first and a timestep of the schedule.
+     */
     Tensor addNoise(Tensor original, Tensor noise, float timestep);
 
     /** How many model evaluations one inference step takes (2 for Heun, 1 for the others). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.brushedit.core.random.RandomSource;
+import dev.brushedit.core.random.TorchGenerator;
 import dev.brushedit.core.tensor.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,17 +26,28 @@ class SchedulerParityTest {
         "heun_karras", "dpm_o1", "dpm_o2", "dpm_o3", "dpm_o2_heun", "dpm_o2_karras", "dpm_o3_karras", "unipc_bh1",
         "unipc_bh2", "unipc_bh2_o3", "unipc_bh2_karras"})
     void deterministicSchedulersMatchDiffusers(String name) {
-        check(name);
+        check(name, false);
     }
 
     /** Stochastic schedulers with diffusers' noise draws replayed in the order diffusers drew them. */
     @ParameterizedTest
     @ValueSource(strings = {"ddim_eta", "euler_ancestral", "lcm", "ddpm"})
     void stochasticSchedulersMatchDiffusersWithRecordedNoise(String name) {
-        check(name);
+        check(name, false);
     }
 
-    private static void check(String name) {
+    /**
+     * The same loops with noise drawn from {@link TorchGenerator} seeded as diffusers'
+     * {@code torch.Generator("cpu").manual_seed(1234)}: the initial latent first, then each step's
+     * draw, in diffusers' order. Reproduces diffusers' CPU results.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ddim_eta", "euler_ancestral", "lcm", "ddpm"})
+    void stochasticSchedulersMatchDiffusersWithTorchGenerator(String name) {
+        check(name, true);
+    }
+
+    private static void check(String name, boolean torchGenerator) {
         JsonNode doc = ParityVectors.load(name);
         int[] shape = ParityVectors.shape(doc);
         double worstAbs = 0;
@@ -57,6 +69,13 @@ class SchedulerParityTest {
                     new float[] {(float) run.get("initNoiseSigma").asDouble()}, 0, 1e-6);
 
             Tensor noise = Tensor.of(ParityVectors.floats(run.get("noise")), shape);
+            TorchGenerator generator = null;
+            if (torchGenerator) {
+                generator = new TorchGenerator(doc.get("seed").asLong());
+                Tensor drawn = generator.randn(shape);
+                assertThat(drawn.toArray()).as(label + " initial noise from TorchGenerator").containsExactly(noise.toArray());
+                noise = drawn;
+            }
             Tensor x;
             if (run.get("strength").asDouble() == 1.0) {
                 x = noise.scale(s.initNoiseSigma());
@@ -74,7 +93,7 @@ class SchedulerParityTest {
                 replay = new ParityVectors.Replay(ParityVectors.floats(run.get("noises")),
                         run.get("noiseCount").asInt(), noise.size());
             }
-            RandomSource random = replay;
+            RandomSource random = torchGenerator ? generator : replay;
             float[] ref = ParityVectors.floats(run.get("samples"));
             int n = noise.size();
             for (int k = 0; k < timesteps.length; k++) {
@@ -98,12 +117,13 @@ class SchedulerParityTest {
                 }
             }
             assertThat(ref.length).as(label + " reference steps").isEqualTo(timesteps.length * n);
-            if (replay != null) {
+            if (replay != null && !torchGenerator) {
                 assertThat(replay.remaining()).as(label + " unused recorded noise draws").isZero();
             }
             runs++;
         }
-        LOG.info("parity {}: {} runs, max |java - ref| = {}, max error / (1e-5 + 1e-5 |ref|) = {}", name, runs,
+        LOG.info("parity {}{}: {} runs, max |java - ref| = {}, max error / (1e-5 + 1e-5 |ref|) = {}", name,
+                torchGenerator ? " (TorchGenerator)" : "", runs,
                 String.format("%.3g", worstAbs), String.format("%.3f", worstRatio));
         assertThat(runs).isEqualTo(12);
     }

@@ -56,6 +56,22 @@ VARIANTS = [
     ("lcm", LCMScheduler, {}, True, {}),
     ("ddpm", DDPMScheduler, {}, True, {}),
 ]
+# Extra variants for the other config keys: fewer runs each, to keep the vectors small.
+# name, class, overrides, stochastic, step kwargs, predictions, steps
+EXTRA = [
+    ("ddim_zsnr_trailing", DDIMScheduler, {"rescale_betas_zero_snr": True, "timestep_spacing": "trailing"},
+     False, {}, ("v_prediction",), (10, 25)),
+    ("euler_cosine_leading", EulerDiscreteScheduler, {"beta_schedule": "squaredcos_cap_v2",
+     "timestep_spacing": "leading", "final_sigmas_type": "sigma_min"}, False, {}, ("epsilon",), (10, 25)),
+    ("dpm_trailing_sigma_min", DPMSolverMultistepScheduler, {"timestep_spacing": "trailing",
+     "final_sigmas_type": "sigma_min", "lower_order_final": False, "solver_order": 3}, False, {},
+     ("epsilon",), (10, 25)),
+    ("unipc_leading_karras_min", UniPCMultistepScheduler, {"timestep_spacing": "leading",
+     "use_karras_sigmas": True, "final_sigmas_type": "sigma_min", "disable_corrector": [0, 3]}, False, {},
+     ("epsilon",), (10, 25)),
+    ("ddpm_linspace_small_log", DDPMScheduler, {"timestep_spacing": "linspace", "variance_type": "fixed_small_log",
+     "clip_sample": True}, True, {}, ("sample",), (10, 25)),
+]
 
 
 def model(x, t):
@@ -127,9 +143,10 @@ def run(cls, overrides, stochastic, step_kwargs, pred, steps, strength):
 
 def main(out_dir):
     os.makedirs(out_dir, exist_ok=True)
-    for name, cls, overrides, stochastic, step_kwargs in VARIANTS:
+    all_variants = [v + (PREDICTIONS, STEPS) for v in VARIANTS] + EXTRA
+    for name, cls, overrides, stochastic, step_kwargs, predictions, steps in all_variants:
         runs = [run(cls, overrides, stochastic, step_kwargs, p, n, st)
-                for p in PREDICTIONS for n in STEPS for st in STRENGTHS]
+                for p in predictions for n in steps for st in STRENGTHS]
         doc = {"name": name, "diffusersClass": cls.__name__, "overrides": overrides,
                "stepKwargs": step_kwargs, "stochastic": stochastic, "seed": SEED, "shape": list(SHAPE),
                "diffusers": diffusers.__version__, "torch": torch.__version__, "runs": runs}

@@ -29,6 +29,18 @@ class SchedulerParityTest {
         check(name, false);
     }
 
+    /**
+     * Other config keys: zero-terminal-SNR rescale with trailing spacing, the cosine beta schedule
+     * with leading spacing and sigma_min, trailing DPM-Solver++ without lower_order_final, UniPC
+     * with disabled correctors, DDPM with fixed_small_log variance, clipping and sample prediction.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ddim_zsnr_trailing", "euler_cosine_leading", "dpm_trailing_sigma_min",
+        "unipc_leading_karras_min", "ddpm_linspace_small_log"})
+    void otherConfigKeysMatchDiffusers(String name) {
+        check(name, false);
+    }
+
     /** Stochastic schedulers with diffusers' noise draws replayed in the order diffusers drew them. */
     @ParameterizedTest
     @ValueSource(strings = {"ddim_eta", "euler_ancestral", "lcm", "ddpm"})
@@ -125,7 +137,7 @@ class SchedulerParityTest {
         LOG.info("parity {}{}: {} runs, max |java - ref| = {}, max error / (1e-5 + 1e-5 |ref|) = {}", name,
                 torchGenerator ? " (TorchGenerator)" : "", runs,
                 String.format("%.3g", worstAbs), String.format("%.3f", worstRatio));
-        assertThat(runs).isEqualTo(12);
+        assertThat(runs).isEqualTo(doc.get("runs").size()).isGreaterThanOrEqualTo(4);
     }
 
     /**

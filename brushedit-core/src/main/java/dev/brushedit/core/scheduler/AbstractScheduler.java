@@ -96,6 +96,10 @@ abstract class AbstractScheduler implements Scheduler {
         }
         int initTimestep = Math.min((int) (steps * strength), steps);
         int tStart = Math.max(steps - initTimestep, 0);
+        if (initTimestep < 1) { // diffusers' inpainting pipeline rejects this too
+            throw new InvalidInputException("strength " + strength + " leaves no denoising step out of " + steps
+                    + ": steps * strength must be at least 1");
+        }
         float[] full = computeSchedule(steps);
         int begin = tStart * modelEvaluationsPerStep();
         if (begin >= full.length) {

@@ -31,6 +31,8 @@ abstract class AbstractScheduler implements Scheduler {
     int stepIndex;
     /** The steps argument of the last setTimesteps. */
     int numInferenceSteps;
+    /** Sigmas of the full schedule plus the final one, for the sigma-based schedulers. */
+    float[] sigmas;
 
     AbstractScheduler(SchedulerType type, SchedulerConfig config) {
         this.type = type;
@@ -120,7 +122,17 @@ abstract class AbstractScheduler implements Scheduler {
 
     @Override
     public float[] sigmas() {
-        return new float[0];
+        requireSchedule("sigmas");
+        return sigmas.clone();
+    }
+
+    /** Stores float32 copies of {@code sig} followed by {@code last} as the schedule's sigmas. */
+    final void setSigmas(double[] sig, double last) {
+        sigmas = new float[sig.length + 1];
+        for (int i = 0; i < sig.length; i++) {
+            sigmas[i] = (float) sig[i];
+        }
+        sigmas[sig.length] = (float) last;
     }
 
     @Override

@@ -16,6 +16,11 @@ abstract class AlphaScheduler extends AbstractScheduler {
     }
 
     @Override
+    public final float[] sigmas() {
+        return new float[0];
+    }
+
+    @Override
     public float initNoiseSigma() {
         return 1f;
     }

@@ -11,7 +11,6 @@ import dev.brushedit.core.scheduler.SchedulerConfig.TimestepSpacing;
 abstract class MultistepScheduler extends AbstractScheduler {
     final float[] trainSigmas;
     final int order;
-    float[] sigmas;
     /** x0 predictions, oldest first; entry {@code order - 1} is the newest. */
     float[][] modelOutputs;
     int lowerOrderNums;
@@ -66,24 +65,14 @@ abstract class MultistepScheduler extends AbstractScheduler {
         if (config.finalSigmasType() == SchedulerConfig.FinalSigmasType.SIGMA_MIN) {
             last = karras && karrasLastIsMin ? sig[sig.length - 1] : trainSigmas[0];
         }
-        sigmas = new float[sig.length + 1];
+        setSigmas(sig, last);
         float[] ts = new float[t.length];
-        for (int i = 0; i < sig.length; i++) {
-            sigmas[i] = (float) sig[i];
-        }
-        sigmas[sig.length] = (float) last;
         for (int i = 0; i < t.length; i++) {
             ts[i] = (float) (long) t[i];
         }
         modelOutputs = new float[order][];
         lowerOrderNums = 0;
         return ts;
-    }
-
-    @Override
-    public final float[] sigmas() {
-        requireSchedule("sigmas");
-        return sigmas.clone();
     }
 
     @Override

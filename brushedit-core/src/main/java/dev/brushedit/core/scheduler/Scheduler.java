@@ -47,7 +47,9 @@ public interface Scheduler {
 
     /**
      * The timesteps at which the model is evaluated, in order; one model call per entry (so a
-     * two-evaluation scheduler such as Heun lists intermediate timesteps too).
+     * two-evaluation scheduler such as Heun lists intermediate timesteps too, {@code 2 * steps - 1}
+     * in all, and PNDM with skip_prk_steps repeats its second timestep, {@code steps + 1} in all).
+     * For a strength start this is diffusers' {@code timesteps[t_start * order:]}.
      */
     float[] timesteps();
 
@@ -69,8 +71,12 @@ public interface Scheduler {
     Tensor scaleModelInput(Tensor sample, float timestep);
 
     /**
-     * One scheduler step: the sample at the next timestep, a new tensor. Stochastic schedulers draw
-     * their noise from {@code random}; deterministic ones ignore it (it may be null for them).
+     * One scheduler step: the sample at the next timestep, a new tensor. The stochastic schedulers
+     * (Euler ancestral, DDPM, LCM, DDIM with eta &gt; 0) draw {@code random.randn(sample shape)} once
+     * per step where diffusers calls {@code randn_tensor} (DDPM not at timestep 0, LCM not on the
+     * last step), so {@link dev.brushedit.core.random.TorchGenerator} seeded like diffusers'
+     * {@code torch.Generator("cpu")} reproduces its CPU results. Deterministic schedulers ignore
+     * {@code random} (it may be null for them).
      */
     Tensor step(Tensor modelOutput, float timestep, Tensor sample, RandomSource random);
 

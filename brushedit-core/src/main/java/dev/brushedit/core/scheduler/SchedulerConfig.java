@@ -115,6 +115,7 @@ public final class SchedulerConfig {
         }
     }
 
+    private final String className;
     private final int numTrainTimesteps;
     private final Double betaStart;
     private final Double betaEnd;
@@ -146,6 +147,7 @@ public final class SchedulerConfig {
     private final Map<String, Object> otherKeys;
 
     private SchedulerConfig(Builder b) {
+        this.className = b.className;
         this.numTrainTimesteps = b.numTrainTimesteps;
         this.betaStart = b.betaStart;
         this.betaEnd = b.betaEnd;
@@ -186,6 +188,7 @@ public final class SchedulerConfig {
      */
     public static SchedulerConfig stableDiffusion15() {
         return builder()
+                .className(SchedulerType.PNDM.diffusersName())
                 .betaStart(0.00085)
                 .betaEnd(0.012)
                 .betaSchedule(BetaSchedule.SCALED_LINEAR)
@@ -209,7 +212,8 @@ public final class SchedulerConfig {
 
     /**
      * Reads a diffusers {@code scheduler_config.json}. Unknown keys are logged and ignored;
-     * {@code _class_name} and other keys starting with {@code _} are ignored silently.
+     * {@code _class_name} is kept as {@link #className()}, other keys starting with {@code _} are
+     * ignored silently.
      *
      * @throws InvalidInputException when the file cannot be read, is not a JSON object, or a key
      *     has a value of the wrong type or out of range (the message names the key)
@@ -224,6 +228,14 @@ public final class SchedulerConfig {
     }
 
     // ---------------------------------------------------------------- accessors
+
+    /**
+     * {@code _class_name}: the diffusers scheduler the file was saved from (pass it to
+     * {@link SchedulerType#fromDiffusersName}); empty when absent.
+     */
+    public Optional<String> className() {
+        return Optional.ofNullable(className);
+    }
 
     /** {@code num_train_timesteps} (default 1000). */
     public int numTrainTimesteps() {
@@ -437,7 +449,8 @@ public final class SchedulerConfig {
             return false;
         }
         SchedulerConfig c = (SchedulerConfig) o;
-        return numTrainTimesteps == c.numTrainTimesteps && Objects.equals(betaStart, c.betaStart)
+        return Objects.equals(className, c.className) && numTrainTimesteps == c.numTrainTimesteps
+                && Objects.equals(betaStart, c.betaStart)
                 && Objects.equals(betaEnd, c.betaEnd) && betaSchedule == c.betaSchedule
                 && Arrays.equals(trainedBetas, c.trainedBetas) && timestepSpacing == c.timestepSpacing
                 && stepsOffset == c.stepsOffset && predictionType == c.predictionType
@@ -461,7 +474,11 @@ public final class SchedulerConfig {
 
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder("SchedulerConfig{num_train_timesteps=").append(numTrainTimesteps);
+        StringBuilder s = new StringBuilder("SchedulerConfig{");
+        if (className != null) {
+            s.append("_class_name=").append(className).append(", ");
+        }
+        s.append("num_train_timesteps=").append(numTrainTimesteps);
         append(s, "beta_start", betaStart);
         append(s, "beta_end", betaEnd);
         append(s, "beta_schedule", betaSchedule == null ? null : betaSchedule.jsonName());
@@ -498,6 +515,7 @@ public final class SchedulerConfig {
      * <p>Thread-safety: not thread-safe; use from one thread.
      */
     public static final class Builder {
+        private String className;
         private int numTrainTimesteps = 1000;
         private Double betaStart;
         private Double betaEnd;
@@ -531,6 +549,7 @@ public final class SchedulerConfig {
         private Builder() {}
 
         private Builder(SchedulerConfig c) {
+            className = c.className;
             numTrainTimesteps = c.numTrainTimesteps;
             betaStart = c.betaStart;
             betaEnd = c.betaEnd;
@@ -560,6 +579,15 @@ public final class SchedulerConfig {
             sigmaMax = c.sigmaMax;
             eta = c.eta;
             otherKeys.putAll(c.otherKeys);
+        }
+
+        /** {@code _class_name}, e.g. {@code "PNDMScheduler"}, or null for none; informational only. */
+        public Builder className(String value) {
+            if (value != null) {
+                Checks.notBlank("_class_name", value);
+            }
+            className = value;
+            return this;
         }
 
         /** {@code num_train_timesteps}, 1 to 100000. */

@@ -67,6 +67,10 @@ final class SchedulerConfigJson {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             JsonNode v = e.getValue();
+            if (key.equals("_class_name") && v.isTextual()) {
+                b.className(v.asText());
+                continue;
+            }
             if (key.startsWith("_")) {
                 continue;
             }

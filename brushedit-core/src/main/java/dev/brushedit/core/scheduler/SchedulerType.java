@@ -9,25 +9,25 @@ import dev.brushedit.core.InvalidInputException;
  * <p>Thread-safety: immutable.
  */
 public enum SchedulerType {
-    /** {@code DDIMScheduler}. */
+    /** {@code DDIMScheduler}; deterministic unless the config's {@code eta} is above 0. */
     DDIM("DDIMScheduler"),
-    /** {@code PNDMScheduler} (PLMS; PRK steps skipped as SD1.5 configures). */
+    /** {@code PNDMScheduler}: Runge-Kutta warm-up then PLMS, or PLMS only with skip_prk_steps (as SD1.5 ships). */
     PNDM("PNDMScheduler"),
     /** {@code LMSDiscreteScheduler}. */
     LMS("LMSDiscreteScheduler"),
     /** {@code EulerDiscreteScheduler}. */
     EULER("EulerDiscreteScheduler"),
-    /** {@code EulerAncestralDiscreteScheduler}. */
+    /** {@code EulerAncestralDiscreteScheduler} (stochastic). */
     EULER_ANCESTRAL("EulerAncestralDiscreteScheduler"),
-    /** {@code HeunDiscreteScheduler}. */
+    /** {@code HeunDiscreteScheduler} (two model evaluations per step). */
     HEUN("HeunDiscreteScheduler"),
-    /** {@code DPMSolverMultistepScheduler}. */
+    /** {@code DPMSolverMultistepScheduler} with algorithm_type dpmsolver++, solver_order 1 to 3. */
     DPM_SOLVER_MULTISTEP("DPMSolverMultistepScheduler"),
-    /** {@code UniPCMultistepScheduler}. */
+    /** {@code UniPCMultistepScheduler} with predict_x0, solver_type bh1 or bh2. */
     UNIPC("UniPCMultistepScheduler"),
-    /** {@code LCMScheduler}. */
+    /** {@code LCMScheduler} (stochastic). */
     LCM("LCMScheduler"),
-    /** {@code DDPMScheduler}. */
+    /** {@code DDPMScheduler} (stochastic; fixed_small, fixed_small_log or fixed_large variance). */
     DDPM("DDPMScheduler");
 
     private final String diffusersName;

@@ -12,8 +12,6 @@ import dev.brushedit.core.tensor.Tensor;
 abstract class SigmaScheduler extends AbstractScheduler {
     /** Training sigmas ((1 - a) / a) ** 0.5 in float32, by training timestep. */
     final float[] trainSigmas;
-    /** Sigmas of the full inference schedule (one per schedule entry, plus the final one). */
-    float[] sigmas;
 
     SigmaScheduler(SchedulerType type, SchedulerConfig config, double defaultBetaStart, double defaultBetaEnd,
             boolean readsRescale) {
@@ -54,23 +52,12 @@ abstract class SigmaScheduler extends AbstractScheduler {
 
     /** float32 copies of timesteps, and of sigmas with {@code last} appended. */
     final float[] finish(double[][] base, double last) {
-        double[] sig = base[1];
-        sigmas = new float[sig.length + 1];
-        for (int i = 0; i < sig.length; i++) {
-            sigmas[i] = (float) sig[i];
-        }
-        sigmas[sig.length] = (float) last;
+        setSigmas(base[1], last);
         float[] ts = new float[base[0].length];
         for (int i = 0; i < ts.length; i++) {
             ts[i] = (float) base[0][i];
         }
         return ts;
-    }
-
-    @Override
-    public final float[] sigmas() {
-        requireSchedule("sigmas");
-        return sigmas.clone();
     }
 
     @Override

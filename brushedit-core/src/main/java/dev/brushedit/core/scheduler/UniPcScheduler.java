@@ -100,15 +100,8 @@ final class UniPcScheduler extends MultistepScheduler {
         float l0 = lambda(as0);
         float h = lambda(at) - l0;
         float[] m0 = history(0);
-        float[] rks = new float[ord];
         float[][] d1s = new float[ord - 1][];
-        for (int i = 1; i < ord; i++) {
-            float rk = (lambda(alphaSigma(sigmas[index - i])) - l0) / h;
-            rks[i - 1] = rk;
-            d1s[i - 1] = scaledDiff(history(i), m0, rk);
-        }
-        rks[ord - 1] = 1f;
-        Coefficients c = new Coefficients(h, rks);
+        Coefficients c = new Coefficients(h, ratios(index, l0, h, ord, m0, d1s));
         float[] rhos = ord == 1 ? new float[0] : ord == 2 ? new float[] {0.5f}
                 : solve(c.r(ord - 1), java.util.Arrays.copyOf(c.b, ord - 1));
         float c1 = at[1] / as0[1];
@@ -133,15 +126,8 @@ final class UniPcScheduler extends MultistepScheduler {
         float l0 = lambda(as0);
         float h = lambda(at) - l0;
         float[] m0 = history(0);
-        float[] rks = new float[ord];
         float[][] d1s = new float[ord - 1][];
-        for (int i = 1; i < ord; i++) {
-            float rk = (lambda(alphaSigma(sigmas[index - (i + 1)])) - l0) / h;
-            rks[i - 1] = rk;
-            d1s[i - 1] = scaledDiff(history(i), m0, rk);
-        }
-        rks[ord - 1] = 1f;
-        Coefficients c = new Coefficients(h, rks);
+        Coefficients c = new Coefficients(h, ratios(index - 1, l0, h, ord, m0, d1s));
         float[] rhos = ord == 1 ? new float[] {0.5f} : solve(c.r(ord), c.b);
         float c1 = at[1] / as0[1];
         float c2 = at[0] * c.hPhi1;
@@ -159,12 +145,24 @@ final class UniPcScheduler extends MultistepScheduler {
         return out;
     }
 
-    private static float[] scaledDiff(float[] mi, float[] m0, float rk) {
-        float[] d = new float[m0.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (mi[i] - m0[i]) / rk;
+    /**
+     * rks = (lambda_si - lambda_s0) / h for the {@code ord - 1} sigmas before position {@code s0},
+     * then 1; fills {@code d1s} with (m_i - m0) / rk.
+     */
+    private float[] ratios(int s0, float l0, float h, int ord, float[] m0, float[][] d1s) {
+        float[] rks = new float[ord];
+        for (int i = 1; i < ord; i++) {
+            float rk = (lambda(alphaSigma(sigmas[s0 - i])) - l0) / h;
+            rks[i - 1] = rk;
+            float[] mi = history(i);
+            float[] d = new float[m0.length];
+            for (int j = 0; j < d.length; j++) {
+                d[j] = (mi[j] - m0[j]) / rk;
+            }
+            d1s[i - 1] = d;
         }
-        return d;
+        rks[ord - 1] = 1f;
+        return rks;
     }
 
     /** Solves {@code a x = b} in float32 by LU with partial pivoting (LAPACK sgesv's order of operations). */

@@ -26,6 +26,7 @@ class SchedulerConfigTest {
         assertThat(c.skipPrkSteps()).isTrue();
         assertThat(c.timestepSpacing()).isEmpty();
         assertThat(c.trainedBetas()).isEmpty();
+        assertThat(SchedulerType.fromDiffusersName(c.className().orElseThrow())).isEqualTo(SchedulerType.PNDM);
     }
 
     @Test
@@ -66,7 +67,7 @@ class SchedulerConfigTest {
     void unknownKeysAreIgnoredAndPrivateKeysSkipped() {
         SchedulerConfig c = SchedulerConfig.fromJson("{\"_class_name\": \"X\", \"_diffusers_version\": \"0.30\","
                 + "\"no_such_key\": 3, \"steps_offset\": 1}");
-        assertThat(c).isEqualTo(SchedulerConfig.builder().stepsOffset(1).build());
+        assertThat(c).isEqualTo(SchedulerConfig.builder().className("X").stepsOffset(1).build());
     }
 
     @Test

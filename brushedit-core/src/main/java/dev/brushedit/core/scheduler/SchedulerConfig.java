@@ -33,7 +33,7 @@ import java.util.OptionalInt;
  */
 public final class SchedulerConfig {
 
-    /** {@code beta_schedule}: how the training betas are spaced. */
+    /** {@code beta_schedule}: how the training betas are spaced. Thread-safety: immutable. */
     public enum BetaSchedule {
         /** {@code linear}: betas evenly spaced from beta_start to beta_end. */
         LINEAR("linear"),
@@ -54,7 +54,7 @@ public final class SchedulerConfig {
         }
     }
 
-    /** {@code timestep_spacing}: how inference timesteps are picked from the training range. */
+    /** {@code timestep_spacing}: how inference timesteps are picked from the training range. Thread-safety: immutable. */
     public enum TimestepSpacing {
         /** {@code leading}: multiples of num_train_timesteps / steps, plus steps_offset. */
         LEADING("leading"),
@@ -75,7 +75,7 @@ public final class SchedulerConfig {
         }
     }
 
-    /** {@code prediction_type}: what the model predicts. */
+    /** {@code prediction_type}: what the model predicts. Thread-safety: immutable. */
     public enum PredictionType {
         /** {@code epsilon}: the added noise. */
         EPSILON("epsilon"),
@@ -96,7 +96,7 @@ public final class SchedulerConfig {
         }
     }
 
-    /** {@code final_sigmas_type}: the noise level after the last step of sigma-based schedulers. */
+    /** {@code final_sigmas_type}: the noise level after the last step of sigma-based schedulers. Thread-safety: immutable. */
     public enum FinalSigmasType {
         /** {@code zero}: end on a clean sample. */
         ZERO("zero"),

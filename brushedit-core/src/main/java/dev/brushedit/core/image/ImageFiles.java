@@ -4,7 +4,11 @@ import dev.brushedit.core.BrushEditException;
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.InputLimits;
 import dev.brushedit.core.InvalidInputException;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +24,9 @@ import java.util.Iterator;
 import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
@@ -36,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * <p>Reading accepts every format the JDK decodes (PNG, JPEG, BMP, GIF, WBMP, TIFF; the first frame
  * of an animation). The image size is read from the header and checked against
  * {@link InputLimits} before any pixel is decoded. The EXIF orientation (JPEG APP1 or PNG eXIf,
- * values 1 to 8) is applied, so the result is upright as viewers show it. Pixels become 8-bit RGB:
+ * values 1 to 8) is applied, so the result is upright as viewers show it. Embedded ICC profiles are
+ * ignored (stored samples are kept, not converted to sRGB), as Pillow does. Pixels become 8-bit RGB:
  * gray is replicated to the three channels, 16-bit samples become {@code round(v / 257)}, palette
  * images take their palette colour and alpha is dropped keeping the stored colour, as
  * {@code PIL.Image.convert("RGB")} in diffusers' {@code load_image} does.
@@ -223,15 +230,42 @@ public final class ImageFiles {
         limits.check(reader.getWidth(0), reader.getHeight(0), format + " image " + name);
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-        BufferedImage decoded = reader.read(0);
+        ImageReadParam param = reader.getDefaultReadParam();
+        ImageTypeSpecifier embedded = embeddedProfileType(reader);
+        if (embedded != null) {
+            param.setDestinationType(embedded);
+        }
+        BufferedImage decoded = reader.read(0, param);
         for (String w : warnings) {
-            if (w.toLowerCase(java.util.Locale.ROOT).contains("premature end")) {
+            String lower = w.toLowerCase(java.util.Locale.ROOT);
+            if (lower.contains("premature end") || lower.contains("truncated")) {
                 throw new InvalidInputException("cannot decode " + format + " image " + name
                         + ": the file is truncated (" + w + "); expected a complete image");
             }
+        }
+        for (String w : warnings) {
             LOG.warn("decoding {} image {}: {}", format, name, w);
         }
         return PixelConversion.toRgb(decoded);
+    }
+
+    /**
+     * The decoder's image type in the file's own embedded RGB profile, if it offers one: decoding to
+     * it keeps the stored samples instead of converting them to sRGB (the JDK's JPEG reader would),
+     * so the pixels equal Pillow's, which ignores ICC profiles.
+     */
+    private static ImageTypeSpecifier embeddedProfileType(ImageReader reader) throws IOException {
+        Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+        while (types.hasNext()) {
+            ImageTypeSpecifier t = types.next();
+            ColorModel cm = t.getColorModel();
+            ColorSpace cs = cm.getColorSpace();
+            if (cm instanceof ComponentColorModel && cs instanceof ICC_ColorSpace
+                    && cs.getType() == ColorSpace.TYPE_RGB && !cs.isCS_sRGB()) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static String hexPrefix(byte[] bytes) {

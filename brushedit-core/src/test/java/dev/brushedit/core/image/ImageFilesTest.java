@@ -42,9 +42,9 @@ class ImageFilesTest {
             }
         }
         for (int c = 0; c < 3; c++) {
-            // PNG is lossless (exact up to summation); JPEG decoders (libjpeg vs the JDK's) differ slightly
+            // PNG is lossless; the JDK JPEG decoder matched Pillow bit for bit on rocket.jpg (ICC profile kept raw)
             assertThat(mean[c] / img.pixelCount()).isCloseTo(ref.get("mean_rgb").get(c).asDouble(),
-                    org.assertj.core.data.Offset.offset(name.endsWith(".png") ? 1e-9 : 0.5));
+                    org.assertj.core.data.Offset.offset(name.endsWith(".png") ? 1e-9 : 0.05));
         }
     }
 

@@ -173,9 +173,10 @@ class TensorTest {
 
         assertThat(r.shape()).containsExactly(2, 3, 2, 2);
         assertThat(r.get(1, 2, 0, 0)).isEqualTo((t.get(1, 2, 0, 0) + t.get(1, 2, 0, 1) + t.get(1, 2, 1, 0) + t.get(1, 2, 1, 1)) / 4f);
+        // float32 cubic weights sum to 1 only within a few ulps, in PyTorch too
         Tensor constant = Tensor.full(3f, 5, 7).resize(11, 2, Interpolation.BICUBIC);
-        assertThat(constant.min()).isCloseTo(3f, org.assertj.core.data.Offset.offset(1e-6f));
-        assertThat(constant.max()).isCloseTo(3f, org.assertj.core.data.Offset.offset(1e-6f));
+        assertThat(constant.min()).isCloseTo(3f, org.assertj.core.data.Offset.offset(4e-6f));
+        assertThat(constant.max()).isCloseTo(3f, org.assertj.core.data.Offset.offset(4e-6f));
     }
 
     @Test

@@ -59,8 +59,11 @@ public final class ImageFiles {
     /** JPEG quality used by {@link #write(RgbImage, Path)}: 0.95. */
     public static final float DEFAULT_JPEG_QUALITY = 0.95f;
     private static final Logger LOG = LoggerFactory.getLogger(ImageFiles.class);
-    /** Largest encoded size accepted per pixel of budget (16-bit RGBA, uncompressed) plus headers. */
-    private static final long MAX_BYTES_PER_PIXEL = 8;
+    /**
+     * Largest encoded size accepted per pixel of budget: twice uncompressed 16-bit RGBA, which covers
+     * stored (uncompressed) PNG blocks and row filter bytes even for one-pixel-wide images.
+     */
+    private static final long MAX_BYTES_PER_PIXEL = 16;
     private static final long HEADER_SLACK = 1 << 20;
 
     private ImageFiles() {}

@@ -10,6 +10,8 @@ Writes
   images/exif-*.jpg|png      EXIF orientation fixtures (checked with PIL.ImageOps.exif_transpose)
   images/px-*.png            pixel-format fixtures and images/pixel_formats.json (expected RGB)
   images/smoke.json          Pillow-decoded statistics of the copied photographs
+
+images/rocket.jpg and images/camera.png must be copied from /work/shared/fixtures/images first.
 """
 import io
 import json

@@ -75,6 +75,21 @@ class ImageFilesTest {
     }
 
     @Test
+    void otherJdkFormatsAreReadToo() throws IOException {
+        RgbImage img = gradient(9, 7);
+        for (String format : new String[] {"bmp", "gif"}) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            assertThat(javax.imageio.ImageIO.write(img.toBufferedImage(), format, out)).isTrue();
+            RgbImage back = ImageFiles.read(out.toByteArray());
+            assertThat(back.width()).isEqualTo(9);
+            assertThat(back.height()).isEqualTo(7);
+            if (format.equals("bmp")) {
+                assertThat(back.samePixels(img)).isTrue();
+            }
+        }
+    }
+
+    @Test
     void jpegQualityChangesTheFileSize() {
         RgbImage img = gradient(64, 64);
         assertThat(ImageFiles.encode(img, ImageFormat.JPEG, 0.1f).length)

@@ -47,6 +47,20 @@ class FftBackendsTest {
         assertThat(z[4]).isCloseTo(Math.abs(mean), org.assertj.core.data.Offset.offset(1e-9));
     }
 
+    @Test
+    void singleRowsAndColumnsUseTheOneDimensionalTransform() {
+        double[] x = {3, -1, 4, 1, -5};
+        byte[] dcOnly = {1, 0, 0, 0, 0};
+        for (int[] size : new int[][] {{5, 1}, {1, 5}}) {
+            double[] y = FftBackends.cpu().lowPassMagnitude(x, size[0], size[1], dcOnly);
+            for (double v : y) {
+                assertThat(v).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-12));
+            }
+        }
+        assertThat(FftBackends.cpu().lowPassMagnitude(new double[] {-7}, 1, 1, new byte[] {1})).containsExactly(7.0);
+        assertThat(FftBackends.cpu().lowPassMagnitude(new double[] {-7}, 1, 1, new byte[] {0})).containsExactly(0.0);
+    }
+
     /** A GPU probe that finds no device. */
     public static final class NoDevice {
         /** Returns null: no device. */

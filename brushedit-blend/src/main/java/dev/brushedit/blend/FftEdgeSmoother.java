@@ -115,10 +115,9 @@ public final class FftEdgeSmoother {
     }
 
     private byte[] smoothedPlane(RgbImage original, RgbImage edited, byte[] object, int w, int h) {
-        byte[] dilated = object;
-        for (int i = 0; i < dilateIterations; i++) {
-            dilated = Morphology.dilateRect(dilated, w, h, 3, 3);
-        }
+        // n dilations by a 3x3 square equal one by a (2n+1) square when outside counts as 0
+        int k = 2 * dilateIterations + 1;
+        byte[] dilated = Morphology.dilateRect(object, w, h, k, k);
         byte[] a = edited.toRgbBytes();
         byte[] b = original.toRgbBytes();
         double[] diff = new double[w * h];

@@ -15,6 +15,14 @@ public final class JTransformsFft implements LowPassFft {
 
     @Override
     public double[] lowPassMagnitude(double[] x, int w, int h, byte[] keep) {
+        if (w > 1 && h > 1 && isPowerOfTwo(w) && isPowerOfTwo(h) && isHermitian(keep, w, h)) {
+            return realPath(x, w, h, keep);
+        }
+        return fullPath(x, w, h, keep);
+    }
+
+    /** Full complex path: any size, any keep mask. */
+    static double[] fullPath(double[] x, int w, int h, byte[] keep) {
         int n = w * h;
         double[] a = new double[2 * n];
         System.arraycopy(x, 0, a, 0, n);
@@ -42,6 +50,71 @@ public final class JTransformsFft implements LowPassFft {
             out[i] = Math.sqrt(re * re + im * im);
         }
         return out;
+    }
+
+    /**
+     * Half-spectrum path: a real input and a keep mask with {@code keep[k] == keep[-k]} give a real
+     * inverse, so the packed real transform suffices (JTransforms supports it for powers of two).
+     */
+    static double[] realPath(double[] x, int w, int h, byte[] keep) {
+        DoubleFFT_2D fft = (DoubleFFT_2D) plan(w, h);
+        double[] a = x.clone();
+        fft.realForward(a);
+        int hw = w / 2;
+        for (int k1 = 0; k1 < h; k1++) {
+            int row = k1 * w;
+            for (int k2 = 1; k2 < hw; k2++) {
+                if (keep[row + k2] == 0) {
+                    a[row + 2 * k2] = 0;
+                    a[row + 2 * k2 + 1] = 0;
+                }
+            }
+        }
+        for (int k1 = 1; k1 < h / 2; k1++) {
+            if (keep[k1 * w] == 0) {
+                a[k1 * w] = 0;
+                a[k1 * w + 1] = 0;
+            }
+            if (keep[k1 * w + hw] == 0) {
+                a[(h - k1) * w] = 0;
+                a[(h - k1) * w + 1] = 0;
+            }
+        }
+        int mid = (h / 2) * w;
+        if (keep[0] == 0) {
+            a[0] = 0;
+        }
+        if (keep[hw] == 0) {
+            a[1] = 0;
+        }
+        if (keep[mid] == 0) {
+            a[mid] = 0;
+        }
+        if (keep[mid + hw] == 0) {
+            a[mid + 1] = 0;
+        }
+        fft.realInverse(a, true);
+        for (int i = 0; i < a.length; i++) {
+            a[i] = Math.abs(a[i]);
+        }
+        return a;
+    }
+
+    static boolean isPowerOfTwo(int n) {
+        return (n & (n - 1)) == 0;
+    }
+
+    /** True when {@code keep[ky][kx] == keep[-ky mod h][-kx mod w]} everywhere. */
+    static boolean isHermitian(byte[] keep, int w, int h) {
+        for (int ky = 0; ky < h; ky++) {
+            int my = (h - ky) % h;
+            for (int kx = 0; kx < w; kx++) {
+                if (keep[ky * w + kx] != keep[my * w + (w - kx) % w]) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void zeroOutside(double[] a, byte[] keep) {

@@ -61,6 +61,32 @@ class FftBackendsTest {
         assertThat(FftBackends.cpu().lowPassMagnitude(new double[] {-7}, 1, 1, new byte[] {0})).containsExactly(0.0);
     }
 
+    @Test
+    void halfSpectrumPathEqualsFullComplexPath() {
+        Random r = new Random(5);
+        for (int[] size : new int[][] {{64, 32}, {16, 128}, {512, 512}, {8, 2}}) {
+            int w = size[0];
+            int h = size[1];
+            double[] x = new double[w * h];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = r.nextInt(511) - 255;
+            }
+            for (byte[] keep : new byte[][] {ZoneSpectrum.scaledEllipse(w, h, 100), ZoneSpectrum.scaledEllipse(w, h, 400),
+                    ZoneSpectrum.referenceDisk(w, w == h ? h : w, 7)}) {
+                if (keep.length != w * h || !JTransformsFft.isHermitian(keep, w, h)) {
+                    continue;
+                }
+                double[] full = JTransformsFft.fullPath(x, w, h, keep);
+                double[] half = JTransformsFft.realPath(x, w, h, keep);
+                for (int i = 0; i < full.length; i++) {
+                    assertThat(half[i]).isCloseTo(full[i], org.assertj.core.data.Offset.offset(1e-9));
+                }
+            }
+        }
+        assertThat(JTransformsFft.isHermitian(ZoneSpectrum.referenceDisk(640, 480, 200), 640, 480)).isFalse();
+        assertThat(JTransformsFft.isHermitian(ZoneSpectrum.referenceDisk(512, 512, 200), 512, 512)).isTrue();
+    }
+
     /** A GPU probe that finds no device. */
     public static final class NoDevice {
         /** Returns null: no device. */

@@ -2,6 +2,7 @@ package dev.brushedit.blend;
 
 import dev.brushedit.blend.internal.FftBackends;
 import dev.brushedit.blend.internal.LowPassFft;
+import dev.brushedit.blend.internal.PassBand;
 import dev.brushedit.blend.internal.Morphology;
 import dev.brushedit.blend.internal.Planes;
 import dev.brushedit.blend.internal.Regions;
@@ -57,6 +58,8 @@ public final class FftEdgeSmoother {
     private final int closeSize;
     private final double alpha;
     private final boolean allowGpu;
+    /** The pass band of the last size seen (a pure function of size and settings, so racing writers are harmless). */
+    private volatile PassBand lastBand;
 
     private FftEdgeSmoother(Builder b) {
         this.mode = b.mode;
@@ -127,8 +130,7 @@ public final class FftEdgeSmoother {
                 diff[i] = ZoneSpectrum.gray(a, i, reference) - ZoneSpectrum.gray(b, i, reference);
             }
         }
-        byte[] keep = reference ? ZoneSpectrum.referenceDisk(w, h, cutoff) : ZoneSpectrum.scaledEllipse(w, h, cutoff);
-        double[] mag = lowPass(diff, w, h, keep);
+        double[] mag = lowPass(diff, passBand(w, h));
         byte[] bin = new byte[w * h];
         for (int i = 0; i < bin.length; i++) {
             bin[i] = (byte) (ZoneSpectrum.toUint8(mag[i], reference) > threshold ? 1 : 0);
@@ -137,16 +139,26 @@ public final class FftEdgeSmoother {
         return Regions.fillHoles(closed, w, h, false);
     }
 
-    private double[] lowPass(double[] diff, int w, int h, byte[] keep) {
+    private PassBand passBand(int w, int h) {
+        PassBand band = lastBand;
+        if (band == null || band.width() != w || band.height() != h) {
+            byte[] keep = mode == ZoneMode.REFERENCE ? ZoneSpectrum.referenceDisk(w, h, cutoff) : ZoneSpectrum.scaledEllipse(w, h, cutoff);
+            band = PassBand.of(w, h, keep);
+            lastBand = band;
+        }
+        return band;
+    }
+
+    private double[] lowPass(double[] diff, PassBand band) {
         LowPassFft fft = allowGpu ? FftBackends.best() : FftBackends.cpu();
         try {
-            return fft.lowPassMagnitude(diff, w, h, keep);
+            return fft.lowPassMagnitude(diff, band);
         } catch (RuntimeException e) {
             if (fft.name().equals("jtransforms")) {
                 throw e;
             }
             LOG.warn("{} failed ({}); retrying on the CPU", fft.name(), e.toString());
-            return FftBackends.cpu().lowPassMagnitude(diff, w, h, keep);
+            return FftBackends.cpu().lowPassMagnitude(diff, band);
         }
     }
 

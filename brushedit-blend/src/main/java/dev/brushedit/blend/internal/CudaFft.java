@@ -46,7 +46,10 @@ public final class CudaFft implements LowPassFft {
     }
 
     @Override
-    public double[] lowPassMagnitude(double[] x, int w, int h, byte[] keep) {
+    public double[] lowPassMagnitude(double[] x, PassBand band) {
+        int w = band.width();
+        int h = band.height();
+        byte[] keep = band.keep();
         int n = w * h;
         long bytes = 16L * n;
         double[] host = new double[2 * n];

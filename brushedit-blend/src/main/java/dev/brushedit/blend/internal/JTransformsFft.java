@@ -14,11 +14,13 @@ public final class JTransformsFft implements LowPassFft {
     private static final ThreadLocal<Object[]> PLAN = new ThreadLocal<>();
 
     @Override
-    public double[] lowPassMagnitude(double[] x, int w, int h, byte[] keep) {
-        if (w > 1 && h > 1 && isPowerOfTwo(w) && isPowerOfTwo(h) && isHermitian(keep, w, h)) {
-            return realPath(x, w, h, keep);
+    public double[] lowPassMagnitude(double[] x, PassBand band) {
+        int w = band.width();
+        int h = band.height();
+        if (w > 1 && h > 1 && isPowerOfTwo(w) && isPowerOfTwo(h) && band.hermitian()) {
+            return realPath(x, w, h, band.keep());
         }
-        return fullPath(x, w, h, keep);
+        return fullPath(x, w, h, band.keep());
     }
 
     /** Full complex path: any size, any keep mask. */
@@ -102,19 +104,6 @@ public final class JTransformsFft implements LowPassFft {
 
     static boolean isPowerOfTwo(int n) {
         return (n & (n - 1)) == 0;
-    }
-
-    /** True when {@code keep[ky][kx] == keep[-ky mod h][-kx mod w]} everywhere. */
-    static boolean isHermitian(byte[] keep, int w, int h) {
-        for (int ky = 0; ky < h; ky++) {
-            int my = (h - ky) % h;
-            for (int kx = 0; kx < w; kx++) {
-                if (keep[ky * w + kx] != keep[my * w + (w - kx) % w]) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private static void zeroOutside(double[] a, byte[] keep) {

@@ -36,14 +36,14 @@ class FftBackendsTest {
         }
         byte[] all = new byte[w * h];
         java.util.Arrays.fill(all, (byte) 1);
-        double[] y = FftBackends.cpu().lowPassMagnitude(x, w, h, all);
+        double[] y = FftBackends.cpu().lowPassMagnitude(x, PassBand.of(w, h, all));
         for (int i = 0; i < x.length; i++) {
             assertThat(y[i]).isCloseTo(Math.abs(x[i]), org.assertj.core.data.Offset.offset(1e-9));
         }
         byte[] dcOnly = new byte[w * h];
         dcOnly[0] = 1;
         double mean = java.util.Arrays.stream(x).average().orElseThrow();
-        double[] z = FftBackends.cpu().lowPassMagnitude(x, w, h, dcOnly);
+        double[] z = FftBackends.cpu().lowPassMagnitude(x, PassBand.of(w, h, dcOnly));
         assertThat(z[4]).isCloseTo(Math.abs(mean), org.assertj.core.data.Offset.offset(1e-9));
     }
 
@@ -52,13 +52,13 @@ class FftBackendsTest {
         double[] x = {3, -1, 4, 1, -5};
         byte[] dcOnly = {1, 0, 0, 0, 0};
         for (int[] size : new int[][] {{5, 1}, {1, 5}}) {
-            double[] y = FftBackends.cpu().lowPassMagnitude(x, size[0], size[1], dcOnly);
+            double[] y = FftBackends.cpu().lowPassMagnitude(x, PassBand.of(size[0], size[1], dcOnly));
             for (double v : y) {
                 assertThat(v).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-12));
             }
         }
-        assertThat(FftBackends.cpu().lowPassMagnitude(new double[] {-7}, 1, 1, new byte[] {1})).containsExactly(7.0);
-        assertThat(FftBackends.cpu().lowPassMagnitude(new double[] {-7}, 1, 1, new byte[] {0})).containsExactly(0.0);
+        assertThat(FftBackends.cpu().lowPassMagnitude(new double[] {-7}, PassBand.of(1, 1, new byte[] {1}))).containsExactly(7.0);
+        assertThat(FftBackends.cpu().lowPassMagnitude(new double[] {-7}, PassBand.of(1, 1, new byte[] {0}))).containsExactly(0.0);
     }
 
     @Test
@@ -73,7 +73,7 @@ class FftBackendsTest {
             }
             for (byte[] keep : new byte[][] {ZoneSpectrum.scaledEllipse(w, h, 100), ZoneSpectrum.scaledEllipse(w, h, 400),
                     ZoneSpectrum.referenceDisk(w, w == h ? h : w, 7)}) {
-                if (keep.length != w * h || !JTransformsFft.isHermitian(keep, w, h)) {
+                if (keep.length != w * h || !PassBand.isHermitian(keep, w, h)) {
                     continue;
                 }
                 double[] full = JTransformsFft.fullPath(x, w, h, keep);
@@ -83,8 +83,8 @@ class FftBackendsTest {
                 }
             }
         }
-        assertThat(JTransformsFft.isHermitian(ZoneSpectrum.referenceDisk(640, 480, 200), 640, 480)).isFalse();
-        assertThat(JTransformsFft.isHermitian(ZoneSpectrum.referenceDisk(512, 512, 200), 512, 512)).isTrue();
+        assertThat(PassBand.isHermitian(ZoneSpectrum.referenceDisk(640, 480, 200), 640, 480)).isFalse();
+        assertThat(PassBand.isHermitian(ZoneSpectrum.referenceDisk(512, 512, 200), 512, 512)).isTrue();
     }
 
     /** A GPU probe that finds no device. */
@@ -111,7 +111,7 @@ class FftBackendsTest {
         }
 
         @Override
-        public double[] lowPassMagnitude(double[] x, int w, int h, byte[] keep) {
+        public double[] lowPassMagnitude(double[] x, PassBand band) {
             return x;
         }
 

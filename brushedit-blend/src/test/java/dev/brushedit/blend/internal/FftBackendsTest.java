@@ -64,7 +64,7 @@ class FftBackendsTest {
     @Test
     void halfSpectrumPathEqualsFullComplexPath() {
         Random r = new Random(5);
-        for (int[] size : new int[][] {{64, 32}, {16, 128}, {512, 512}, {8, 2}}) {
+        for (int[] size : new int[][] {{64, 32}, {16, 128}, {256, 256}, {8, 2}}) {
             int w = size[0];
             int h = size[1];
             double[] x = new double[w * h];

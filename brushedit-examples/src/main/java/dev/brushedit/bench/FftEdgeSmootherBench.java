@@ -18,7 +18,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** ZONE's FFT edge smoother (mask and composite) on the CPU path, square images of {@code size} pixels. */
+/**
+ * ZONE's FFT edge smoother (mask and composite) on the CPU path, square images of {@code size} pixels.
+ *
+ * <p>Thread-safety: JMH state, one instance per benchmark thread.
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -17,7 +17,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Mask operations on a 1000x1000 (one megapixel) mask: times are per megapixel. */
+/**
+ * Mask operations on a 1000x1000 (one megapixel) mask: times are per megapixel.
+ *
+ * <p>Thread-safety: JMH state, one instance per benchmark thread.
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

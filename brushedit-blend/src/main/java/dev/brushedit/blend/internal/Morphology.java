@@ -15,21 +15,19 @@ public final class Morphology {
 
     /** Dilation by a {@code kw x kh} rectangle, outside = 0. */
     public static byte[] dilateRect(byte[] src, int w, int h, int kw, int kh) {
-        byte[] tmp = new byte[src.length];
-        byte[] out = new byte[src.length];
-        int[] line = new int[Math.max(w, h) + 1];
-        rowPass(src, tmp, w, h, kw, false, line);
-        columnPass(tmp, out, w, h, kh, false, line);
-        return out;
+        return rect(src, w, h, kw, kh, false);
     }
 
     /** Erosion by a {@code kw x kh} rectangle, outside = 1. */
     public static byte[] erodeRect(byte[] src, int w, int h, int kw, int kh) {
+        return rect(src, w, h, kw, kh, true);
+    }
+
+    private static byte[] rect(byte[] src, int w, int h, int kw, int kh, boolean erode) {
         byte[] tmp = new byte[src.length];
         byte[] out = new byte[src.length];
-        int[] line = new int[Math.max(w, h) + 1];
-        rowPass(src, tmp, w, h, kw, true, line);
-        columnPass(tmp, out, w, h, kh, true, line);
+        rowPass(src, tmp, w, h, kw, erode, new int[w + 1]);
+        columnPass(tmp, out, w, h, kh, erode);
         return out;
     }
 
@@ -54,7 +52,7 @@ public final class Morphology {
         }
     }
 
-    private static void columnPass(byte[] src, byte[] dst, int w, int h, int k, boolean erode, int[] unused) {
+    private static void columnPass(byte[] src, byte[] dst, int w, int h, int k, boolean erode) {
         int a = k / 2;
         // Column-wise running counts kept per column so that memory is read row by row.
         int[] prefix = new int[(h + 1) * w];

@@ -44,7 +44,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The FFT runs on the CPU with JTransforms in double precision, or through cuFFT when the JavaCPP
  * CUDA presets, their natives and a device are all present (never required; the choice is logged
- * once, at DEBUG level when the GPU is not used); both give the same masks.
+ * once, at DEBUG level when the GPU is not used); both compute in float64 and agree to rounding, so
+ * they give the same masks unless a magnitude lies within rounding of the threshold. The GPU path
+ * could not be run where this SDK was developed (no CUDA device); it is written against the
+ * presets' API and compiled, and any failure in it falls back to the CPU with a warning.
  *
  * <p>Thread-safety: immutable, safe for concurrent use.
  */

@@ -18,10 +18,12 @@ import static org.bytedeco.cuda.global.cufft.cufftPlan2d;
 import org.bytedeco.cuda.cudart.double2;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.Pointer;
 
 /**
  * The GPU path: double-precision complex-to-complex 2-D FFTs with cuFFT (JavaCPP CUDA presets,
- * CUDA 12.x). Same arithmetic as the CPU path (float64 throughout), so it yields the same masks.
+ * CUDA 12.x). Float64 throughout like the CPU path, so results agree to rounding (about 1e-12) and
+ * the masks are the same unless a magnitude lies within rounding of the threshold.
  * Loaded only reflectively by {@link FftBackends}; never referenced directly, so the optional
  * dependency may be absent.
  *
@@ -57,7 +59,7 @@ public final class CudaFft implements LowPassFft {
             host[2 * i] = x[i];
         }
         int[] plan = new int[1];
-        double2 dev = new double2();
+        double2 dev = new double2((Pointer) null); // address set by cudaMalloc
         try (DoublePointer buffer = new DoublePointer(host)) {
             check(cudaMalloc(dev, bytes), "cudaMalloc");
             try {

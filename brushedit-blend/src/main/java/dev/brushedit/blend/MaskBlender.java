@@ -18,6 +18,12 @@ import dev.brushedit.core.image.RgbImage;
  * {@code k / 2} from every masked pixel get {@code m' = 0} and come out exactly equal to the
  * original.
  *
+ * <p>Optional seam colour matching ({@link Builder#matchSeamColour}, off by default, not in
+ * BrushNet): before pasting, each channel of the generated image is shifted by
+ * {@code mean(original) - mean(generated)} over the seam band (pixels with {@code m < 0.5} and
+ * {@code m' > 0}, i.e. the blurred fringe outside the mask), and clamped to 0..255. A global offset
+ * of the generator (a common VAE colour drift) then disappears at the seam; no Poisson solve is done.
+ *
  * <p>Thread-safety: immutable, safe for concurrent use.
  */
 public final class MaskBlender {
@@ -25,10 +31,12 @@ public final class MaskBlender {
 
     private final int kernelSize;
     private final double sigma;
+    private final boolean matchSeamColour;
 
     private MaskBlender(Builder b) {
         this.kernelSize = b.kernelSize;
         this.sigma = b.sigma;
+        this.matchSeamColour = b.matchSeamColour;
     }
 
     /** BrushNet's settings: a 21x21 kernel with OpenCV's sigma for that size. */
@@ -43,7 +51,7 @@ public final class MaskBlender {
 
     /** A builder holding this blender's settings. */
     public Builder toBuilder() {
-        return new Builder().kernelSize(kernelSize).sigma(sigma);
+        return new Builder().kernelSize(kernelSize).sigma(sigma).matchSeamColour(matchSeamColour);
     }
 
     /** The widened mask {@code m' = 1 - (1 - m) * (1 - blur(m))}. */
@@ -72,6 +80,9 @@ public final class MaskBlender {
         double[] m = widened(mask);
         byte[] o = original.toRgbBytes();
         byte[] g = generated.toRgbBytes();
+        if (matchSeamColour) {
+            g = seamMatched(o, g, m, mask.toArray());
+        }
         byte[] out = new byte[o.length];
         for (int i = 0; i < m.length; i++) {
             double a = m[i];
@@ -80,6 +91,31 @@ public final class MaskBlender {
             }
         }
         return RgbImage.of(original.width(), original.height(), out);
+    }
+
+    private static byte[] seamMatched(byte[] o, byte[] g, double[] widened, float[] mask) {
+        double[] offset = new double[3];
+        long n = 0;
+        for (int i = 0; i < mask.length; i++) {
+            if (mask[i] < 0.5f && widened[i] > 0) {
+                n++;
+                for (int c = 0; c < 3; c++) {
+                    offset[c] += (o[3 * i + c] & 0xff) - (g[3 * i + c] & 0xff);
+                }
+            }
+        }
+        if (n == 0) {
+            return g;
+        }
+        int[] shift = new int[3];
+        for (int c = 0; c < 3; c++) {
+            shift[c] = (int) Math.round(offset[c] / n);
+        }
+        byte[] out = new byte[g.length];
+        for (int i = 0; i < g.length; i++) {
+            out[i] = (byte) Math.min(255, Math.max(0, (g[i] & 0xff) + shift[i % 3]));
+        }
+        return out;
     }
 
     private double[] widened(Mask mask) {
@@ -104,6 +140,7 @@ public final class MaskBlender {
     public static final class Builder {
         private int kernelSize = 21;
         private double sigma = 0;
+        private boolean matchSeamColour;
 
         private Builder() {}
 
@@ -117,6 +154,12 @@ public final class MaskBlender {
         /** Gaussian sigma in pixels, 0..1000; 0 (default) means OpenCV's rule for the kernel size. */
         public Builder sigma(double sigma) {
             this.sigma = dev.brushedit.core.Checks.inRange("sigma", sigma, 0.0, 1000.0);
+            return this;
+        }
+
+        /** Whether the generated colours are shifted to match the original along the seam (default false). */
+        public Builder matchSeamColour(boolean match) {
+            this.matchSeamColour = match;
             return this;
         }
 

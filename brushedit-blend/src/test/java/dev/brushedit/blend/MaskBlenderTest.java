@@ -59,6 +59,31 @@ class MaskBlenderTest {
     }
 
     @Test
+    void seamColourMatchingRemovesAGlobalOffset() {
+        // generated = original + (30, -20, 10): a colour drift the seam should not show
+        byte[] o = original.toRgbBytes();
+        byte[] g = new byte[o.length];
+        int[] drift = {30, -20, 10};
+        for (int i = 0; i < o.length; i++) {
+            g[i] = (byte) Math.min(255, Math.max(0, (o[i] & 0xff) + drift[i % 3]));
+        }
+        RgbImage drifted = RgbImage.of(48, 36, g);
+        MaskBlender matching = MaskBlender.builder().matchSeamColour(true).build();
+        RgbImage plain = MaskBlender.defaults().blend(original, drifted, mask);
+        RgbImage matched = matching.blend(original, drifted, mask);
+        long plainError = 0;
+        long matchedError = 0;
+        for (int i = 0; i < o.length; i++) {
+            plainError += Math.abs((plain.toRgbBytes()[i] & 0xff) - (o[i] & 0xff));
+            matchedError += Math.abs((matched.toRgbBytes()[i] & 0xff) - (o[i] & 0xff));
+        }
+        assertThat(matchedError).isLessThan(plainError / 10);
+        assertThat(matching.toBuilder().build().blend(original, drifted, mask).samePixels(matched)).isTrue();
+        // off by default: BrushNet's paste
+        assertThat(plain.samePixels(MaskBlender.builder().build().blend(original, drifted, mask))).isTrue();
+    }
+
+    @Test
     void builderValidatesAndRoundTrips() {
         MaskBlender b = MaskBlender.builder().kernelSize(5).sigma(1.5).build();
         assertThat(b.toBuilder().build().blurredMask(mask).sameValues(b.blurredMask(mask))).isTrue();

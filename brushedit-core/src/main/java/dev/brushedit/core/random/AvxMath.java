@@ -49,6 +49,8 @@ final class AvxMath {
     private static final int EXPONENT_BITS = 0x7f800000;
     private static final int HALF_BITS = Float.floatToRawIntBits(0.5f);
     private static final int SIGN_BIT = 0x80000000;
+    private static final int ONE_BITS = Float.floatToRawIntBits(1f);
+    private static final int SQRT_HALF_BITS = Float.floatToRawIntBits(SQRT_HALF);
 
     /** Natural logarithm; NaN for {@code x <= 0} (and NaN), denormals treated as the smallest normal. */
     static float log(float x) {
@@ -61,11 +63,12 @@ final class AvxMath {
         float e = (float) ((bits >>> 23) - 0x7f);
         e = e + 1f;
         float m = Float.intBitsToFloat((bits & ~EXPONENT_BITS) | HALF_BITS);
-        float addBack = 0f;
-        if (m < SQRT_HALF) {
-            addBack = m;
-            e = e - 1f;
-        }
+        // Below sqrt(1/2): use 2m - 1 and e - 1. Selected with an all-ones/all-zeros mask as the
+        // vector code does (m and SQRT_HALF are positive, so their bits compare like the floats);
+        // no branch, which would be mispredicted half of the time.
+        int below = (Float.floatToRawIntBits(m) - SQRT_HALF_BITS) >> 31;
+        float addBack = Float.intBitsToFloat(Float.floatToRawIntBits(m) & below);
+        e = e - Float.intBitsToFloat(ONE_BITS & below);
         m = m - 1f;
         m = m + addBack;
 
@@ -97,11 +100,10 @@ final class AvxMath {
         int j = (int) (a * FOUR_OVER_PI);
         j = (j + 1) & ~1;
         float fj = (float) j;
-        if ((j & 4) != 0) {
-            signSin ^= SIGN_BIT;
-        }
-        boolean firstPoly = (j & 2) == 0;
-        int signCos = ((~(j - 2)) & 4) != 0 ? SIGN_BIT : 0;
+        signSin ^= (j & 4) << 29;
+        int signCos = (~(j - 2) & 4) << 29;
+        // All ones where the first polynomial gives the sine, i.e. where (j & 2) == 0.
+        int sinePoly = ((j & 2) >> 1) - 1;
         a = ExactFma.fma(fj, MINUS_DP1, a);
         a = ExactFma.fma(fj, MINUS_DP2, a);
         a = ExactFma.fma(fj, MINUS_DP3, a);
@@ -121,8 +123,8 @@ final class AvxMath {
         s = ExactFma.fma(s, a, a);
 
         // Lane select exactly as the vector code: masked-out terms are +0 and are added, not skipped.
-        float sinFromS = firstPoly ? s : 0f;
-        float sinFromC = firstPoly ? 0f : c;
+        float sinFromS = Float.intBitsToFloat(Float.floatToRawIntBits(s) & sinePoly);
+        float sinFromC = Float.intBitsToFloat(Float.floatToRawIntBits(c) & ~sinePoly);
         float sine = sinFromC + sinFromS;
         float cosine = (c - sinFromC) + (s - sinFromS);
         out[at] = Float.intBitsToFloat(Float.floatToRawIntBits(sine) ^ signSin);

@@ -113,6 +113,12 @@ P += [
     "Å angstrom vs Å",
     "İstanbul ıi",
     "ǅemal and ǈudevit",
+    "it'ſ a long s, ſtraße",
+    "\u212a kelvin sign and \u212b angstrom sign",
+    "ΣΑΣ ΟΔΟΣ final sigma",
+    "a\u0345b ypogegrammeni",
+    "ß ẞ sharp s",
+    "ﬃ ligature then ＡＢＣ",
 ]
 # Emoji
 P += [

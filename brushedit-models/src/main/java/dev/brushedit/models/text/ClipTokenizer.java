@@ -42,10 +42,14 @@ public final class ClipTokenizer {
     static final String START_TOKEN = "<|startoftext|>";
     static final String END_TOKEN = "<|endoftext|>";
 
-    /** CLIP's pre-tokenizer; the {@code regex} module's \s is Unicode White_Space. */
+    /**
+     * CLIP's pre-tokenizer; the {@code regex} module's \s is Unicode White_Space. Under its IGNORECASE
+     * flag the {@code regex} module matches U+0345 (whose case fold is a Greek letter) with neither the
+     * letter rule nor the "other" rule, so the character is dropped; the last class excludes it too.
+     */
     private static final Pattern PRE_TOKENIZER = Pattern.compile(
             "<\\|startoftext\\|>|<\\|endoftext\\|>|'s|'t|'re|'ve|'m|'ll|'d|\\p{L}+|\\p{N}"
-                    + "|[^\\p{IsWhite_Space}\\p{L}\\p{N}]+",
+                    + "|[^\\p{IsWhite_Space}\\p{L}\\p{N}\\u0345]+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private final BpeModel bpe;

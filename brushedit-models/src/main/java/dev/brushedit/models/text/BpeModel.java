@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BpeModel {
     static final String END_OF_WORD = "</w>";
-    /** The cache is cleared when it reaches this many words (a long-running service sees many). */
-    static final int CACHE_CAPACITY = 20_000;
+    /** Default cache size: cleared when it reaches this many words (a long-running service sees many). */
+    static final int DEFAULT_CACHE_CAPACITY = 20_000;
 
     private final Map<String, Integer> tokenToId;
     private final String[] idToToken;
@@ -35,9 +35,21 @@ final class BpeModel {
     private final int[] byteId = new int[256];
     private final int[] byteEndId = new int[256];
     private final ConcurrentHashMap<String, int[]> cache = new ConcurrentHashMap<>();
+    private final int cacheCapacity;
+
+    private BpeModel(BpeModel shared, int cacheCapacity) {
+        this.tokenToId = shared.tokenToId;
+        this.idToToken = shared.idToToken;
+        this.ranks = shared.ranks;
+        this.mergedId = shared.mergedId;
+        System.arraycopy(shared.byteId, 0, byteId, 0, 256);
+        System.arraycopy(shared.byteEndId, 0, byteEndId, 0, 256);
+        this.cacheCapacity = cacheCapacity;
+    }
 
     private BpeModel(Map<String, Integer> tokenToId, String[] idToToken, Map<Long, Integer> ranks, int[] mergedId,
                      Path vocabJson) {
+        this.cacheCapacity = DEFAULT_CACHE_CAPACITY;
         this.tokenToId = tokenToId;
         this.idToToken = idToToken;
         this.ranks = ranks;
@@ -81,6 +93,16 @@ final class BpeModel {
         return new BpeModel(vocab, idToToken, ranks, mergedId, vocabJson);
     }
 
+    /** A model sharing this one's vocabulary and merges, with an empty cache of the given capacity. */
+    BpeModel withCacheCapacity(int capacity) {
+        return new BpeModel(this, capacity);
+    }
+
+    /** Words the cache holds at most (0: no caching). */
+    int cacheCapacity() {
+        return cacheCapacity;
+    }
+
     /** Number of tokens in the vocabulary. */
     int size() {
         return idToToken.length;
@@ -117,7 +139,10 @@ final class BpeModel {
             return cached;
         }
         int[] ids = merge(initialSymbols(word));
-        if (cache.size() >= CACHE_CAPACITY) {
+        if (cacheCapacity == 0) {
+            return ids;
+        }
+        if (cache.size() >= cacheCapacity) {
             cache.clear();
         }
         cache.put(word, ids);

@@ -39,18 +39,23 @@ public final class ClipTokenizer {
     /** End-of-text (and SD 1.x padding) id of the CLIP ViT-L/14 vocabulary. */
     public static final int CLIP_END_ID = 49407;
 
+    /** Words the word cache of a loaded tokenizer holds at most; see {@link #withCacheCapacity(int)}. */
+    public static final int DEFAULT_CACHE_CAPACITY = BpeModel.DEFAULT_CACHE_CAPACITY;
+
     static final String START_TOKEN = "<|startoftext|>";
     static final String END_TOKEN = "<|endoftext|>";
 
     /**
-     * CLIP's pre-tokenizer; the {@code regex} module's \s is Unicode White_Space. Under its IGNORECASE
-     * flag the {@code regex} module matches U+0345 (whose case fold is a Greek letter) with neither the
-     * letter rule nor the "other" rule, so the character is dropped; the last class excludes it too.
+     * CLIP's pre-tokenizer. The reference compiles it with IGNORECASE, but it runs on lower-cased text,
+     * where the only character that case-folds onto one of its literal letters is U+017F (long s, folds
+     * to s): so the literals accept it explicitly and the pattern runs without the (slower) flag. The
+     * {@code regex} module's \s is Unicode White_Space. Under IGNORECASE that module matches U+0345
+     * (whose case fold is a Greek letter) with neither the letter rule nor the "other" rule, so the
+     * character is dropped; the last class excludes it too.
      */
     private static final Pattern PRE_TOKENIZER = Pattern.compile(
-            "<\\|startoftext\\|>|<\\|endoftext\\|>|'s|'t|'re|'ve|'m|'ll|'d|\\p{L}+|\\p{N}"
-                    + "|[^\\p{IsWhite_Space}\\p{L}\\p{N}\\u0345]+",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "<\\|[s\u017F]tartoftext\\|>|<\\|endoftext\\|>|'[s\u017F]|'t|'re|'ve|'m|'ll|'d|\\p{L}+|\\p{N}"
+                    + "|[^\\p{IsWhite_Space}\\p{L}\\p{N}\\u0345]+");
 
     private final BpeModel bpe;
     private final int startId;
@@ -62,6 +67,13 @@ public final class ClipTokenizer {
         this.startId = special(bpe, START_TOKEN, vocabJson);
         this.endId = special(bpe, END_TOKEN, vocabJson);
         this.commaId = bpe.idOf("," + BpeModel.END_OF_WORD);
+    }
+
+    private ClipTokenizer(ClipTokenizer shared, BpeModel bpe) {
+        this.bpe = bpe;
+        this.startId = shared.startId;
+        this.endId = shared.endId;
+        this.commaId = shared.commaId;
     }
 
     /**
@@ -99,6 +111,23 @@ public final class ClipTokenizer {
             }
         }
         return load(vocab, merges);
+    }
+
+    /**
+     * A tokenizer sharing this one's vocabulary and merges (no reloading) with its own empty word cache
+     * holding at most {@code capacity} words; 0 disables caching. The cache is emptied whenever it
+     * fills up. The default capacity is {@value #DEFAULT_CACHE_CAPACITY}.
+     *
+     * @throws InvalidInputException if {@code capacity} is not between 0 and 10,000,000
+     */
+    public ClipTokenizer withCacheCapacity(int capacity) {
+        Checks.inRange("capacity", capacity, 0, 10_000_000);
+        return new ClipTokenizer(this, bpe.withCacheCapacity(capacity));
+    }
+
+    /** Words the word cache holds at most (0: caching disabled). */
+    public int cacheCapacity() {
+        return bpe.cacheCapacity();
     }
 
     /** Id of {@code <|startoftext|>} (49406 for CLIP ViT-L/14). */

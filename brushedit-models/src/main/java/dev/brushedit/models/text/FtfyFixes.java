@@ -65,7 +65,9 @@ final class FtfyFixes {
                 text = ANSI_ESCAPE.matcher(text).replaceAll("");
             }
             text = removeControlChars(text);
-            text = Normalizer.normalize(text, Normalizer.Form.NFC);
+            if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+                text = Normalizer.normalize(text, Normalizer.Form.NFC);
+            }
             if (text.equals(before)) {
                 return text;
             }
@@ -97,6 +99,9 @@ final class FtfyFixes {
     }
 
     private static String replacementFor(String text, int i, char c) {
+        if (c < 0x80) {
+            return null; // no fix maps an ASCII character (controls are removed in a later step)
+        }
         if (Character.isHighSurrogate(c)) {
             return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)) ? null : "\uFFFD";
         }
@@ -158,6 +163,13 @@ final class FtfyFixes {
     }
 
     private static String uncurl(String s) {
+        if (s.length() == 1) {
+            char c = s.charAt(0);
+            if (c == '\u02BC' || (c >= '\u2018' && c <= '\u201B')) {
+                return "'";
+            }
+            return c >= '\u201C' && c <= '\u201F' ? "\"" : s;
+        }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -97,6 +97,10 @@ public final class PromptParser {
     }
 
     private static void addWithBreaks(List<StringBuilder> texts, List<double[]> weights, String text) {
+        if (!text.contains(WeightedSegment.BREAK_TEXT)) {
+            add(texts, weights, text, 1.0);
+            return;
+        }
         Matcher b = BREAK.matcher(text);
         int start = 0;
         while (b.find()) {

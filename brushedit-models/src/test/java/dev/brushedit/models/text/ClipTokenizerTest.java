@@ -93,6 +93,21 @@ class ClipTokenizerTest {
     }
 
     @Test
+    void cacheCapacityCanBeChangedOrDisabled() {
+        assertThat(TOK.cacheCapacity()).isEqualTo(ClipTokenizer.DEFAULT_CACHE_CAPACITY);
+        ClipTokenizer none = TOK.withCacheCapacity(0);
+        assertThat(none.encode("a quiet harbor at dawn")).containsExactly(TOK.encode("a quiet harbor at dawn"));
+        assertThat(none.cacheSize()).isZero();
+        assertThat(none.cacheCapacity()).isZero();
+        ClipTokenizer two = TOK.withCacheCapacity(2);
+        two.encode("one two three four five");
+        assertThat(two.cacheSize()).isBetween(1, 2);
+        assertThat(two.encode("one two three four five")).containsExactly(TOK.encode("one two three four five"));
+        assertThatThrownBy(() -> TOK.withCacheCapacity(-1)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("capacity must be between 0 and 10000000, was -1");
+    }
+
+    @Test
     void returnedArraysAreNotSharedWithTheCache() {
         int[] first = TOK.encode("lighthouse");
         int expected = first[0];

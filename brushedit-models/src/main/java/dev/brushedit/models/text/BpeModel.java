@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Byte-level BPE with CLIP's end-of-word suffix: a vocabulary (token string to id), merge ranks keyed
@@ -22,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safety: immutable apart from the cache, which is a concurrent map; safe for concurrent use.
  */
 final class BpeModel {
+    private static final Logger LOG = LoggerFactory.getLogger(BpeModel.class);
     static final String END_OF_WORD = "</w>";
     /** Default cache size: cleared when it reaches this many words (a long-running service sees many). */
     static final int DEFAULT_CACHE_CAPACITY = 20_000;
@@ -74,6 +77,14 @@ final class BpeModel {
             idToToken[id] = e.getKey();
         }
         String[] lines = readMerges(mergesTxt);
+        int maxMerges = Math.max(0, vocab.size() - 2 * 256 - 2);
+        if (lines.length > maxMerges) {
+            // OpenAI and transformers read only as many merges as the vocabulary holds merged tokens
+            // (48894 for CLIP: 49408 - 256 bytes - 256 bytes with </w> - 2 special tokens).
+            LOG.debug("{} has {} merges; using the first {} as the vocabulary of {} tokens allows", mergesTxt,
+                    lines.length, maxMerges, vocab.size());
+            lines = Arrays.copyOf(lines, maxMerges);
+        }
         Map<Long, Integer> ranks = new HashMap<>(lines.length * 2);
         int[] mergedId = new int[lines.length];
         for (int rank = 0; rank < lines.length; rank++) {
@@ -252,7 +263,7 @@ final class BpeModel {
             String line = lines[i];
             merges[i - first] = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
         }
-        if (merges.length == 0 || (merges.length == 1 && merges[0].isEmpty())) {
+        if (merges.length == 0 || merges[0].isEmpty()) {
             throw new ModelException(mergesTxt + ": expected BPE merges (one \"a b\" pair per line), found none");
         }
         return merges;

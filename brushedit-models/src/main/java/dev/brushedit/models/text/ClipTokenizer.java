@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CLIP BPE tokenizer (OpenAI CLIP's {@code simple_tokenizer}, which Stable Diffusion 1.x uses),
@@ -30,6 +32,8 @@ import java.util.regex.Pattern;
  * <p>Thread-safety: immutable apart from an internal concurrent cache; safe for concurrent use.
  */
 public final class ClipTokenizer {
+    private static final Logger LOG = LoggerFactory.getLogger(ClipTokenizer.class);
+
     /** Length of one text-encoder input: start id, 75 text ids, end id. */
     public static final int MAX_LENGTH = 77;
     /** Text ids per 77-id window. */
@@ -90,7 +94,9 @@ public final class ClipTokenizer {
     public static ClipTokenizer load(Path vocabJson, Path mergesTxt) {
         Checks.notNull("vocabJson", vocabJson);
         Checks.notNull("mergesTxt", mergesTxt);
-        return new ClipTokenizer(BpeModel.load(vocabJson, mergesTxt), vocabJson);
+        ClipTokenizer tokenizer = new ClipTokenizer(BpeModel.load(vocabJson, mergesTxt), vocabJson);
+        LOG.debug("Loaded CLIP tokenizer from {} and {}: {} tokens", vocabJson, mergesTxt, tokenizer.vocabularySize());
+        return tokenizer;
     }
 
     /**
@@ -187,6 +193,10 @@ public final class ClipTokenizer {
         Arrays.fill(out, padId());
         out[0] = startId;
         int n = Math.min(ids.length, WINDOW_LENGTH);
+        if (ids.length > WINDOW_LENGTH) {
+            LOG.debug("Prompt has {} ids; only the first {} are used (tokenizeWeighted splits long prompts into"
+                    + " windows instead)", ids.length, WINDOW_LENGTH);
+        }
         System.arraycopy(ids, 0, out, 1, n);
         out[n + 1] = endId;
         return out;

@@ -201,6 +201,16 @@ class ClipTokenizerTest {
     }
 
     @Test
+    void vocabularyWithoutByteLevelTokensIsRejected(@TempDir Path dir) throws IOException {
+        Path vocab = Files.writeString(dir.resolve("vocab.json"), "{\"<|startoftext|>\": 0, \"<|endoftext|>\": 1}");
+        Path merges = Files.writeString(dir.resolve("merges.txt"), "#version: 0.2\na b\n");
+        assertThatThrownBy(() -> ClipTokenizer.load(vocab, merges))
+                .isInstanceOf(ModelException.class).hasMessageContaining("byte-level token \"!\" is missing");
+        assertThatThrownBy(() -> ClipTokenizer.fromDirectory(vocab))
+                .isInstanceOf(ModelException.class).hasMessageContaining("tokenizer directory not found");
+    }
+
+    @Test
     void vocabularyWithoutSpecialTokensIsRejected(@TempDir Path dir) throws IOException {
         StringBuilder json = new StringBuilder("{\"ab\":0");
         int id = 1;

@@ -59,8 +59,8 @@ final class BpeModel {
         this.mergedId = mergedId;
         for (int b = 0; b < 256; b++) {
             String c = String.valueOf(ByteLevel.charOf(b));
-            byteId[b] = requireToken(c, vocabJson);
-            byteEndId[b] = requireToken(c + END_OF_WORD, vocabJson);
+            byteId[b] = requireToken(c, b, vocabJson);
+            byteEndId[b] = requireToken(c + END_OF_WORD, b, vocabJson);
         }
     }
 
@@ -213,11 +213,11 @@ final class BpeModel {
         return ((long) left << 32) | (right & 0xFFFFFFFFL);
     }
 
-    private int requireToken(String token, Path vocabJson) {
+    private int requireToken(String token, int b, Path vocabJson) {
         Integer id = tokenToId.get(token);
         if (id == null) {
-            throw new ModelException(vocabJson + ": the byte-level token \"" + token + "\" is missing; expected a"
-                    + " CLIP/GPT-2 byte-level BPE vocabulary");
+            throw new ModelException(String.format("%s: the byte-level token \"%s\" (for byte 0x%02X) is missing;"
+                    + " expected a CLIP/GPT-2 byte-level BPE vocabulary", vocabJson, token, b));
         }
         return id;
     }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *   <li>Control characters removed (U+0000-0008, 000B, 000E-001F, 007F, 206A-206F, FEFF, FFF9-FFFC).</li>
  *   <li>NFC normalisation.</li>
  * </ol>
- * Not covered: ftfy's mojibake repair ({@code fix_encoding}: re-decoding text that was decoded with the
+ * Not covered: ftfy's further split of lines longer than 1,000,000 characters (no prompt is that long),
+ * and its mojibake repair ({@code fix_encoding}: re-decoding text that was decoded with the
  * wrong codec, such as "Ã©" for "é"), which only fires on text its heuristics judge garbled.
  *
  * <p>Thread-safety: stateless; safe for concurrent use.

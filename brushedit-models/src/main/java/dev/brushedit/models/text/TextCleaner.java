@@ -1,0 +1,82 @@
+package dev.brushedit.models.text;
+
+import java.util.Locale;
+
+/**
+ * CLIP's text normalisation before pre-tokenisation: ftfy fixes ({@link FtfyFixes}), HTML unescaping
+ * twice, stripping, folding every run of Unicode white space into one space, stripping again, and
+ * lower-casing, in the order of OpenAI CLIP's {@code whitespace_clean(basic_clean(text)).lower()}.
+ *
+ * <p>Thread-safety: stateless; safe for concurrent use.
+ */
+final class TextCleaner {
+    private TextCleaner() {}
+
+    /** Returns the cleaned, lower-cased text that the pre-tokenizer splits. */
+    static String clean(String text) {
+        String t = FtfyFixes.fixText(text);
+        t = HtmlUnescaper.unescape(HtmlUnescaper.unescape(t));
+        t = strip(t);
+        t = foldWhiteSpace(t);
+        t = strip(t);
+        return t.toLowerCase(Locale.ROOT);
+    }
+
+    /** Replaces every run of Unicode White_Space (the {@code regex} module's \s) with one space. */
+    static String foldWhiteSpace(String s) {
+        StringBuilder out = null;
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (!isWhiteSpace(c)) {
+                if (out != null) {
+                    out.append(c);
+                }
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < s.length() && isWhiteSpace(s.charAt(end))) {
+                end++;
+            }
+            if (out == null && (c != ' ' || end - i > 1)) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (out != null) {
+                out.append(' ');
+            }
+            i = end;
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /** Unicode White_Space for one BMP char (no supplementary character has it). */
+    static boolean isWhiteSpace(char c) {
+        return isPythonSpace(c) && !(c >= 0x1C && c <= 0x1F);
+    }
+
+    /** Python's {@code str.strip()}: removes leading and trailing characters for which isspace() holds. */
+    static String strip(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isPythonSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isPythonSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    /** Python's {@code str.isspace()} for one BMP char: White_Space plus U+001C-U+001F. */
+    static boolean isPythonSpace(char c) {
+        if (c >= 0x1C && c <= 0x1F) {
+            return true;
+        }
+        return switch (c) {
+            case '\t', '\n', '\u000B', '\f', '\r', ' ', '\u0085', '\u00A0', '\u1680', '\u2028', '\u2029',
+                    '\u202F', '\u205F', '\u3000' -> true;
+            default -> c >= '\u2000' && c <= '\u200A';
+        };
+    }
+}

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,82 +37,58 @@ public final class SchedulerConfig {
     /** {@code beta_schedule}: how the training betas are spaced. Thread-safety: immutable. */
     public enum BetaSchedule {
         /** {@code linear}: betas evenly spaced from beta_start to beta_end. */
-        LINEAR("linear"),
+        LINEAR,
         /** {@code scaled_linear}: square roots evenly spaced, then squared (Stable Diffusion). */
-        SCALED_LINEAR("scaled_linear"),
+        SCALED_LINEAR,
         /** {@code squaredcos_cap_v2}: the cosine schedule of improved DDPM, betas capped at 0.999. */
-        SQUAREDCOS_CAP_V2("squaredcos_cap_v2");
+        SQUAREDCOS_CAP_V2;
 
-        private final String jsonName;
-
-        BetaSchedule(String jsonName) {
-            this.jsonName = jsonName;
-        }
-
-        /** The value as written in {@code scheduler_config.json}. */
+        /** The value as written in {@code scheduler_config.json}: the constant's name in lower case. */
         public String jsonName() {
-            return jsonName;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
     /** {@code timestep_spacing}: how inference timesteps are picked from the training range. Thread-safety: immutable. */
     public enum TimestepSpacing {
         /** {@code leading}: multiples of num_train_timesteps / steps, plus steps_offset. */
-        LEADING("leading"),
+        LEADING,
         /** {@code trailing}: counted down from the last training timestep. */
-        TRAILING("trailing"),
+        TRAILING,
         /** {@code linspace}: evenly spaced over [0, num_train_timesteps - 1]. */
-        LINSPACE("linspace");
+        LINSPACE;
 
-        private final String jsonName;
-
-        TimestepSpacing(String jsonName) {
-            this.jsonName = jsonName;
-        }
-
-        /** The value as written in {@code scheduler_config.json}. */
+        /** The value as written in {@code scheduler_config.json}: the constant's name in lower case. */
         public String jsonName() {
-            return jsonName;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
     /** {@code prediction_type}: what the model predicts. Thread-safety: immutable. */
     public enum PredictionType {
         /** {@code epsilon}: the added noise. */
-        EPSILON("epsilon"),
+        EPSILON,
         /** {@code v_prediction}: the velocity of Salimans and Ho (2022). */
-        V_PREDICTION("v_prediction"),
+        V_PREDICTION,
         /** {@code sample}: the denoised sample itself. */
-        SAMPLE("sample");
+        SAMPLE;
 
-        private final String jsonName;
-
-        PredictionType(String jsonName) {
-            this.jsonName = jsonName;
-        }
-
-        /** The value as written in {@code scheduler_config.json}. */
+        /** The value as written in {@code scheduler_config.json}: the constant's name in lower case. */
         public String jsonName() {
-            return jsonName;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
     /** {@code final_sigmas_type}: the noise level after the last step of sigma-based schedulers. Thread-safety: immutable. */
     public enum FinalSigmasType {
         /** {@code zero}: end on a clean sample. */
-        ZERO("zero"),
+        ZERO,
         /** {@code sigma_min}: end on the smallest training sigma. */
-        SIGMA_MIN("sigma_min");
+        SIGMA_MIN;
 
-        private final String jsonName;
-
-        FinalSigmasType(String jsonName) {
-            this.jsonName = jsonName;
-        }
-
-        /** The value as written in {@code scheduler_config.json}. */
+        /** The value as written in {@code scheduler_config.json}: the constant's name in lower case. */
         public String jsonName() {
-            return jsonName;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

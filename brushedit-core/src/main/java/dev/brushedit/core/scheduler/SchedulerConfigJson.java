@@ -194,16 +194,7 @@ final class SchedulerConfigJson {
     }
 
     private static String jsonName(Enum<?> e) {
-        if (e instanceof SchedulerConfig.BetaSchedule) {
-            return ((SchedulerConfig.BetaSchedule) e).jsonName();
-        }
-        if (e instanceof SchedulerConfig.TimestepSpacing) {
-            return ((SchedulerConfig.TimestepSpacing) e).jsonName();
-        }
-        if (e instanceof SchedulerConfig.PredictionType) {
-            return ((SchedulerConfig.PredictionType) e).jsonName();
-        }
-        return ((SchedulerConfig.FinalSigmasType) e).jsonName();
+        return e.name().toLowerCase(Locale.ROOT); // each config enum's jsonName()
     }
 
     private static InvalidInputException typeError(String key, String expected, JsonNode v) {

@@ -3,9 +3,11 @@ package dev.brushedit.core.scheduler;
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -786,7 +788,7 @@ public final class SchedulerConfig {
          */
         public Builder otherKey(String key, Object value) {
             Checks.notBlank("key", key);
-            otherKeys.put(key, value);
+            otherKeys.put(key, frozen(value));
             return this;
         }
 
@@ -806,6 +808,25 @@ public final class SchedulerConfig {
                         + sigmaMax);
             }
             return new SchedulerConfig(this);
+        }
+
+        /** Unmodifiable copies of JSON lists and objects, so that the config stays immutable. */
+        private static Object frozen(Object value) {
+            if (value instanceof List) {
+                List<Object> copy = new ArrayList<>();
+                for (Object o : (List<?>) value) {
+                    copy.add(frozen(o));
+                }
+                return Collections.unmodifiableList(copy);
+            }
+            if (value instanceof Map) {
+                Map<Object, Object> copy = new LinkedHashMap<>();
+                for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                    copy.put(e.getKey(), frozen(e.getValue()));
+                }
+                return Collections.unmodifiableMap(copy);
+            }
+            return value;
         }
 
         private static double beta(String key, double value) {

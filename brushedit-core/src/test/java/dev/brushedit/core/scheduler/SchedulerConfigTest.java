@@ -71,6 +71,17 @@ class SchedulerConfigTest {
     }
 
     @Test
+    void otherKeysAreKeptImmutable() {
+        SchedulerConfig c = SchedulerConfig.fromJson("{\"solver_p\": [1, 2], \"use_beta_sigmas\": false}");
+        assertThat(c.otherKeys()).containsEntry("use_beta_sigmas", false).containsKey("solver_p");
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> list = (java.util.List<Object>) c.otherKeys().get("solver_p");
+        assertThatThrownBy(() -> list.add(3)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> SchedulerType.UNIPC.create(c)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("'solver_p'");
+    }
+
+    @Test
     void wrongTypesAndValuesNameTheKey() {
         assertThatThrownBy(() -> SchedulerConfig.fromJson("{\"steps_offset\": \"one\"}"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("steps_offset")

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * context [2, 77, 768], feature maps of 320/640/1280 channels at 64/32/16/8, in and out), on a graph
  * with almost no compute written by {@code tools/bench/make_overhead_graph.py}:
  * {@code runtimeOnly} is ONNX Runtime alone (inputs and pinned outputs prepared once, nothing copied in
- * Java), {@code wrapper} is {@link GraphSession#run} (copy in, pinned run, copy out, NaN/Inf check),
+ * Java), {@code wrapper} is {@link GraphSession#run} (copy in, pinned run, copy out into new tensors,
+ * NaN/Inf check), {@code wrapperInto} is {@link GraphSession#runInto} (the same into reused tensors),
  * {@code naive} creates tensors per call and reads unpinned outputs. The graph path is the system
  * property {@code bench.graph} (default {@code brushedit-examples/target/bench/sd15-shapes.onnx});
  * when absent every benchmark does nothing and a message says how to create it.
@@ -63,6 +64,7 @@ public class ModelWrapperBench {
     private Map<String, GraphSession.Feed> feeds;
     private Map<String, OnnxTensor> rawInputs;
     private Map<String, OnnxTensor> rawOutputs;
+    private Map<String, Tensor> destinations;
     private boolean absent;
 
     /** Opens the graph twice (wrapped and raw) and prepares inputs. */
@@ -95,7 +97,7 @@ public class ModelWrapperBench {
         for (int i = 0; i < OUTPUTS.size(); i++) {
             rawOutputs.put(OUTPUTS.get(i), OnnxTensor.createTensor(env, Tensor.zeros(outShapes[i]).buffer(), toLong(outShapes[i])));
         }
-        wrapped.run(feeds, OUTPUTS, null);
+        destinations = new HashMap<>(wrapped.run(feeds, OUTPUTS, null));
     }
 
     private static long[] toLong(int[] s) {
@@ -137,6 +139,16 @@ public class ModelWrapperBench {
             return;
         }
         bh.consume(wrapped.run(feeds, OUTPUTS, null));
+    }
+
+    /** The model layer writing into reused destination tensors ({@link GraphSession#runInto}). */
+    @Benchmark
+    public void wrapperInto(Blackhole bh) {
+        if (absent) {
+            return;
+        }
+        wrapped.runInto(feeds, destinations, null);
+        bh.consume(destinations);
     }
 
     /** A naive wrapper: tensors created per call, outputs unpinned and copied to heap arrays. */

@@ -43,6 +43,24 @@ class GraphSessionTest {
     }
 
     @Test
+    void runIntoWritesIntoTheCallersTensorsBothOnTheLearningAndThePinnedCall() {
+        try (GraphSession g = open(StandIns.TINY, "vae_decoder/model.onnx")) {
+            Tensor expected = g.run(decoderFeed(3, 5), List.of("sample"), null).get("sample");
+            try (GraphSession fresh = open(StandIns.TINY, "vae_decoder/model.onnx")) {
+                Tensor dst = Tensor.full(7f, 1, 3, 24, 40);
+                fresh.runInto(decoderFeed(3, 5), Map.of("sample", dst), null);
+                assertThat(dst.maxAbsDiff(expected)).isZero();
+                dst.fillInPlace(7f);
+                fresh.runInto(decoderFeed(3, 5), Map.of("sample", dst), null);
+                assertThat(dst.maxAbsDiff(expected)).isZero();
+                assertThatThrownBy(() -> fresh.runInto(decoderFeed(3, 5), Map.of("sample", Tensor.zeros(1, 3, 24, 41)), null))
+                        .isInstanceOf(dev.brushedit.core.InvalidInputException.class)
+                        .hasMessageContaining("destination for output 'sample' must have shape [1, 3, 24, 40], was [1, 3, 24, 41]");
+            }
+        }
+    }
+
+    @Test
     void unknownNamesAndClosedSessionsFailClearly() {
         GraphSession g = open(StandIns.TINY, "vae_decoder/model.onnx");
         assertThatThrownBy(() -> g.run(Map.of("latents", GraphSession.Feed.of(Tensor.zeros(1, 4, 2, 2))), List.of("sample"), null))

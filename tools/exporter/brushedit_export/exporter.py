@@ -43,6 +43,7 @@ class ExportOptions:
     seed: int = 0
     verify: bool = True
     source: str = ""
+    device: str = "cpu"              # where torch traces (cuda speeds up real fp16 exports)
 
     def validate(self) -> None:
         if self.precision not in ("fp32", "fp16"):
@@ -106,9 +107,10 @@ def brushnet_config_for_unet(unet) -> BrushNetConfig:
                           flip_sin_to_cos=c.flip_sin_to_cos, freq_shift=c.freq_shift, act_fn=c.act_fn)
 
 
-def _cast(module, dtype):
-    if next(module.parameters()).dtype != dtype:
-        module = module.to(dtype)
+def _cast(module, dtype, device="cpu"):
+    p = next(module.parameters())
+    if p.dtype != dtype or p.device != torch.device(device):
+        module = module.to(device=device, dtype=dtype)
     return module.eval()
 
 
@@ -122,7 +124,7 @@ class _Exporter:
 
     # -------------------------------------------------------------- helpers
     def rand(self, *shape, scale=1.0) -> torch.Tensor:
-        return (torch.randn(*shape, generator=self.gen) * scale).to(self.dt)
+        return (torch.randn(*shape, generator=self.gen) * scale).to(device=self.o.device, dtype=self.dt)
 
     def graph(self, name, module, args, inputs, outputs, axes, feeds_from=None):
         path = os.path.join(self.out, name, "model.onnx")
@@ -154,9 +156,9 @@ class _Exporter:
 
     # -------------------------------------------------------------- graphs
     def text_encoder(self):
-        te = _cast(self.c.text_encoder, self.dt)
+        te = _cast(self.c.text_encoder, self.dt, self.o.device)
         int_dtype = torch.int32 if self.o.flavour == "legacy" else torch.int64
-        ids = torch.randint(0, te.config.vocab_size, (1, 77), generator=self.gen).to(int_dtype)
+        ids = torch.randint(0, te.config.vocab_size, (1, 77), generator=self.gen).to(self.o.device, int_dtype)
         self.graph("text_encoder", TextEncoderGraph(te), (ids,), ["input_ids"],
                    ["last_hidden_state", "pooler_output"],
                    {"input_ids": {0: "batch_size", 1: "sequence_length"},
@@ -165,7 +167,7 @@ class _Exporter:
         te.config.to_json_file(os.path.join(self.out, "text_encoder", "config.json"))
 
     def vae(self):
-        vae = _cast(self.c.vae, self.dt)
+        vae = _cast(self.c.vae, self.dt, self.o.device)
         h, w = self.o.latent_hw
         factor = 2 ** (len(vae.config.block_out_channels) - 1)
         image = self.rand(1, vae.config.in_channels, h * factor, w * factor).clamp(-1, 1)
@@ -212,10 +214,10 @@ class _Exporter:
         sample = self.rand(2, unet.config.in_channels, h, w)
         ctx = self.rand(2, 77, ctx_dim)
         if self.o.flavour == "optimum":
-            t = torch.tensor(601.0, dtype=self.dt)              # optimum: a scalar in the model's float type
+            t = torch.tensor(601.0, dtype=self.dt, device=self.o.device)              # optimum: a scalar in the model's float type
             t_axes = {}
         else:
-            t = torch.full((2,), 601.0, dtype=self.dt)        # legacy script: [batch] in the model's float type
+            t = torch.full((2,), 601.0, dtype=self.dt, device=self.o.device)        # legacy script: [batch] in the model's float type
             t_axes = {0: "batch_size"}
         self.graph("unet", PlainUNetGraph(unet), (sample, t, ctx), ["sample", "timestep", "encoder_hidden_states"],
                    ["out_sample"], {"sample": {0: "batch_size", 2: "height", 3: "width"}, "timestep": t_axes,
@@ -225,10 +227,10 @@ class _Exporter:
     def brushnet_inputs(self, brushnet, b=1):
         h, w = self.o.latent_hw
         sample = self.rand(b, brushnet.cfg.in_channels, h, w)
-        t = torch.tensor([601.5], dtype=torch.float32)         # our contract: float32 [1], fractional allowed
+        t = torch.tensor([601.5], dtype=torch.float32, device=self.o.device)         # our contract: float32 [1], fractional allowed
         cond = self.rand(b, brushnet.cfg.conditioning_channels, h, w)
         cond[:, -1:] = (cond[:, -1:] > 0).to(self.dt)           # the keep-mask channel is binary
-        scale = torch.tensor([0.8], dtype=torch.float32)
+        scale = torch.tensor([0.8], dtype=torch.float32, device=self.o.device)
         return sample, t, cond, scale
 
     def brushnet_graph(self, brushnet):
@@ -280,8 +282,8 @@ class _Exporter:
     def run(self) -> ExportResult:
         c, o = self.c, self.o
         os.makedirs(self.out, exist_ok=True)
-        unet = _cast(c.unet, self.dt)
-        brushnet = _cast(c.brushnet, self.dt) if c.brushnet is not None else None
+        unet = _cast(c.unet, self.dt, o.device)
+        brushnet = _cast(c.brushnet, self.dt, o.device) if c.brushnet is not None else None
         if brushnet is not None and unet.config.in_channels != brushnet.cfg.in_channels:
             raise ValueError(f"BrushNet needs a {brushnet.cfg.in_channels}-channel UNet, the checkpoint's UNet has "
                              f"{unet.config.in_channels} input channels (an inpainting UNet cannot take BrushNet)")
@@ -294,7 +296,7 @@ class _Exporter:
         if with_inputs:
             feats_source = brushnet
             if feats_source is None:  # a UNet alone: the features only need the right shapes
-                feats_source = BrushNet(brushnet_config_for_unet(unet)).to(self.dt).eval()
+                feats_source = _cast(BrushNet(brushnet_config_for_unet(unet)), self.dt, o.device)
             self.feature_unet(unet, feats_source)
         else:
             self.plain_unet(unet)

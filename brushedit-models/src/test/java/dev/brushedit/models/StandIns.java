@@ -23,6 +23,9 @@ public final class StandIns {
     /** fp16 BrushNet folder. */
     public static final String FP16 = "sd15-tiny-brushnet-fp16";
 
+    /** Hidden size of the stand-in text encoders (768 in SD1.5). */
+    public static final int HIDDEN = 8;
+
     private StandIns() {}
 
     /** The stand-in folder {@code name}; skips the test when it is absent. */

@@ -45,7 +45,7 @@ class UnetTest {
     }
 
     private static Tensor context(long seed) {
-        return StandIns.uniform(seed, -1, 1, 2, 77, 16);
+        return StandIns.uniform(seed, -1, 1, 2, 77, StandIns.HIDDEN);
     }
 
     @Test
@@ -146,7 +146,7 @@ class UnetTest {
         Unet unet = tiny.unet();
         assertThatThrownBy(() -> unet.predict(sample(1, 4), Float.NaN, context(2))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("timestep must be a finite number");
-        assertThatThrownBy(() -> unet.predict(sample(1, 4), 1f, StandIns.uniform(1, 0, 1, 1, 77, 16)))
+        assertThatThrownBy(() -> unet.predict(sample(1, 4), 1f, StandIns.uniform(1, 0, 1, 1, 77, StandIns.HIDDEN)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("encoderHiddenStates must have shape [2, tokens, d]");
         assertThatThrownBy(() -> unet.predict(null, 1f, context(2))).isInstanceOf(InvalidInputException.class);
         Tensor nan = sample(1, 4);

@@ -93,8 +93,8 @@ class PromptEncoderTest {
         }
         PromptEncoder.Embeddings e = prompts.encode(sb.toString(), "blurry");
         assertThat(e.windowCount()).isEqualTo(2);
-        assertThat(e.positive().shape()).containsExactly(1, 154, 16);
-        assertThat(e.negative().shape()).containsExactly(1, 154, 16);
+        assertThat(e.positive().shape()).containsExactly(1, 154, StandIns.HIDDEN);
+        assertThat(e.negative().shape()).containsExactly(1, 154, StandIns.HIDDEN);
         Tensor empty = prompts.encode("");
         Tensor blurry = prompts.encode("blurry");
         assertThat(e.negative().slice(1, 0, 77).maxAbsDiff(blurry)).isZero();
@@ -102,7 +102,7 @@ class PromptEncoderTest {
         ClipTokenizer tok = prompts.tokenizer();
         TokenizedPrompt t = tok.tokenizeWeighted(sb.toString());
         Tensor second = folder.textEncoder().encode(t.ids(1));
-        assertThat(e.positive().slice(1, 77, 154).maxAbsDiff(second.reshape(1, 77, 16))).isZero();
+        assertThat(e.positive().slice(1, 77, 154).maxAbsDiff(second.reshape(1, 77, StandIns.HIDDEN))).isZero();
         PromptEncoder.Embeddings noNegative = prompts.encode("cat", null);
         assertThat(noNegative.negative().maxAbsDiff(empty)).isZero();
     }

@@ -89,7 +89,7 @@ class UnetTest {
         Unet withInputs = brush.unet();
         Tensor x = sample(6, 4);
         Tensor ctx = context(7);
-        Map<String, Tensor> real = brushNetFeatures();
+        Map<String, Tensor> real = StandIns.brushNetFeatures(brush);
         Map<String, Tensor> zeros = new HashMap<>();
         Map<String, Tensor> twice = new HashMap<>();
         for (Map.Entry<String, Tensor> e : real.entrySet()) {
@@ -110,17 +110,6 @@ class UnetTest {
                 .hasMessageContaining("BrushNet feature 'mid_block_res_sample' is required");
         assertThatThrownBy(() -> plain.predict(x, 601f, ctx, zeros, null)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("is not an input of unet/model.onnx");
-    }
-
-    /** Runs the stand-in's own BrushNet graph (batch 1) to get features of the right shapes. */
-    private static Map<String, Tensor> brushNetFeatures() {
-        dev.brushedit.models.internal.GraphSession g = brush.session(ModelPart.BRUSHNET);
-        Map<String, dev.brushedit.models.internal.GraphSession.Feed> feeds = Map.of(
-                "sample", dev.brushedit.models.internal.GraphSession.Feed.of(StandIns.uniform(20, -1, 1, 1, 4, 8, 16)),
-                "timestep", dev.brushedit.models.internal.GraphSession.Feed.of(Tensor.full(601f, 1)),
-                "brushnet_cond", dev.brushedit.models.internal.GraphSession.Feed.of(StandIns.uniform(21, 0, 1, 1, 5, 8, 16)),
-                "conditioning_scale", dev.brushedit.models.internal.GraphSession.Feed.of(Tensor.full(1f, 1)));
-        return g.run(feeds, List.copyOf(g.outputs().keySet()), null);
     }
 
     @Test

@@ -254,12 +254,13 @@ public final class ModelFolder implements AutoCloseable {
         }
     }
 
-    private static String howToProduce(ModelPart part) {
+    private String howToProduce(ModelPart part) {
         if (part == ModelPart.BRUSHNET || part == ModelPart.BRUSHNET_UNET) {
-            return "export it with `python -m brushedit_export --brushnet <BrushNet checkpoint> ...` (see tools/exporter/README.md)";
+            return "export it with `python -m brushedit_export <SD1.5 checkpoint> " + root + " --brushnet <BrushNet checkpoint>` "
+                    + "(run in tools/exporter; see tools/exporter/CONTRACT.md)";
         }
-        return "export the Stable Diffusion checkpoint with `python -m brushedit_export <diffusers checkpoint> <folder>` "
-                + "(see tools/exporter/README.md), or use optimum-cli export onnx";
+        return "export it with `python -m brushedit_export <SD1.5 diffusers folder or .safetensors> " + root + "` "
+                + "(run in tools/exporter; see tools/exporter/CONTRACT.md), or with optimum-cli export onnx";
     }
 
     private void checkOpen() {

@@ -36,6 +36,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * not race with a running call.
  */
 public final class GraphSession implements AutoCloseable {
+    private static final int MAX_SIGNATURES = 64;
     private final OrtSession session;
     private final String label;
     private final Map<String, TensorInfo> inputs;
@@ -131,6 +132,15 @@ public final class GraphSession implements AutoCloseable {
             StringBuilder signature = new StringBuilder();
             for (Map.Entry<String, Feed> e : feeds.entrySet()) {
                 TensorInfo info = input(e.getKey());
+                long n = 1;
+                for (long d : e.getValue().shape()) {
+                    n *= d;
+                }
+                if (n != e.getValue().values().size()) {
+                    throw new InvalidInputException(label + ": input '" + e.getKey() + "' declared shape "
+                            + Arrays.toString(e.getValue().shape()) + " needs " + n + " values, the tensor has "
+                            + e.getValue().values().size());
+                }
                 Slot slot = slot(inputSlots, e.getKey(), info.type, e.getValue().shape());
                 slot.write(e.getValue().values());
                 in.put(e.getKey(), slot.tensor());
@@ -167,6 +177,9 @@ public final class GraphSession implements AutoCloseable {
                         }
                         result.put(w, checked(value, w, step));
                     }
+                }
+                if (learnedOutputShapes.size() >= MAX_SIGNATURES) {
+                    learnedOutputShapes.clear();
                 }
                 learnedOutputShapes.put(signature.toString(), shapes);
             }

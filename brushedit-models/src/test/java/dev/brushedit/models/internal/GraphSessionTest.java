@@ -68,6 +68,9 @@ class GraphSessionTest {
                 .hasMessage("vae_decoder/model.onnx: missing input 'latents'; found inputs [latent_sample]");
         assertThatThrownBy(() -> g.run(decoderFeed(2, 2), List.of("image"), null)).isInstanceOf(ModelException.class)
                 .hasMessageContaining("missing output 'image'; found outputs [sample]");
+        assertThatThrownBy(() -> g.run(Map.of("latent_sample", new GraphSession.Feed(Tensor.zeros(1, 4, 2, 2), new long[] {1, 4, 2, 3})),
+                List.of("sample"), null)).isInstanceOf(dev.brushedit.core.InvalidInputException.class)
+                .hasMessageContaining("input 'latent_sample' declared shape [1, 4, 2, 3] needs 24 values, the tensor has 16");
         g.close();
         g.close();
         assertThatThrownBy(() -> g.run(decoderFeed(2, 2), List.of("sample"), null)).isInstanceOf(InferenceException.class)

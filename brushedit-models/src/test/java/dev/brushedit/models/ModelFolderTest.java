@@ -123,6 +123,24 @@ class ModelFolderTest {
     }
 
     @Test
+    void concurrentFirstUseOpensEachModelOnce() throws Exception {
+        try (ModelFolder f = ModelFolder.open(StandIns.folder(StandIns.TINY))) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                java.util.List<java.util.concurrent.Future<Unet>> futures = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    futures.add(pool.submit(f::unet));
+                }
+                for (java.util.concurrent.Future<Unet> u : futures) {
+                    assertThat(u.get()).isSameAs(f.unet());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void closedFolderRefusesNewSessions() {
         ModelFolder f = ModelFolder.open(StandIns.folder(StandIns.TINY));
         f.close();

@@ -131,6 +131,31 @@ class PromptEncoderTest {
     }
 
     @Test
+    void concurrentCallersShareTheCacheAndGetEqualEmbeddings() throws Exception {
+        PromptEncoder p = PromptEncoder.of(prompts.tokenizer(), folder.textEncoder(), 8);
+        String[] texts = {"a (red:1.3) car", "blue sky", "a dog, [blurry]", "house"};
+        Tensor[] expected = new Tensor[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            expected[i] = prompts.encode(texts[i]);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Tensor>> futures = new java.util.ArrayList<>();
+            for (int j = 0; j < 32; j++) {
+                String text = texts[j % texts.length];
+                futures.add(pool.submit(() -> p.encode(text)));
+            }
+            for (int j = 0; j < 32; j++) {
+                assertThat(futures.get(j).get().maxAbsDiff(expected[j % texts.length])).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(p.cachedCount()).isEqualTo(4);
+        assertThat(p.cacheHits() + p.cacheMisses()).isEqualTo(32);
+    }
+
+    @Test
     void rejectsBadArguments() {
         assertThatThrownBy(() -> prompts.encode((String) null)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> PromptEncoder.of(prompts.tokenizer(), folder.textEncoder(), -1))

@@ -79,6 +79,8 @@ P += [
     "a cat<|endoftext|>a dog",
     "<|STARTOFTEXT|> upper special",
     "<|endoftext",
+    "x!<|startoftext|>y and z <|endoftext|>!",
+    "'ll'd've don''t ''s",
 ]
 # Numbers
 P += [

@@ -16,40 +16,75 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * CLIP tokenizer throughput on a typical 30-word SD prompt: plain {@code encodeForModel} and the
- * weighted, windowed {@code tokenizeWeighted}. The vocabulary is read from the system property
- * {@code bench.tokenizer} (default: the test copy in brushedit-models/src/test/resources/clip-tokenizer).
+ * CLIP tokenizer throughput (prompts per second) for a short prompt and a 200-token prompt, with the word
+ * cache warm (the default tokenizer after the first call) and with caching disabled (every word goes
+ * through BPE). The vocabulary is read from {@code -Dbrushedit.tokenizer=<dir>}, by default the test
+ * fixture {@code brushedit-models/src/test/resources/clip-tokenizer} relative to the working directory.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class TokenizerBench {
-    private static final String PROMPT = "a photograph of an astronaut riding a horse on mars, highly detailed, "
-            + "sharp focus, golden hour lighting, 35mm film grain, trending on artstation, by greg rutkowski";
-    private static final String WEIGHTED = "(masterpiece:1.2), best quality, a ((red)) car on a [rainy] street, "
-            + "(neon lights:1.3), reflections, cinematic, 8k, (sharp focus:0.9)";
+    /** 10 ids. */
+    static final String SHORT = "a photo of an astronaut riding a horse on mars";
+    /** 200 ids, about 120 distinct words, with weighting syntax that {@link #weightedLong()} parses. */
+    static final String LONG = "(masterpiece:1.2), best quality, highly detailed oil painting of an old harbor town at dawn, "
+            + "fishing boats with red sails, [blurry], seagulls over the water, cobblestone streets, paper lanterns, "
+            + "a lighthouse on the cliff, misty mountains in the distance, warm golden light, soft shadows, "
+            + "reflections on the wet stones, merchants opening their stalls, baskets of oranges and lemons, "
+            + "a black cat sleeping on a barrel, children running, an old sailor mending nets, ((intricate)), "
+            + "cinematic composition, volumetric fog, 35mm film grain, by a dutch golden age master, "
+            + "trending on artstation, ultra sharp, 8k, hdr, award winning photograph, dramatic clouds, "
+            + "flowers in window boxes, ivy on the walls, a bell tower, church spire, wooden piers, crates, "
+            + "ropes, anchors, weathered paint, barnacles, tide pools, starfish, crabs, driftwood, "
+            + "smoke from chimneys, bakery, fresh bread, copper pots, a tavern sign";
 
-    private ClipTokenizer tokenizer;
+    private ClipTokenizer warm;
+    private ClipTokenizer cold;
 
-    /** Loads the vocabulary. */
+    /** Loads the tokenizer and warms the default one's cache. */
     @Setup
     public void setUp() {
-        tokenizer = ClipTokenizer.fromDirectory(Path.of(System.getProperty("bench.tokenizer",
-                "brushedit-models/src/test/resources/clip-tokenizer")));
+        Path dir = Path.of(System.getProperty("brushedit.tokenizer", "brushedit-models/src/test/resources/clip-tokenizer"));
+        warm = ClipTokenizer.fromDirectory(dir);
+        cold = warm.withCacheCapacity(0);
+        warm.encode(SHORT);
+        warm.encode(LONG);
+        if (warm.encode(LONG).length != 200) {
+            throw new IllegalStateException("LONG has " + warm.encode(LONG).length + " ids");
+        }
     }
 
-    /** One prompt to 77 ids. */
+    /** Short prompt, word cache warm. */
     @Benchmark
-    public int[] encodeForModel() {
-        return tokenizer.encodeForModel(PROMPT);
+    public int[] shortWarm() {
+        return warm.encodeForModel(SHORT);
     }
 
-    /** One prompt with weighting syntax to weighted windows. */
+    /** Short prompt, no word cache. */
     @Benchmark
-    public TokenizedPrompt tokenizeWeighted() {
-        return tokenizer.tokenizeWeighted(WEIGHTED);
+    public int[] shortCold() {
+        return cold.encodeForModel(SHORT);
+    }
+
+    /** 200-token prompt, word cache warm (all ids, no truncation). */
+    @Benchmark
+    public int[] longWarm() {
+        return warm.encode(LONG);
+    }
+
+    /** 200-token prompt, no word cache. */
+    @Benchmark
+    public int[] longCold() {
+        return cold.encode(LONG);
+    }
+
+    /** 200-token prompt parsed for weights and split into 77-id windows, word cache warm. */
+    @Benchmark
+    public TokenizedPrompt weightedLong() {
+        return warm.tokenizeWeighted(LONG);
     }
 }

@@ -48,10 +48,20 @@ final class Mt19937 {
     }
 
     private void regenerate() {
-        for (int i = 0; i < N; i++) {
-            int y = (state[i] & UPPER_MASK) | (state[(i + 1) % N] & LOWER_MASK);
-            state[i] = state[(i + M) % N] ^ (y >>> 1) ^ ((y & 1) != 0 ? MATRIX_A : 0);
+        int[] s = state;
+        int i = 0;
+        for (; i < N - M; i++) {
+            s[i] = s[i + M] ^ twist(s[i], s[i + 1]);
         }
+        for (; i < N - 1; i++) {
+            s[i] = s[i + M - N] ^ twist(s[i], s[i + 1]);
+        }
+        s[N - 1] = s[M - 1] ^ twist(s[N - 1], s[0]);
         next = 0;
+    }
+
+    private static int twist(int upper, int lower) {
+        int y = (upper & UPPER_MASK) | (lower & LOWER_MASK);
+        return (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
 }

@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Byte-level BPE with CLIP's end-of-word suffix: a vocabulary (token string to id), merge ranks keyed
@@ -22,9 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safety: immutable apart from the cache, which is a concurrent map; safe for concurrent use.
  */
 final class BpeModel {
+    private static final Logger LOG = LoggerFactory.getLogger(BpeModel.class);
     static final String END_OF_WORD = "</w>";
-    /** The cache is cleared when it reaches this many words (a long-running service sees many). */
-    static final int CACHE_CAPACITY = 20_000;
+    /** Default cache size: cleared when it reaches this many words (a long-running service sees many). */
+    static final int DEFAULT_CACHE_CAPACITY = 20_000;
 
     private final Map<String, Integer> tokenToId;
     private final String[] idToToken;
@@ -35,17 +38,29 @@ final class BpeModel {
     private final int[] byteId = new int[256];
     private final int[] byteEndId = new int[256];
     private final ConcurrentHashMap<String, int[]> cache = new ConcurrentHashMap<>();
+    private final int cacheCapacity;
+
+    private BpeModel(BpeModel shared, int cacheCapacity) {
+        this.tokenToId = shared.tokenToId;
+        this.idToToken = shared.idToToken;
+        this.ranks = shared.ranks;
+        this.mergedId = shared.mergedId;
+        System.arraycopy(shared.byteId, 0, byteId, 0, 256);
+        System.arraycopy(shared.byteEndId, 0, byteEndId, 0, 256);
+        this.cacheCapacity = cacheCapacity;
+    }
 
     private BpeModel(Map<String, Integer> tokenToId, String[] idToToken, Map<Long, Integer> ranks, int[] mergedId,
                      Path vocabJson) {
+        this.cacheCapacity = DEFAULT_CACHE_CAPACITY;
         this.tokenToId = tokenToId;
         this.idToToken = idToToken;
         this.ranks = ranks;
         this.mergedId = mergedId;
         for (int b = 0; b < 256; b++) {
             String c = String.valueOf(ByteLevel.charOf(b));
-            byteId[b] = requireToken(c, vocabJson);
-            byteEndId[b] = requireToken(c + END_OF_WORD, vocabJson);
+            byteId[b] = requireToken(c, b, vocabJson);
+            byteEndId[b] = requireToken(c + END_OF_WORD, b, vocabJson);
         }
     }
 
@@ -62,6 +77,14 @@ final class BpeModel {
             idToToken[id] = e.getKey();
         }
         String[] lines = readMerges(mergesTxt);
+        int maxMerges = Math.max(0, vocab.size() - 2 * 256 - 2);
+        if (lines.length > maxMerges) {
+            // OpenAI and transformers read only as many merges as the vocabulary holds merged tokens
+            // (48894 for CLIP: 49408 - 256 bytes - 256 bytes with </w> - 2 special tokens).
+            LOG.debug("{} has {} merges; using the first {} as the vocabulary of {} tokens allows", mergesTxt,
+                    lines.length, maxMerges, vocab.size());
+            lines = Arrays.copyOf(lines, maxMerges);
+        }
         Map<Long, Integer> ranks = new HashMap<>(lines.length * 2);
         int[] mergedId = new int[lines.length];
         for (int rank = 0; rank < lines.length; rank++) {
@@ -79,6 +102,16 @@ final class BpeModel {
             ranks.putIfAbsent(key(a, b), rank);
         }
         return new BpeModel(vocab, idToToken, ranks, mergedId, vocabJson);
+    }
+
+    /** A model sharing this one's vocabulary and merges, with an empty cache of the given capacity. */
+    BpeModel withCacheCapacity(int capacity) {
+        return new BpeModel(this, capacity);
+    }
+
+    /** Words the cache holds at most (0: no caching). */
+    int cacheCapacity() {
+        return cacheCapacity;
     }
 
     /** Number of tokens in the vocabulary. */
@@ -117,7 +150,10 @@ final class BpeModel {
             return cached;
         }
         int[] ids = merge(initialSymbols(word));
-        if (cache.size() >= CACHE_CAPACITY) {
+        if (cacheCapacity == 0) {
+            return ids;
+        }
+        if (cache.size() >= cacheCapacity) {
             cache.clear();
         }
         cache.put(word, ids);
@@ -177,11 +213,11 @@ final class BpeModel {
         return ((long) left << 32) | (right & 0xFFFFFFFFL);
     }
 
-    private int requireToken(String token, Path vocabJson) {
+    private int requireToken(String token, int b, Path vocabJson) {
         Integer id = tokenToId.get(token);
         if (id == null) {
-            throw new ModelException(vocabJson + ": the byte-level token \"" + token + "\" is missing; expected a"
-                    + " CLIP/GPT-2 byte-level BPE vocabulary");
+            throw new ModelException(String.format("%s: the byte-level token \"%s\" (for byte 0x%02X) is missing;"
+                    + " expected a CLIP/GPT-2 byte-level BPE vocabulary", vocabJson, token, b));
         }
         return id;
     }
@@ -227,7 +263,7 @@ final class BpeModel {
             String line = lines[i];
             merges[i - first] = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
         }
-        if (merges.length == 0 || (merges.length == 1 && merges[0].isEmpty())) {
+        if (merges.length == 0 || merges[0].isEmpty()) {
             throw new ModelException(mergesTxt + ": expected BPE merges (one \"a b\" pair per line), found none");
         }
         return merges;

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CLIP BPE tokenizer (OpenAI CLIP's {@code simple_tokenizer}, which Stable Diffusion 1.x uses),
@@ -30,6 +32,8 @@ import java.util.regex.Pattern;
  * <p>Thread-safety: immutable apart from an internal concurrent cache; safe for concurrent use.
  */
 public final class ClipTokenizer {
+    private static final Logger LOG = LoggerFactory.getLogger(ClipTokenizer.class);
+
     /** Length of one text-encoder input: start id, 75 text ids, end id. */
     public static final int MAX_LENGTH = 77;
     /** Text ids per 77-id window. */
@@ -39,18 +43,27 @@ public final class ClipTokenizer {
     /** End-of-text (and SD 1.x padding) id of the CLIP ViT-L/14 vocabulary. */
     public static final int CLIP_END_ID = 49407;
 
+    /** Words the word cache of a loaded tokenizer holds at most; see {@link #withCacheCapacity(int)}. */
+    public static final int DEFAULT_CACHE_CAPACITY = BpeModel.DEFAULT_CACHE_CAPACITY;
+
     static final String START_TOKEN = "<|startoftext|>";
     static final String END_TOKEN = "<|endoftext|>";
 
     /**
-     * CLIP's pre-tokenizer; the {@code regex} module's \s is Unicode White_Space. Under its IGNORECASE
-     * flag the {@code regex} module matches U+0345 (whose case fold is a Greek letter) with neither the
-     * letter rule nor the "other" rule, so the character is dropped; the last class excludes it too.
+     * CLIP's pre-tokenizer: {@code <|startoftext|>|<|endoftext|>|'s|'t|'re|'ve|'m|'ll|'d|[\p{L}]+|[\p{N}]|
+     * [^\s\p{L}\p{N}]+}, rewritten for speed without changing what it matches. Alternatives are tried in
+     * order at each position, and the first character decides which can match (letter, number, '&lt;',
+     * apostrophe, other), so letters and numbers can go first and the literals can be factored, as long
+     * as the special tokens and contractions stay before the run of "other" characters. The reference
+     * compiles the pattern with IGNORECASE on lower-cased text, where the only character that case-folds
+     * onto one of its literal letters is U+017F (long s, folds to s): the literals accept it explicitly,
+     * and the pattern runs without the flag. The {@code regex} module's \s is Unicode White_Space. Under
+     * IGNORECASE that module matches U+0345 (whose case fold is a Greek letter) with neither the letter
+     * rule nor the "other" rule, so the character is dropped; the last class excludes it too.
      */
     private static final Pattern PRE_TOKENIZER = Pattern.compile(
-            "<\\|startoftext\\|>|<\\|endoftext\\|>|'s|'t|'re|'ve|'m|'ll|'d|\\p{L}+|\\p{N}"
-                    + "|[^\\p{IsWhite_Space}\\p{L}\\p{N}\\u0345]+",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "\\p{L}+|\\p{N}|<\\|(?:[s\u017F]tartoftext|endoftext)\\|>|'(?:[s\u017Ftmd]|re|ve|ll)"
+                    + "|[^\\p{IsWhite_Space}\\p{L}\\p{N}\\u0345]+");
 
     private final BpeModel bpe;
     private final int startId;
@@ -64,6 +77,13 @@ public final class ClipTokenizer {
         this.commaId = bpe.idOf("," + BpeModel.END_OF_WORD);
     }
 
+    private ClipTokenizer(ClipTokenizer shared, BpeModel bpe) {
+        this.bpe = bpe;
+        this.startId = shared.startId;
+        this.endId = shared.endId;
+        this.commaId = shared.commaId;
+    }
+
     /**
      * Loads the tokenizer from a {@code vocab.json} (token to id) and a {@code merges.txt} (an optional
      * {@code #version} line, then one "a b" merge per line in rank order).
@@ -74,7 +94,9 @@ public final class ClipTokenizer {
     public static ClipTokenizer load(Path vocabJson, Path mergesTxt) {
         Checks.notNull("vocabJson", vocabJson);
         Checks.notNull("mergesTxt", mergesTxt);
-        return new ClipTokenizer(BpeModel.load(vocabJson, mergesTxt), vocabJson);
+        ClipTokenizer tokenizer = new ClipTokenizer(BpeModel.load(vocabJson, mergesTxt), vocabJson);
+        LOG.debug("Loaded CLIP tokenizer from {} and {}: {} tokens", vocabJson, mergesTxt, tokenizer.vocabularySize());
+        return tokenizer;
     }
 
     /**
@@ -99,6 +121,23 @@ public final class ClipTokenizer {
             }
         }
         return load(vocab, merges);
+    }
+
+    /**
+     * A tokenizer sharing this one's vocabulary and merges (no reloading) with its own empty word cache
+     * holding at most {@code capacity} words; 0 disables caching. The cache is emptied whenever it
+     * fills up. The default capacity is {@value #DEFAULT_CACHE_CAPACITY}.
+     *
+     * @throws InvalidInputException if {@code capacity} is not between 0 and 10,000,000
+     */
+    public ClipTokenizer withCacheCapacity(int capacity) {
+        Checks.inRange("capacity", capacity, 0, 10_000_000);
+        return new ClipTokenizer(this, bpe.withCacheCapacity(capacity));
+    }
+
+    /** Words the word cache holds at most (0: caching disabled). */
+    public int cacheCapacity() {
+        return bpe.cacheCapacity();
     }
 
     /** Id of {@code <|startoftext|>} (49406 for CLIP ViT-L/14). */
@@ -154,6 +193,10 @@ public final class ClipTokenizer {
         Arrays.fill(out, padId());
         out[0] = startId;
         int n = Math.min(ids.length, WINDOW_LENGTH);
+        if (ids.length > WINDOW_LENGTH) {
+            LOG.debug("Prompt has {} ids; only the first {} are used (tokenizeWeighted splits long prompts into"
+                    + " windows instead)", ids.length, WINDOW_LENGTH);
+        }
         System.arraycopy(ids, 0, out, 1, n);
         out[n + 1] = endId;
         return out;

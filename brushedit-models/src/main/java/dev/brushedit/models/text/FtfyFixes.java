@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *   <li>Control characters removed (U+0000-0008, 000B, 000E-001F, 007F, 206A-206F, FEFF, FFF9-FFFC).</li>
  *   <li>NFC normalisation.</li>
  * </ol>
- * Not covered: ftfy's mojibake repair ({@code fix_encoding}: re-decoding text that was decoded with the
+ * Not covered: ftfy's further split of lines longer than 1,000,000 characters (no prompt is that long),
+ * and its mojibake repair ({@code fix_encoding}: re-decoding text that was decoded with the
  * wrong codec, such as "Ã©" for "é"), which only fires on text its heuristics judge garbled.
  *
  * <p>Thread-safety: stateless; safe for concurrent use.
@@ -65,7 +66,9 @@ final class FtfyFixes {
                 text = ANSI_ESCAPE.matcher(text).replaceAll("");
             }
             text = removeControlChars(text);
-            text = Normalizer.normalize(text, Normalizer.Form.NFC);
+            if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+                text = Normalizer.normalize(text, Normalizer.Form.NFC);
+            }
             if (text.equals(before)) {
                 return text;
             }
@@ -97,6 +100,9 @@ final class FtfyFixes {
     }
 
     private static String replacementFor(String text, int i, char c) {
+        if (c < 0x80) {
+            return null; // no fix maps an ASCII character (controls are removed in a later step)
+        }
         if (Character.isHighSurrogate(c)) {
             return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)) ? null : "\uFFFD";
         }
@@ -158,6 +164,13 @@ final class FtfyFixes {
     }
 
     private static String uncurl(String s) {
+        if (s.length() == 1) {
+            char c = s.charAt(0);
+            if (c == '\u02BC' || (c >= '\u2018' && c <= '\u201B')) {
+                return "'";
+            }
+            return c >= '\u201C' && c <= '\u201F' ? "\"" : s;
+        }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

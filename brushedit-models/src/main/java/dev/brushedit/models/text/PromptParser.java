@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  *       around it is removed;</li>
  *   <li>lenient on unbalanced brackets: a bracket never closed applies its multiplier up to the end of the
  *       prompt, and a closing bracket without an opening one is kept as literal text; {@code :1.3)}
- *       without an open round bracket, or with a number that does not parse (such as {@code 1.2.3}), is
- *       literal text as well (A1111 fails on the latter).</li>
+ *       without an open round bracket is literal text; with a number that does not parse (such as
+ *       {@code 1.2.3}) the {@code :1.2.3} is literal text and the ')' closes the bracket with 1.1
+ *       (A1111 fails on such a prompt).</li>
  * </ul>
  * Adjacent segments of equal weight are merged; an empty prompt gives one segment {@code ("", 1)}.
  * Curly braces are ordinary text (A1111's parser ignores them too).
@@ -65,6 +66,10 @@ public final class PromptParser {
                 square.push(texts.size());
             } else if (parsed != null && !round.isEmpty()) {
                 multiply(weights, round.pop(), parsed);
+            } else if (number != null && parsed == null && !round.isEmpty()) {
+                // ":1.2.3)": the number is text, the ')' still closes the bracket
+                addWithBreaks(texts, weights, token.substring(0, token.length() - 1));
+                multiply(weights, round.pop(), ROUND);
             } else if (token.equals(")") && !round.isEmpty()) {
                 multiply(weights, round.pop(), ROUND);
             } else if (token.equals("]") && !square.isEmpty()) {
@@ -92,6 +97,10 @@ public final class PromptParser {
     }
 
     private static void addWithBreaks(List<StringBuilder> texts, List<double[]> weights, String text) {
+        if (!text.contains(WeightedSegment.BREAK_TEXT)) {
+            add(texts, weights, text, 1.0);
+            return;
+        }
         Matcher b = BREAK.matcher(text);
         int start = 0;
         while (b.find()) {

@@ -1,7 +1,6 @@
 package dev.brushedit.models.text;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * CLIP's text normalisation before pre-tokenisation: ftfy fixes ({@link FtfyFixes}), HTML unescaping
@@ -11,9 +10,6 @@ import java.util.regex.Pattern;
  * <p>Thread-safety: stateless; safe for concurrent use.
  */
 final class TextCleaner {
-    /** Unicode White_Space, the set the {@code regex} module's {@code \s} matches. */
-    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\p{IsWhite_Space}+");
-
     private TextCleaner() {}
 
     /** Returns the cleaned, lower-cased text that the pre-tokenizer splits. */
@@ -21,9 +17,42 @@ final class TextCleaner {
         String t = FtfyFixes.fixText(text);
         t = HtmlUnescaper.unescape(HtmlUnescaper.unescape(t));
         t = strip(t);
-        t = WHITESPACE_RUN.matcher(t).replaceAll(" ");
+        t = foldWhiteSpace(t);
         t = strip(t);
         return t.toLowerCase(Locale.ROOT);
+    }
+
+    /** Replaces every run of Unicode White_Space (the {@code regex} module's \s) with one space. */
+    static String foldWhiteSpace(String s) {
+        StringBuilder out = null;
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (!isWhiteSpace(c)) {
+                if (out != null) {
+                    out.append(c);
+                }
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < s.length() && isWhiteSpace(s.charAt(end))) {
+                end++;
+            }
+            if (out == null && (c != ' ' || end - i > 1)) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (out != null) {
+                out.append(' ');
+            }
+            i = end;
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /** Unicode White_Space for one BMP char (no supplementary character has it). */
+    static boolean isWhiteSpace(char c) {
+        return isPythonSpace(c) && !(c >= 0x1C && c <= 0x1F);
     }
 
     /** Python's {@code str.strip()}: removes leading and trailing characters for which isspace() holds. */

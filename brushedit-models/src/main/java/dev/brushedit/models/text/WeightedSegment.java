@@ -8,11 +8,11 @@ import dev.brushedit.core.InvalidInputException;
  * {@code isBreak} is true, a {@code BREAK} marker that ends the current 77-id window (its text is
  * "BREAK" and its weight 1).
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param text the literal text (brackets and escapes already resolved), never null
  * @param weight the multiplier for the embeddings of the tokens of {@code text}; finite
  * @param isBreak whether this segment is a window break rather than text
- *
- * <p>Thread-safety: immutable.
  */
 public record WeightedSegment(String text, float weight, boolean isBreak) {
     /** The text of a break marker. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Ids of OpenAI CLIP's simple_tokenizer for 143 prompts (parity.json; see the README beside it for how
+ * Ids of OpenAI CLIP's simple_tokenizer for 145 prompts (parity.json; see the README beside it for how
  * they were generated) must be reproduced exactly.
  */
 class ClipTokenizerParityTest {

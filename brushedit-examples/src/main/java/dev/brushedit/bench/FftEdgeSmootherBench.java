@@ -1,0 +1,60 @@
+package dev.brushedit.bench;
+
+import dev.brushedit.blend.FftEdgeSmoother;
+import dev.brushedit.blend.SmoothedEdit;
+import dev.brushedit.blend.ZoneMode;
+import dev.brushedit.core.image.Mask;
+import dev.brushedit.core.image.RgbImage;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * ZONE's FFT edge smoother (mask and composite) on the CPU path, square images of {@code size} pixels.
+ *
+ * <p>Thread-safety: JMH state, one instance per benchmark thread.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class FftEdgeSmootherBench {
+    /** Side of the square image. */
+    @Param({"512", "1024", "2048"})
+    public int size;
+
+    /** REFERENCE or CORRECTED. */
+    @Param({"CORRECTED", "REFERENCE"})
+    public String mode;
+
+    private FftEdgeSmoother smoother;
+    private RgbImage original;
+    private RgbImage edited;
+    private Mask mask;
+
+    /** Builds the inputs. */
+    @Setup
+    public void setUp() {
+        smoother = FftEdgeSmoother.builder().mode(ZoneMode.valueOf(mode)).allowGpu(false).build();
+        original = BlendInputs.original(size);
+        edited = BlendInputs.edited(size);
+        mask = BlendInputs.mask(size);
+    }
+
+    /** One full smoothing: dilation, FFT low-pass, threshold, closing, filling, composite. */
+    @Benchmark
+    public SmoothedEdit smooth() {
+        return smoother.smooth(original, edited, mask);
+    }
+}

@@ -51,7 +51,7 @@ public final class ModelFolder implements AutoCloseable {
     private final JsonNode modelIndex;
     private final Map<ModelPart, String> hashes = new EnumMap<>(ModelPart.class);
     private final Map<ModelPart, AutoCloseable> opened = new EnumMap<>(ModelPart.class);
-    private final Map<ModelPart, GraphSession> rawSessions = new EnumMap<>(ModelPart.class);
+    private final Map<ModelPart, GraphSession> graphs = new EnumMap<>(ModelPart.class);
     private boolean closed;
 
     private ModelFolder(Path root, ExecutionOptions options) {
@@ -168,12 +168,13 @@ public final class ModelFolder implements AutoCloseable {
 
     /**
      * The raw session of {@code part}, for model types built on this layer (BrushNet, detector); opened
-     * on first use, without contract checks beyond loading. Closed with the folder.
+     * on first use, without contract checks beyond loading, and shared with the typed model of the same
+     * part (one session per part). Closed with the folder.
      */
     public synchronized GraphSession session(ModelPart part) {
         checkOpen();
         requirePart(part);
-        return rawSessions.computeIfAbsent(part, this::load);
+        return graphs.computeIfAbsent(part, this::load);
     }
 
     /** Opens and checks every standard part present, so contract errors surface now rather than mid-run. */
@@ -196,7 +197,7 @@ public final class ModelFolder implements AutoCloseable {
     /**
      * The export flavour, from the VAE encoder's outputs ({@code latent_parameters} = optimum,
      * {@code latent_sample} = legacy), else from the UNet's timestep (float {@code [batch]} = legacy,
-     * other = optimum), else {@link ExportFlavour#UNKNOWN}.
+     * other = optimum), else {@link ExportFlavour#UNKNOWN}. Opens the session it reads.
      */
     public ExportFlavour flavour() {
         if (has(ModelPart.VAE_ENCODER)) {
@@ -210,7 +211,7 @@ public final class ModelFolder implements AutoCloseable {
         return ExportFlavour.UNKNOWN;
     }
 
-    /** Precision of the UNet (or, without one, the VAE decoder), read from the graph. */
+    /** Precision of the UNet (or, without one, the VAE decoder), read from the graph (opens that session). */
     public Precision precision() {
         if (has(ModelPart.UNET)) {
             return unet().precision();
@@ -226,15 +227,13 @@ public final class ModelFolder implements AutoCloseable {
             if (existing != null) {
                 return type.cast(existing);
             }
-            GraphSession g = rawSessions.remove(part);
-            if (g == null) {
-                g = load(part);
-            }
+            GraphSession g = session(part);
             try {
                 T model = make.apply(g);
                 opened.put(part, model);
                 return model;
             } catch (RuntimeException e) {
+                graphs.remove(part);
                 g.close();
                 throw e;
             }
@@ -303,9 +302,9 @@ public final class ModelFolder implements AutoCloseable {
         }
         closed = true;
         List<AutoCloseable> all = new ArrayList<>(opened.values());
-        all.addAll(rawSessions.values());
+        all.addAll(graphs.values());
         opened.clear();
-        rawSessions.clear();
+        graphs.clear();
         ModelException first = null;
         for (AutoCloseable c : all) {
             try {

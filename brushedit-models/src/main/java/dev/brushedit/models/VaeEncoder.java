@@ -11,6 +11,9 @@ import dev.brushedit.models.internal.GraphSession;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The VAE encoder: images {@code [b, 3, H, W]} in {@code [-1, 1]} to latents {@code [b, 4, H/8, W/8]}
@@ -39,7 +42,10 @@ public final class VaeEncoder implements AutoCloseable {
         SAMPLE
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(VaeEncoder.class);
+
     private final GraphSession graph;
+    private final AtomicBoolean warnedLegacyMean = new AtomicBoolean();
     private final float scalingFactor;
     private final boolean legacy;
     private final Precision precision;
@@ -92,6 +98,10 @@ public final class VaeEncoder implements AutoCloseable {
             throw new InvalidInputException("image must have shape [batch, 3, height, width], was " + Arrays.toString(image.shape()));
         }
         if (legacy) {
+            if (sampling == Sampling.MEAN && warnedLegacyMean.compareAndSet(false, true)) {
+                LOG.warn("{} samples inside the graph (legacy diffusers export): MEAN returns the graph's own random sample, "
+                        + "which no seed controls; re-export with optimum or brushedit_export for deterministic latents", graph.label());
+            }
             return graph.run(Map.of(INPUT, GraphSession.Feed.of(image)), List.of(LEGACY_SAMPLE), null).get(LEGACY_SAMPLE)
                     .scaleInPlace(scalingFactor);
         }

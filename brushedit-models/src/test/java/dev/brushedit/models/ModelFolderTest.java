@@ -37,6 +37,10 @@ class ModelFolderTest {
         try (ModelFolder f = ModelFolder.open(StandIns.folder(StandIns.BRUSHNET))) {
             assertThat(f.parts()).contains(ModelPart.BRUSHNET, ModelPart.BRUSHNET_UNET);
             assertThat(f.session(ModelPart.BRUSHNET).inputs()).containsKeys("sample", "timestep", "brushnet_cond", "conditioning_scale");
+            assertThat(f.session(ModelPart.BRUSHNET)).isSameAs(f.session(ModelPart.BRUSHNET));
+            var raw = f.session(ModelPart.UNET);
+            f.unet();
+            assertThat(f.session(ModelPart.UNET)).as("typed and raw use share one session").isSameAs(raw);
         }
     }
 

@@ -151,7 +151,7 @@ public final class GraphSession implements AutoCloseable {
             }
             Map<String, long[]> known = learnedOutputShapes.get(signature.toString());
             Map<String, Tensor> result = new LinkedHashMap<>();
-            if (known != null) {
+            if (known != null && known.keySet().containsAll(wanted)) {
                 Map<String, OnnxValue> pinned = new HashMap<>();
                 for (String w : wanted) {
                     pinned.put(w, slot(outputSlots, w, outputs.get(w).type, known.get(w)).tensor());
@@ -165,7 +165,7 @@ public final class GraphSession implements AutoCloseable {
                     }
                 }
             } else {
-                Map<String, long[]> shapes = new HashMap<>();
+                Map<String, long[]> shapes = known == null ? new HashMap<>() : new HashMap<>(known);
                 try (OrtSession.Result r = session.run(in, Set.copyOf(wanted))) {
                     for (String w : wanted) {
                         OnnxTensor t = (OnnxTensor) r.get(w).orElseThrow();

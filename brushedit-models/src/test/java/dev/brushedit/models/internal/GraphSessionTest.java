@@ -61,6 +61,26 @@ class GraphSessionTest {
     }
 
     @Test
+    void askingForAnotherOutputWithTheSameInputsLearnsItsShapeToo() {
+        try (GraphSession g = open(StandIns.TINY, "text_encoder/model.onnx")) {
+            int[] ids = new int[77];
+            java.util.Arrays.fill(ids, 49407);
+            ids[0] = 49406;
+            float[] f = new float[77];
+            for (int i = 0; i < 77; i++) {
+                f[i] = ids[i];
+            }
+            Map<String, GraphSession.Feed> feed = Map.of("input_ids", GraphSession.Feed.of(Tensor.of(f, 1, 77)));
+            Tensor hidden = g.run(feed, List.of("last_hidden_state"), null).get("last_hidden_state");
+            Tensor pooled = g.run(feed, List.of("pooler_output"), null).get("pooler_output");
+            Map<String, Tensor> both = g.run(feed, List.of("last_hidden_state", "pooler_output"), null);
+            assertThat(both.get("last_hidden_state").maxAbsDiff(hidden)).isZero();
+            assertThat(both.get("pooler_output").maxAbsDiff(pooled)).isZero();
+            assertThat(pooled.shape()).containsExactly(1, StandIns.HIDDEN);
+        }
+    }
+
+    @Test
     void unknownNamesAndClosedSessionsFailClearly() {
         GraphSession g = open(StandIns.TINY, "vae_decoder/model.onnx");
         assertThatThrownBy(() -> g.run(Map.of("latents", GraphSession.Feed.of(Tensor.zeros(1, 4, 2, 2))), List.of("sample"), null))

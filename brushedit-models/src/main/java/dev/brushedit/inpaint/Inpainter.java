@@ -7,6 +7,7 @@ import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
+import dev.brushedit.inpaint.internal.DiffusionBackends;
 import dev.brushedit.inpaint.internal.InpaintBackend;
 import dev.brushedit.inpaint.internal.PatchMatchBackend;
 import dev.brushedit.inpaint.internal.StageTimer;

@@ -1,6 +1,5 @@
 package dev.brushedit.models;
 
-import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.TensorInfo;
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
@@ -34,7 +33,7 @@ public final class VaeDecoder implements AutoCloseable {
         this.scalingFactor = scalingFactor;
         TensorInfo in = ContractCheck.input(graph, INPUT).rank(4).floats().dim(1, 4).check();
         ContractCheck.output(graph, OUTPUT).rank(4).floats().dim(1, 3).check();
-        this.precision = in.type == OnnxJavaType.FLOAT16 ? Precision.FP16 : Precision.FP32;
+        this.precision = ContractCheck.precisionOf(in);
     }
 
     /** The factor latents are divided by before decoding. */

@@ -1,6 +1,5 @@
 package dev.brushedit.models;
 
-import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.TensorInfo;
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
@@ -49,7 +48,7 @@ public final class VaeEncoder implements AutoCloseable {
         this.graph = graph;
         this.scalingFactor = scalingFactor;
         TensorInfo in = ContractCheck.input(graph, INPUT).rank(4).floats().dim(1, 3).check();
-        this.precision = in.type == OnnxJavaType.FLOAT16 ? Precision.FP16 : Precision.FP32;
+        this.precision = ContractCheck.precisionOf(in);
         if (graph.outputs().containsKey(PARAMETERS)) {
             ContractCheck.output(graph, PARAMETERS).rank(4).floats().dim(1, 8).check();
             legacy = false;

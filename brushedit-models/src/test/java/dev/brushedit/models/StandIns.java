@@ -2,6 +2,7 @@ package dev.brushedit.models;
 
 import dev.brushedit.core.random.RandomSource;
 import dev.brushedit.core.tensor.Tensor;
+import dev.brushedit.models.internal.GraphSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,6 +23,9 @@ public final class StandIns {
     public static final String INPAINT = "sd15-tiny-inpaint";
     /** fp16 BrushNet folder. */
     public static final String FP16 = "sd15-tiny-brushnet-fp16";
+
+    /** Hidden size of the stand-in text encoders (768 in SD1.5). */
+    public static final int HIDDEN = 8;
 
     private StandIns() {}
 
@@ -62,6 +66,20 @@ public final class StandIns {
             }
             return t;
         };
+    }
+
+    /**
+     * Batch-1 BrushNet features from {@code folder}'s own {@code brushnet/model.onnx} (fixed seeded inputs,
+     * latents 8x16, conditioning scale 1), keyed by output name.
+     */
+    public static java.util.Map<String, Tensor> brushNetFeatures(dev.brushedit.models.ModelFolder folder) {
+        GraphSession g = folder.session(dev.brushedit.models.ModelPart.BRUSHNET);
+        java.util.Map<String, GraphSession.Feed> feeds = java.util.Map.of(
+                "sample", GraphSession.Feed.of(uniform(20, -1, 1, 1, 4, 8, 16)),
+                "timestep", GraphSession.Feed.of(Tensor.full(601f, 1)),
+                "brushnet_cond", GraphSession.Feed.of(uniform(21, 0, 1, 1, 5, 8, 16)),
+                "conditioning_scale", GraphSession.Feed.of(Tensor.full(1f, 1)));
+        return g.run(feeds, java.util.List.copyOf(g.outputs().keySet()), null);
     }
 
     /** A tensor of seeded uniform values in [lo, hi). */

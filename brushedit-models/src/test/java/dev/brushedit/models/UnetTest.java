@@ -45,7 +45,7 @@ class UnetTest {
     }
 
     private static Tensor context(long seed) {
-        return StandIns.uniform(seed, -1, 1, 2, 77, 16);
+        return StandIns.uniform(seed, -1, 1, 2, 77, StandIns.HIDDEN);
     }
 
     @Test
@@ -89,7 +89,7 @@ class UnetTest {
         Unet withInputs = brush.unet();
         Tensor x = sample(6, 4);
         Tensor ctx = context(7);
-        Map<String, Tensor> real = brushNetFeatures();
+        Map<String, Tensor> real = StandIns.brushNetFeatures(brush);
         Map<String, Tensor> zeros = new HashMap<>();
         Map<String, Tensor> twice = new HashMap<>();
         for (Map.Entry<String, Tensor> e : real.entrySet()) {
@@ -110,17 +110,6 @@ class UnetTest {
                 .hasMessageContaining("BrushNet feature 'mid_block_res_sample' is required");
         assertThatThrownBy(() -> plain.predict(x, 601f, ctx, zeros, null)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("is not an input of unet/model.onnx");
-    }
-
-    /** Runs the stand-in's own BrushNet graph (batch 1) to get features of the right shapes. */
-    private static Map<String, Tensor> brushNetFeatures() {
-        dev.brushedit.models.internal.GraphSession g = brush.session(ModelPart.BRUSHNET);
-        Map<String, dev.brushedit.models.internal.GraphSession.Feed> feeds = Map.of(
-                "sample", dev.brushedit.models.internal.GraphSession.Feed.of(StandIns.uniform(20, -1, 1, 1, 4, 8, 16)),
-                "timestep", dev.brushedit.models.internal.GraphSession.Feed.of(Tensor.full(601f, 1)),
-                "brushnet_cond", dev.brushedit.models.internal.GraphSession.Feed.of(StandIns.uniform(21, 0, 1, 1, 5, 8, 16)),
-                "conditioning_scale", dev.brushedit.models.internal.GraphSession.Feed.of(Tensor.full(1f, 1)));
-        return g.run(feeds, List.copyOf(g.outputs().keySet()), null);
     }
 
     @Test
@@ -146,7 +135,7 @@ class UnetTest {
         Unet unet = tiny.unet();
         assertThatThrownBy(() -> unet.predict(sample(1, 4), Float.NaN, context(2))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("timestep must be a finite number");
-        assertThatThrownBy(() -> unet.predict(sample(1, 4), 1f, StandIns.uniform(1, 0, 1, 1, 77, 16)))
+        assertThatThrownBy(() -> unet.predict(sample(1, 4), 1f, StandIns.uniform(1, 0, 1, 1, 77, StandIns.HIDDEN)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("encoderHiddenStates must have shape [2, tokens, d]");
         assertThatThrownBy(() -> unet.predict(null, 1f, context(2))).isInstanceOf(InvalidInputException.class);
         Tensor nan = sample(1, 4);

@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.brushedit.core.InferenceException;
+import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.ModelException;
 import dev.brushedit.core.tensor.Tensor;
 import java.util.ArrayList;
@@ -108,6 +109,19 @@ public final class GraphSession implements AutoCloseable {
      * each checked to be finite ({@code step} names the caller's step in the error message, may be null).
      */
     public Map<String, Tensor> run(Map<String, Feed> feeds, List<String> wanted, String step) {
+        return execute(feeds, wanted, step, null);
+    }
+
+    /**
+     * Like {@link #run} but copies each output into the caller's tensor in {@code into} (keyed by output
+     * name, each of the output's exact shape) instead of allocating: use it for large outputs such as
+     * BrushNet feature maps, where allocating direct memory per call costs more than the copy.
+     */
+    public void runInto(Map<String, Feed> feeds, Map<String, Tensor> into, String step) {
+        execute(feeds, List.copyOf(into.keySet()), step, into);
+    }
+
+    private Map<String, Tensor> execute(Map<String, Feed> feeds, List<String> wanted, String step, Map<String, Tensor> into) {
         lock.lock();
         try {
             if (closed) {
@@ -134,7 +148,10 @@ public final class GraphSession implements AutoCloseable {
                 }
                 try (OrtSession.Result r = session.run(in, Set.of(), pinned)) {
                     for (String w : wanted) {
-                        result.put(w, checked(outputSlots.get(w).read(toInt(known.get(w))), w, step));
+                        Slot slot = outputSlots.get(w);
+                        Tensor dst = into == null ? Tensor.zeros(toInt(known.get(w))) : destination(into, w, known.get(w));
+                        slot.readInto(dst);
+                        result.put(w, checked(dst, w, step));
                     }
                 }
             } else {
@@ -144,7 +161,11 @@ public final class GraphSession implements AutoCloseable {
                         OnnxTensor t = (OnnxTensor) r.get(w).orElseThrow();
                         long[] shape = t.getInfo().getShape();
                         shapes.put(w, shape);
-                        result.put(w, checked(unpinned(t, shape), w, step));
+                        Tensor value = unpinned(t, shape);
+                        if (into != null) {
+                            value = destination(into, w, shape).copyFrom(value);
+                        }
+                        result.put(w, checked(value, w, step));
                     }
                 }
                 learnedOutputShapes.put(signature.toString(), shapes);
@@ -155,6 +176,15 @@ public final class GraphSession implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    private Tensor destination(Map<String, Tensor> into, String name, long[] shape) {
+        Tensor dst = into.get(name);
+        if (dst == null || !dst.hasShape(toInt(shape))) {
+            throw new InvalidInputException(label + ": destination for output '" + name + "' must have shape "
+                    + Arrays.toString(toInt(shape)) + ", was " + (dst == null ? "null" : Arrays.toString(dst.shape())));
+        }
+        return dst;
     }
 
     private Tensor unpinned(OnnxTensor t, long[] shape) throws OrtException {
@@ -247,6 +277,8 @@ public final class GraphSession implements AutoCloseable {
     /**
      * Float32 values for one input and the shape to declare to the graph (which may differ from the
      * tensor's, e.g. rank 0 for a scalar timestep held in a one-element tensor).
+     *
+     * <p>Thread-safety: immutable reference holder; the tensor must not be written during a run.
      *
      * @param values the values, converted to the input's declared element type
      * @param shape the shape passed to the runtime

@@ -110,9 +110,8 @@ final class Slot implements AutoCloseable {
         }
     }
 
-    /** Copies the native buffer into a new float32 tensor of shape {@code dims}. */
-    Tensor read(int[] dims) {
-        Tensor out = Tensor.zeros(dims);
+    /** Copies the native buffer into {@code out}, which has this slot's element count. */
+    void readInto(Tensor out) {
         FloatBuffer dst = out.buffer();
         switch (type) {
             case FLOAT:
@@ -139,7 +138,6 @@ final class Slot implements AutoCloseable {
                 }
             }
         }
-        return out;
     }
 
     @Override

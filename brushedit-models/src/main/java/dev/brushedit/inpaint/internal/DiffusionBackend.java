@@ -49,6 +49,7 @@ public final class DiffusionBackend implements InpaintBackend {
     private final ModelFolder brushnetFolder;
     private final PromptEncoder prompts;
     private final SchedulerConfig schedulerConfig;
+    private final String schedulerJson;
     private final Map<String, String> hashes;
     private final VaeEncoder.Sampling conditionSampling;
 
@@ -58,6 +59,7 @@ public final class DiffusionBackend implements InpaintBackend {
         this.brushnetFolder = brushnetFolder;
         this.prompts = PromptEncoder.of(folder);
         this.schedulerConfig = SchedulerConfig.fromJson(folder.schedulerConfig());
+        this.schedulerJson = readConfig(folder.schedulerConfig());
         this.conditionSampling = conditionSampling;
         Map<String, String> h = new LinkedHashMap<>();
         for (ModelPart part : usedParts()) {
@@ -65,6 +67,14 @@ public final class DiffusionBackend implements InpaintBackend {
             h.put(part.relativePath(), owner.sha256(part));
         }
         this.hashes = Map.copyOf(h);
+    }
+
+    private static String readConfig(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file).strip();
+        } catch (java.io.IOException e) {
+            throw new dev.brushedit.core.ModelException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private List<ModelPart> usedParts() {
@@ -98,7 +108,7 @@ public final class DiffusionBackend implements InpaintBackend {
 
     @Override
     public String schedulerConfigJson() {
-        return schedulerConfig.toJson();
+        return schedulerJson;
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.brushedit.inpaint.internal.WorkRegion;
 import dev.brushedit.inpaint.internal.WorkRegionPlanner;
 import dev.brushedit.inpaint.patchmatch.PatchMatchInpainter;
 import dev.brushedit.models.ExecutionOptions;
+import dev.brushedit.models.VaeEncoder;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -174,6 +175,7 @@ public final class Inpainter implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private LongSupplier seeds = new SecureRandom()::nextLong;
         private PatchMatchInpainter patchMatch = PatchMatchInpainter.builder().build();
+        private VaeEncoder.Sampling conditionSampling = VaeEncoder.Sampling.SAMPLE;
 
         private Builder() {}
 
@@ -231,6 +233,16 @@ public final class Inpainter implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How the masked image's VAE latents are taken for the condition: {@code SAMPLE} (default, as
+         * BrushNet's pipeline does, drawn from the request's seeded generator) or {@code MEAN}
+         * (deterministic given the image; what parity checks against a reference use).
+         */
+        public Builder conditionSampling(VaeEncoder.Sampling sampling) {
+            this.conditionSampling = Checks.notNull("conditionSampling", sampling);
+            return this;
+        }
+
         /** Opens the models and returns the inpainter. */
         public Inpainter build() {
             if (backendChoice == Backend.PATCHMATCH || (backendChoice == Backend.AUTO && checkpoint == null)) {
@@ -243,7 +255,7 @@ public final class Inpainter implements AutoCloseable {
             if (checkpoint == null) {
                 throw new InvalidInputException("backend " + backendChoice + " needs a checkpoint folder; call checkpoint(path)");
             }
-            return new Inpainter(DiffusionBackends.open(checkpoint, brushnet, backendChoice, executionOptions), this);
+            return new Inpainter(DiffusionBackends.open(checkpoint, brushnet, backendChoice, executionOptions, conditionSampling), this);
         }
     }
 }

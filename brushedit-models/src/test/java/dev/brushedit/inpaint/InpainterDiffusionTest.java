@@ -11,6 +11,7 @@ import dev.brushedit.core.scheduler.SchedulerType;
 import dev.brushedit.core.tensor.Tensor;
 import dev.brushedit.models.BrushNet;
 import dev.brushedit.models.ModelFolder;
+import dev.brushedit.models.VaeEncoder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,6 +148,32 @@ class InpainterDiffusionTest {
                 .isInstanceOf(ModelException.class).hasMessageContaining("no BrushNet graphs");
         assertThatThrownBy(() -> Inpainter.builder().checkpoint(BRUSHNET).backend(Inpainter.Backend.SD_INPAINTING).build())
                 .isInstanceOf(ModelException.class).hasMessageContaining("9-channel");
+    }
+
+    @Test
+    void preservationScaleAndTheBrushNetWindowChangeTheResult() {
+        RgbImage image = InpainterPatchMatchTest.stripes(64, 64);
+        Mask mask = centreHole(64, 64);
+        try (Inpainter inpainter = Inpainter.builder().checkpoint(BRUSHNET).conditionSampling(VaeEncoder.Sampling.MEAN).build()) {
+            RgbImage full = inpainter.inpaint(image, mask, FAST).image();
+            RgbImage off = inpainter.inpaint(image, mask, FAST.toBuilder().preservationScale(0).build()).image();
+            RgbImage early = inpainter.inpaint(image, mask, FAST.toBuilder().brushnetWindow(0, 0.5).build()).image();
+            RgbImage again = inpainter.inpaint(image, mask, FAST).image();
+            assertThat(full.samePixels(again)).isTrue();
+            assertThat(maxDiff(full, off)).isPositive();
+            assertThat(maxDiff(full, early)).isPositive();
+            assertThat(maxDiff(off, early)).isPositive();
+        }
+    }
+
+    @Test
+    void anAllOnesMaskRegeneratesTheWholeImage() {
+        RgbImage image = InpainterPatchMatchTest.stripes(64, 64);
+        try (Inpainter inpainter = Inpainter.builder().checkpoint(BRUSHNET).build()) {
+            InpaintResult r = inpainter.inpaint(image, Mask.full(64, 64), FAST);
+            assertThat(r.image().width()).isEqualTo(64);
+            assertThat(maxDiff(r.image(), image)).isPositive();
+        }
     }
 
     @Test

@@ -25,7 +25,8 @@ public final class DiffusionBackends {
     private DiffusionBackends() {}
 
     /** Opens the folders and the backend {@code choice} resolves to; closes what it opened on failure. */
-    public static InpaintBackend open(Path checkpoint, Path brushnet, Inpainter.Backend choice, ExecutionOptions options) {
+    public static InpaintBackend open(Path checkpoint, Path brushnet, Inpainter.Backend choice, ExecutionOptions options,
+            VaeEncoder.Sampling conditionSampling) {
         ModelFolder folder = ModelFolder.open(checkpoint, options);
         ModelFolder branch = null;
         try {
@@ -43,7 +44,7 @@ public final class DiffusionBackends {
                 net.requireCompatible(folder.unet());
             }
             LOG.info("inpainting with {} from {}{}", kind.label(), checkpoint, branch == null ? "" : " and BrushNet " + brushnet);
-            return new DiffusionBackend(kind, folder, branch, VaeEncoder.Sampling.SAMPLE);
+            return new DiffusionBackend(kind, folder, branch, conditionSampling);
         } catch (RuntimeException e) {
             folder.close();
             if (branch != null) {

@@ -78,7 +78,7 @@ class Components:
     tokenizer_dir: Optional[str] = None   # folder with vocab.json and merges.txt (copied verbatim)
     tokenizer: object = None              # or a transformers tokenizer (save_pretrained)
     brushnet: Optional[BrushNet] = None
-    pipeline_class: str = "StableDiffusionPipeline"
+    pipeline_class: Optional[str] = None   # None: from the UNet (9 input channels = inpainting)
     diffusers_version: str = ""
 
 
@@ -337,8 +337,10 @@ class _Exporter:
 
     def model_index(self, unet_inputs: bool, has_brushnet: bool):
         legacy = self.o.flavour == "legacy"
+        pipeline = self.c.pipeline_class or ("StableDiffusionInpaintPipeline" if self.c.unet.config.in_channels == 9
+                                             else "StableDiffusionPipeline")
         index = {
-            "_class_name": ("Onnx" if legacy else "ORT") + self.c.pipeline_class,
+            "_class_name": ("Onnx" if legacy else "ORT") + pipeline,
             "_diffusers_version": self.c.diffusers_version,
             "unet": ["diffusers", "OnnxRuntimeModel"] if legacy else ["diffusers", "UNet2DConditionModel"],
         }

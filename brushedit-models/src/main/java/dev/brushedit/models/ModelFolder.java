@@ -161,6 +161,16 @@ public final class ModelFolder implements AutoCloseable {
         return typed(ModelPart.VAE_ENCODER, g -> new VaeEncoder(g, scalingFactor), VaeEncoder.class);
     }
 
+    /** The separate BrushNet branch ({@code brushnet/model.onnx}), opened and checked on first use. */
+    public BrushNet brushNet() {
+        return typed(ModelPart.BRUSHNET, BrushNet::new, BrushNet.class);
+    }
+
+    /** The fused UNet and BrushNet graph ({@code brushnet_unet/model.onnx}), opened and checked on first use. */
+    public FusedBrushNetUnet fusedBrushNetUnet() {
+        return typed(ModelPart.BRUSHNET_UNET, FusedBrushNetUnet::new, FusedBrushNetUnet.class);
+    }
+
     /** The VAE decoder, opened and checked on first use. */
     public VaeDecoder vaeDecoder() {
         return typed(ModelPart.VAE_DECODER, g -> new VaeDecoder(g, scalingFactor), VaeDecoder.class);

@@ -152,11 +152,20 @@ public final class Unet implements AutoCloseable {
     }
 
     private GraphSession.Feed timestepFeed(float t, int batch) {
-        if (timestepShape.length == 0) {
-            return new GraphSession.Feed(Tensor.of(new float[] {t}, 1), new long[0]);
+        return scalarFeed(t, timestepShape, batch);
+    }
+
+    /** A scalar fed as the graph declares it: rank 0, {@code [1]}, or {@code [batch]} for a dynamic dimension. */
+    static GraphSession.Feed scalarFeed(float value, long[] declaredShape, int batch) {
+        if (declaredShape.length == 0) {
+            return new GraphSession.Feed(Tensor.of(new float[] {value}, 1), new long[0]);
         }
-        int n = timestepShape[0] == 1 ? 1 : batch;
-        return GraphSession.Feed.of(Tensor.full(t, n));
+        int n = declaredShape[0] == 1 ? 1 : batch;
+        return GraphSession.Feed.of(Tensor.full(value, n));
+    }
+
+    static boolean isFeatureName(String name) {
+        return FEATURE.matcher(name).matches();
     }
 
     private static Tensor repeatBatch(String name, Tensor t, int batch) {

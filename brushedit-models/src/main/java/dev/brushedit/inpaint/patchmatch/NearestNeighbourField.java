@@ -1,0 +1,172 @@
+package dev.brushedit.inpaint.patchmatch;
+
+/**
+ * The nearest-neighbour field of one level: for each target centre, the index of its best source
+ * centre and the patch distance (sum of squared RGB differences over the target patch pixels that
+ * lie inside the image). PatchMatch (Barnes et al. 2009) improves it by propagation from the
+ * scan-order neighbours and by random search in shrinking windows. Every method works on a band of
+ * rows and writes only the entries of that band, so bands can run in parallel.
+ *
+ * <p>Thread-safety: distinct bands may be processed concurrently; nothing else is synchronised.
+ */
+final class NearestNeighbourField {
+    private final Level level;
+    /** Source centre index per pixel; -1 for pixels that are not targets. */
+    final int[] nnf;
+    final float[] dist;
+
+    NearestNeighbourField(Level level) {
+        this.level = level;
+        this.nnf = new int[level.width * level.height];
+        this.dist = new float[nnf.length];
+        java.util.Arrays.fill(nnf, -1);
+    }
+
+    /** Random sources for the targets in rows {@code [y0, y1)}. */
+    void randomInit(int y0, int y1, SplitMix rng) {
+        int[] targets = level.targets;
+        int[] sources = level.sources;
+        for (int k = level.rowStart[y0]; k < level.rowStart[y1]; k++) {
+            int t = targets[k];
+            int s = sources[rng.nextInt(sources.length)];
+            nnf[t] = s;
+            dist[t] = distance(t, s, Float.POSITIVE_INFINITY);
+        }
+    }
+
+    /**
+     * Initialises rows {@code [y0, y1)} from the field of the next coarser level: the coarse match
+     * of {@code (x/2, y/2)} scaled by two plus the pixel's parity; a random source where that is not
+     * a valid source here.
+     */
+    void upsample(NearestNeighbourField coarse, int y0, int y1, SplitMix rng) {
+        Level c = coarse.level;
+        int w = level.width;
+        int[] targets = level.targets;
+        for (int k = level.rowStart[y0]; k < level.rowStart[y1]; k++) {
+            int t = targets[k];
+            int x = t % w;
+            int y = t / w;
+            int cx = Math.min(x / 2, c.width - 1);
+            int cy = Math.min(y / 2, c.height - 1);
+            int cs = coarse.nnf[cy * c.width + cx];
+            int s = -1;
+            if (cs >= 0) {
+                int sx = Math.min(2 * (cs % c.width) + (x & 1), w - 1);
+                int sy = Math.min(2 * (cs / c.width) + (y & 1), level.height - 1);
+                if (level.source[sy * w + sx]) {
+                    s = sy * w + sx;
+                }
+            }
+            if (s < 0) {
+                s = level.sources[rng.nextInt(level.sources.length)];
+            }
+            nnf[t] = s;
+            dist[t] = distance(t, s, Float.POSITIVE_INFINITY);
+        }
+    }
+
+    /** Recomputes the distances of rows {@code [y0, y1)} after the image estimate changed. */
+    void refreshDistances(int y0, int y1) {
+        int[] targets = level.targets;
+        for (int k = level.rowStart[y0]; k < level.rowStart[y1]; k++) {
+            int t = targets[k];
+            dist[t] = distance(t, nnf[t], Float.POSITIVE_INFINITY);
+        }
+    }
+
+    /**
+     * One PatchMatch sweep over rows {@code [y0, y1)}: scan order forward (propagating from left and
+     * top) or backward (from right and bottom), each followed by random search. Neighbours outside
+     * the band are not consulted.
+     */
+    void sweep(int y0, int y1, boolean forward, SplitMix rng) {
+        int w = level.width;
+        int h = level.height;
+        int[] targets = level.targets;
+        int from = level.rowStart[y0];
+        int to = level.rowStart[y1];
+        int step = forward ? 1 : -1;
+        int d = forward ? -1 : 1;
+        int maxRadius = Math.max(w, h);
+        for (int k = forward ? from : to - 1; forward ? k < to : k >= from; k += step) {
+            int t = targets[k];
+            int x = t % w;
+            int y = t / w;
+            int nx = x + d;
+            if (nx >= 0 && nx < w && nnf[t + d] >= 0) {
+                int s = nnf[t + d];
+                tryCandidate(t, s % w - d, s / w);
+            }
+            int ny = y + d;
+            if (ny >= y0 && ny < y1 && nnf[t + d * w] >= 0) {
+                int s = nnf[t + d * w];
+                tryCandidate(t, s % w, s / w - d);
+            }
+            int bx = nnf[t] % w;
+            int by = nnf[t] / w;
+            for (int r = maxRadius; r >= 1; r >>= 1) {
+                int cx = Math.max(0, Math.min(w - 1, bx + rng.nextInt(2 * r + 1) - r));
+                int cy = Math.max(0, Math.min(h - 1, by + rng.nextInt(2 * r + 1) - r));
+                tryCandidate(t, cx, cy);
+            }
+        }
+    }
+
+    private void tryCandidate(int t, int sx, int sy) {
+        if (sx < 0 || sy < 0 || sx >= level.width || sy >= level.height) {
+            return;
+        }
+        int s = sy * level.width + sx;
+        if (s == nnf[t] || !level.source[s]) {
+            return;
+        }
+        float dd = distance(t, s, dist[t]);
+        if (dd < dist[t]) {
+            dist[t] = dd;
+            nnf[t] = s;
+        }
+    }
+
+    /**
+     * Sum of squared differences between the patch at target {@code t} and the patch at source
+     * {@code s}, over the target patch pixels inside the image; stops early once it reaches
+     * {@code bound}.
+     */
+    float distance(int t, int s, float bound) {
+        int w = level.width;
+        int r = level.radius;
+        int tx = t % w;
+        int ty = t / w;
+        int x0 = Math.max(-r, -tx);
+        int x1 = Math.min(r, w - 1 - tx);
+        int y0 = Math.max(-r, -ty);
+        int y1 = Math.min(r, level.height - 1 - ty);
+        int span = 3 * (x1 - x0 + 1);
+        float[] rgb = level.rgb;
+        float sum = 0;
+        for (int dy = y0; dy <= y1; dy++) {
+            int ti = 3 * (t + dy * w + x0);
+            int si = 3 * (s + dy * w + x0);
+            for (int k = 0; k < span; k++) {
+                float diff = rgb[ti + k] - rgb[si + k];
+                sum += diff * diff;
+            }
+            if (sum >= bound) {
+                return sum;
+            }
+        }
+        return sum;
+    }
+
+    /** Number of target patch pixels inside the image for target {@code t}. */
+    int patchPixels(int t) {
+        int w = level.width;
+        int r = level.radius;
+        int tx = t % w;
+        int ty = t / w;
+        int nx = Math.min(r, w - 1 - tx) - Math.max(-r, -tx) + 1;
+        int ny = Math.min(r, level.height - 1 - ty) - Math.max(-r, -ty) + 1;
+        return nx * ny;
+    }
+}

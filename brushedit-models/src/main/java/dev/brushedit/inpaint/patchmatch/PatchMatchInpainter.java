@@ -1,0 +1,245 @@
+package dev.brushedit.inpaint.patchmatch;
+
+import dev.brushedit.core.Checks;
+import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.image.Mask;
+import dev.brushedit.core.image.RgbImage;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * A weight-free, exemplar-based inpainter: multi-scale PatchMatch with patch voting (Wexler,
+ * Shechtman and Irani 2007; Barnes et al. 2009). It fills the hole with patches copied from the
+ * known part of the same image, so it needs no model files. Use it for object removal and for
+ * masked inpainting without a model folder.
+ *
+ * <p>The mask is binarized at 0.5: pixels with value at least 0.5 are the hole, the rest are kept
+ * and returned byte-for-byte unchanged. Source patches come only from fully known pixels. Results
+ * are deterministic for a seed: the same image, mask and settings give the same pixels in every run
+ * and for every {@link Builder#parallelism parallelism}.
+ *
+ * <pre>{@code
+ * PatchMatchInpainter inpainter = PatchMatchInpainter.builder().seed(42).build();
+ * RgbImage filled = inpainter.inpaint(photo, mask);
+ * }</pre>
+ *
+ * <p>Thread-safety: immutable; {@link #inpaint} may be called concurrently, each call uses its own
+ * working memory (and, with parallelism above 1, its own short-lived fork-join pool).
+ */
+public final class PatchMatchInpainter {
+    /** Default patch side length in pixels. */
+    public static final int DEFAULT_PATCH_SIZE = 7;
+    /** Default smallest pyramid level side. */
+    public static final int DEFAULT_MIN_LEVEL_SIZE = 32;
+    /** Default largest number of pyramid levels. */
+    public static final int DEFAULT_MAX_LEVELS = 8;
+    /** Default EM (search + vote) iterations per level. */
+    public static final int DEFAULT_EM_ITERATIONS = 4;
+    /** Default PatchMatch sweeps per EM iteration. */
+    public static final int DEFAULT_PATCHMATCH_ITERATIONS = 2;
+
+    private final int patchSize;
+    private final int minLevelSize;
+    private final int maxLevels;
+    private final int emIterations;
+    private final int patchMatchIterations;
+    private final boolean weightedVoting;
+    private final long seed;
+    private final int parallelism;
+
+    private PatchMatchInpainter(Builder b) {
+        this.patchSize = b.patchSize;
+        this.minLevelSize = b.minLevelSize;
+        this.maxLevels = b.maxLevels;
+        this.emIterations = b.emIterations;
+        this.patchMatchIterations = b.patchMatchIterations;
+        this.weightedVoting = b.weightedVoting;
+        this.seed = b.seed;
+        this.parallelism = b.parallelism;
+    }
+
+    /** A builder with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this inpainter's settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.patchSize = patchSize;
+        b.minLevelSize = minLevelSize;
+        b.maxLevels = maxLevels;
+        b.emIterations = emIterations;
+        b.patchMatchIterations = patchMatchIterations;
+        b.weightedVoting = weightedVoting;
+        b.seed = seed;
+        b.parallelism = parallelism;
+        return b;
+    }
+
+    /**
+     * Fills the hole of {@code image} marked by {@code mask} (value at least 0.5 = hole).
+     *
+     * @return a new image; pixels outside the hole are identical to {@code image}'s, and an empty
+     *     hole returns {@code image} itself
+     * @throws InvalidInputException when either argument is null, the sizes differ, or the hole
+     *     covers the whole image (there is nothing to copy from)
+     */
+    public RgbImage inpaint(RgbImage image, Mask mask) {
+        Checks.notNull("image", image);
+        Checks.notNull("mask", mask);
+        mask.requireSameSize(image);
+        int w = image.width();
+        int h = image.height();
+        boolean[] hole = new boolean[w * h];
+        int holes = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (mask.get(x, y) >= 0.5f) {
+                    hole[y * w + x] = true;
+                    holes++;
+                }
+            }
+        }
+        if (holes == 0) {
+            return image;
+        }
+        if (holes == hole.length) {
+            throw new InvalidInputException("mask must leave at least one known pixel (value below 0.5) to copy from, "
+                    + "but it covers all " + w + "x" + h + " pixels");
+        }
+        byte[] bytes = image.toRgbBytes();
+        float[] rgb = new float[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            rgb[i] = bytes[i] & 0xff;
+        }
+        Level finest = new Level(w, h, rgb, hole);
+        ForkJoinPool pool = parallelism > 1 ? new ForkJoinPool(parallelism) : null;
+        try {
+            new PatchMatchSolver(patchSize, minLevelSize, maxLevels, emIterations, patchMatchIterations,
+                    weightedVoting, seed, new Bands(pool)).solve(finest);
+        } finally {
+            if (pool != null) {
+                pool.shutdown();
+            }
+        }
+        for (int i = 0; i < hole.length; i++) {
+            if (hole[i]) {
+                for (int c = 0; c < 3; c++) {
+                    bytes[3 * i + c] = (byte) Math.max(0, Math.min(255, Math.round(rgb[3 * i + c])));
+                }
+            }
+        }
+        return RgbImage.of(w, h, bytes);
+    }
+
+    /** Patch side length in pixels (odd). */
+    public int patchSize() {
+        return patchSize;
+    }
+
+    /** The seed that makes results reproducible. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Number of threads used per call; 1 means the calling thread only. */
+    public int parallelism() {
+        return parallelism;
+    }
+
+    @Override
+    public String toString() {
+        return "PatchMatchInpainter[patchSize=" + patchSize + ", minLevelSize=" + minLevelSize + ", maxLevels="
+                + maxLevels + ", emIterations=" + emIterations + ", patchMatchIterations=" + patchMatchIterations
+                + ", weightedVoting=" + weightedVoting + ", seed=" + seed + ", parallelism=" + parallelism + "]";
+    }
+
+    /**
+     * Settings for a {@link PatchMatchInpainter}; every setter validates its argument and throws
+     * {@link InvalidInputException} when it is out of range.
+     *
+     * <p>Thread-safety: not thread-safe; use from one thread.
+     */
+    public static final class Builder {
+        private int patchSize = DEFAULT_PATCH_SIZE;
+        private int minLevelSize = DEFAULT_MIN_LEVEL_SIZE;
+        private int maxLevels = DEFAULT_MAX_LEVELS;
+        private int emIterations = DEFAULT_EM_ITERATIONS;
+        private int patchMatchIterations = DEFAULT_PATCHMATCH_ITERATIONS;
+        private boolean weightedVoting = true;
+        private long seed;
+        private int parallelism = 1;
+
+        private Builder() {}
+
+        /**
+         * Patch side length, odd, 1 to 31 (default 7). Where the image has no fully known patch of
+         * this size (tiny images, huge holes) smaller patches are used.
+         */
+        public Builder patchSize(int size) {
+            Checks.inRange("patchSize", size, 1, 31);
+            if (size % 2 == 0) {
+                throw new InvalidInputException("patchSize must be odd, was " + size);
+            }
+            this.patchSize = size;
+            return this;
+        }
+
+        /**
+         * Smallest side of a pyramid level, 4 to 4096 (default 32): levels are halved until the
+         * next one would be smaller than this, or would contain no fully known patch.
+         */
+        public Builder minLevelSize(int size) {
+            this.minLevelSize = Checks.inRange("minLevelSize", size, 4, 4096);
+            return this;
+        }
+
+        /** Largest number of pyramid levels including the full-size one, 1 to 16 (default 8). */
+        public Builder maxLevels(int levels) {
+            this.maxLevels = Checks.inRange("maxLevels", levels, 1, 16);
+            return this;
+        }
+
+        /** EM iterations (search, then vote) per pyramid level, 1 to 100 (default 4). */
+        public Builder emIterations(int iterations) {
+            this.emIterations = Checks.inRange("emIterations", iterations, 1, 100);
+            return this;
+        }
+
+        /** PatchMatch sweeps (propagation + random search) per EM iteration, 1 to 100 (default 2). */
+        public Builder patchMatchIterations(int iterations) {
+            this.patchMatchIterations = Checks.inRange("patchMatchIterations", iterations, 1, 100);
+            return this;
+        }
+
+        /**
+         * Whether votes are weighted by patch similarity, {@code exp(-d / (2 sigma^2))} with
+         * {@code sigma^2} the 75th percentile of the mean squared patch differences (default true),
+         * or all weigh the same.
+         */
+        public Builder weightedVoting(boolean weighted) {
+            this.weightedVoting = weighted;
+            return this;
+        }
+
+        /** Seed of the random initialisation and search (default 0). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Threads per call, 1 to 256 (default 1: the calling thread only). Results do not depend on
+         * this value.
+         */
+        public Builder parallelism(int threads) {
+            this.parallelism = Checks.inRange("parallelism", threads, 1, 256);
+            return this;
+        }
+
+        /** The inpainter with these settings. */
+        public PatchMatchInpainter build() {
+            return new PatchMatchInpainter(this);
+        }
+    }
+}

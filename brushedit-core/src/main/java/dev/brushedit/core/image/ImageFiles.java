@@ -1,27 +1,278 @@
 package dev.brushedit.core.image;
 
+import dev.brushedit.core.BrushEditException;
+import dev.brushedit.core.Checks;
+import dev.brushedit.core.InputLimits;
 import dev.brushedit.core.InvalidInputException;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Reads and writes image files (PNG, JPEG at least).
+ * Reads and writes image files.
+ *
+ * <p>Reading accepts every format the JDK decodes (PNG, JPEG, BMP, GIF, WBMP, TIFF; the first frame
+ * of an animation). The image size is read from the header and checked against
+ * {@link InputLimits} before any pixel is decoded. The EXIF orientation (JPEG APP1 or PNG eXIf,
+ * values 1 to 8) is applied, so the result is upright as viewers show it. Pixels become 8-bit RGB:
+ * gray is replicated to the three channels, 16-bit samples become {@code round(v / 257)}, palette
+ * images take their palette colour and alpha is dropped keeping the stored colour, as
+ * {@code PIL.Image.convert("RGB")} in diffusers' {@code load_image} does.
+ *
+ * <p>Writing picks PNG or JPEG from the file extension ({@link ImageFormat#fromPath}) and writes
+ * atomically: to a temporary file in the target's directory, then moved over the target.
+ *
+ * <p>Every failure is an {@link InvalidInputException} naming the file and what was expected.
  *
  * <p>Thread-safety: stateless, safe for concurrent use.
  */
 public final class ImageFiles {
+    /** JPEG quality used by {@link #write(RgbImage, Path)}: 0.95. */
+    public static final float DEFAULT_JPEG_QUALITY = 0.95f;
+    private static final Logger LOG = LoggerFactory.getLogger(ImageFiles.class);
+    /** Largest encoded size accepted per pixel of budget (16-bit RGBA, uncompressed) plus headers. */
+    private static final long MAX_BYTES_PER_PIXEL = 8;
+    private static final long HEADER_SLACK = 1 << 20;
+
     private ImageFiles() {}
 
-    /** Reads an image file as sRGB. */
+    /** Reads an image file with {@link InputLimits#defaults()}. */
     public static RgbImage read(Path path) {
+        return read(path, InputLimits.defaults());
+    }
+
+    /** Reads an image file, rejecting images over {@code limits} before decoding their pixels. */
+    public static RgbImage read(Path path, InputLimits limits) {
+        Checks.notNull("path", path);
+        Checks.notNull("limits", limits);
+        String name = path.toString();
+        byte[] bytes;
         try {
-            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(path.toFile());
-            if (img == null) {
-                throw new InvalidInputException("cannot decode " + path + ": not a PNG, JPEG, BMP or GIF image");
+            if (Files.isDirectory(path)) {
+                throw new InvalidInputException("cannot read image " + name + ": it is a directory, expected an image file");
             }
-            return RgbImage.fromBufferedImage(img);
+            long size = Files.size(path);
+            long maxBytes = maxEncodedBytes(limits);
+            if (size > maxBytes) {
+                throw new InvalidInputException("cannot read image " + name + ": the file has " + size
+                        + " bytes, more than any image within the pixel budget of " + limits.maxPixels()
+                        + " pixels can need (" + maxBytes + ")");
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("cannot read image " + name + ": the file does not exist", e);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read image " + path + ": " + e.getMessage(), e);
+            throw new InvalidInputException("cannot read image " + name + ": " + e, e);
+        }
+        return decode(bytes, name, limits);
+    }
+
+    /** Reads an encoded image from {@code in} (to its end, not closed) with {@link InputLimits#defaults()}. */
+    public static RgbImage read(InputStream in) {
+        return read(in, InputLimits.defaults());
+    }
+
+    /** Reads an encoded image from {@code in} (to its end, not closed) within {@code limits}. */
+    public static RgbImage read(InputStream in, InputLimits limits) {
+        Checks.notNull("input stream", in);
+        Checks.notNull("limits", limits);
+        long maxBytes = maxEncodedBytes(limits);
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read image stream: " + e, e);
+        }
+        if (bytes.length > maxBytes) {
+            throw new InvalidInputException("cannot read image stream: it holds more than " + maxBytes
+                    + " bytes, more than any image within the pixel budget of " + limits.maxPixels() + " pixels can need");
+        }
+        return decode(bytes, "image stream", limits);
+    }
+
+    /** Decodes an encoded image (PNG, JPEG, ...) held in memory, with {@link InputLimits#defaults()}. */
+    public static RgbImage read(byte[] encoded) {
+        return read(encoded, InputLimits.defaults());
+    }
+
+    /** Decodes an encoded image (PNG, JPEG, ...) held in memory, within {@code limits}. */
+    public static RgbImage read(byte[] encoded, InputLimits limits) {
+        Checks.notNull("encoded image", encoded);
+        Checks.notNull("limits", limits);
+        return decode(encoded, "image bytes", limits);
+    }
+
+    /** Writes {@code image} as PNG or JPEG (quality {@value #DEFAULT_JPEG_QUALITY}) by {@code path}'s extension. */
+    public static void write(RgbImage image, Path path) {
+        write(image, path, DEFAULT_JPEG_QUALITY);
+    }
+
+    /**
+     * Writes {@code image} as PNG or JPEG by {@code path}'s extension, atomically: a temporary file
+     * in the same directory is written, then moved over {@code path}.
+     *
+     * @param jpegQuality JPEG quality in (0, 1]; ignored for PNG
+     * @throws InvalidInputException for an unknown extension, a missing directory or a write failure
+     */
+    public static void write(RgbImage image, Path path, float jpegQuality) {
+        Checks.notNull("image", image);
+        ImageFormat format = ImageFormat.fromPath(path);
+        checkQuality(jpegQuality);
+        Path target = path.toAbsolutePath();
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new InvalidInputException("cannot write image " + path + ": the directory " + dir + " does not exist");
+        }
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                encode(image, format, jpegQuality, out);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot write image " + path + ": " + e, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    LOG.warn("could not delete temporary file {}", tmp, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Encodes {@code image} in memory.
+     *
+     * @param jpegQuality JPEG quality in (0, 1]; ignored for PNG
+     */
+    public static byte[] encode(RgbImage image, ImageFormat format, float jpegQuality) {
+        Checks.notNull("image", image);
+        Checks.notNull("format", format);
+        checkQuality(jpegQuality);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            encode(image, format, jpegQuality, out);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot encode " + image + " as " + format + ": " + e, e);
+        }
+        return out.toByteArray();
+    }
+
+    // ---------------------------------------------------------------- decoding
+
+    private static RgbImage decode(byte[] bytes, String name, InputLimits limits) {
+        if (bytes.length == 0) {
+            throw new InvalidInputException("cannot decode " + name + ": it is empty, expected a PNG or JPEG image");
+        }
+        RgbImage image;
+        try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
+            if (!readers.hasNext()) {
+                throw new InvalidInputException("cannot decode " + name + ": not a PNG, JPEG, BMP, GIF or TIFF image"
+                        + " (it starts with bytes " + hexPrefix(bytes) + ")");
+            }
+            ImageReader reader = readers.next();
+            try {
+                image = decodeWith(reader, iis, name, limits);
+            } finally {
+                reader.dispose();
+            }
+        } catch (BrushEditException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException("cannot decode " + name + ": the file is corrupt or uses an unsupported"
+                    + " variant of its format (" + e + "); expected a readable PNG or JPEG image", e);
+        }
+        return ExifOrientation.apply(image, ExifOrientation.read(bytes));
+    }
+
+    private static RgbImage decodeWith(ImageReader reader, ImageInputStream iis, String name, InputLimits limits)
+            throws IOException {
+        reader.setInput(iis, true, false);
+        String format = reader.getFormatName().toUpperCase(java.util.Locale.ROOT);
+        limits.check(reader.getWidth(0), reader.getHeight(0), format + " image " + name);
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        BufferedImage decoded = reader.read(0);
+        for (String w : warnings) {
+            if (w.toLowerCase(java.util.Locale.ROOT).contains("premature end")) {
+                throw new InvalidInputException("cannot decode " + format + " image " + name
+                        + ": the file is truncated (" + w + "); expected a complete image");
+            }
+            LOG.warn("decoding {} image {}: {}", format, name, w);
+        }
+        return PixelConversion.toRgb(decoded);
+    }
+
+    private static String hexPrefix(byte[] bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(8, bytes.length); i++) {
+            sb.append(String.format("%02x", bytes[i] & 0xff));
+            if (i < Math.min(8, bytes.length) - 1) {
+                sb.append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static long maxEncodedBytes(InputLimits limits) {
+        return limits.maxPixels() * MAX_BYTES_PER_PIXEL + HEADER_SLACK;
+    }
+
+    // ---------------------------------------------------------------- encoding
+
+    private static void checkQuality(float q) {
+        if (!(q > 0f && q <= 1f)) {
+            throw new InvalidInputException("jpegQuality must be in (0, 1], was " + q);
+        }
+    }
+
+    private static void encode(RgbImage image, ImageFormat format, float quality, OutputStream out) throws IOException {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.imageIoName());
+        if (!writers.hasNext()) {
+            throw new InvalidInputException("this JVM has no " + format + " image writer");
+        }
+        ImageWriter writer = writers.next();
+        try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(ios);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (format == ImageFormat.JPEG) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(quality);
+            }
+            writer.write(null, new IIOImage(image.toBufferedImage(), null, null), param);
+        } finally {
+            writer.dispose();
         }
     }
 }

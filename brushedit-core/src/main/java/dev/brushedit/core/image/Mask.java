@@ -1,5 +1,6 @@
 package dev.brushedit.core.image;
 
+import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.tensor.Interpolation;
 import dev.brushedit.core.tensor.Tensor;
@@ -61,6 +62,7 @@ public final class Mask {
     /** A mask that is 1 inside {@code box} (clamped to the mask) and 0 elsewhere. */
     public static Mask ofBox(int width, int height, Box box) {
         RgbImage.checkSize(width, height);
+        Checks.notNull("box", box);
         Box b = box.clampTo(width, height);
         float[] v = new float[width * height];
         for (int y = b.y0(); y < b.y1(); y++) {
@@ -75,37 +77,34 @@ public final class Mask {
      * mask file, including JPEG-compressed ones.
      */
     public static Mask fromImage(RgbImage image, int threshold) {
-        if (threshold < 1 || threshold > 255) {
-            throw new InvalidInputException("threshold must be between 1 and 255, was " + threshold);
+        Checks.notNull("mask image", image);
+        Checks.inRange("threshold", threshold, 1, 255);
+        byte[] px = image.data();
+        float[] v = new float[image.width() * image.height()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = graySum(px, i) >= threshold * 3 ? 1f : 0f;
         }
-        int w = image.width();
-        int h = image.height();
-        float[] v = new float[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int sum = image.channel(x, y, 0) + image.channel(x, y, 1) + image.channel(x, y, 2);
-                v[y * w + x] = sum >= threshold * 3 ? 1f : 0f;
-            }
-        }
-        return new Mask(w, h, v);
+        return new Mask(image.width(), image.height(), v);
     }
 
     /** A soft mask from an image: each value is the gray level {@code (R + G + B) / 3 / 255}. */
     public static Mask fromImageSoft(RgbImage image) {
-        int w = image.width();
-        int h = image.height();
-        float[] v = new float[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int sum = image.channel(x, y, 0) + image.channel(x, y, 1) + image.channel(x, y, 2);
-                v[y * w + x] = sum / (3f * 255f);
-            }
+        Checks.notNull("mask image", image);
+        byte[] px = image.data();
+        float[] v = new float[image.width() * image.height()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = graySum(px, i) / (3f * 255f);
         }
-        return new Mask(w, h, v);
+        return new Mask(image.width(), image.height(), v);
+    }
+
+    private static int graySum(byte[] px, int pixel) {
+        return (px[3 * pixel] & 0xff) + (px[3 * pixel + 1] & 0xff) + (px[3 * pixel + 2] & 0xff);
     }
 
     /** A mask from a {@code [1, 1, H, W]} or {@code [H, W]} tensor whose values lie in [0, 1]. */
     public static Mask fromTensor(Tensor tensor) {
+        Checks.notNull("mask tensor", tensor);
         int[] s = tensor.shape();
         boolean ok = (s.length == 2) || (s.length == 4 && s[0] == 1 && s[1] == 1);
         if (!ok) {
@@ -126,6 +125,9 @@ public final class Mask {
 
     /** The value at column {@code x}, row {@code y}. */
     public float get(int x, int y) {
+        if (x < 0 || x >= width || y < 0 || y >= height) {
+            throw new InvalidInputException("pixel (" + x + ", " + y + ") is outside the " + width + "x" + height + " mask");
+        }
         return values[y * width + x];
     }
 
@@ -151,12 +153,14 @@ public final class Mask {
 
     /** Resized with the given interpolation (PyTorch's rules, see {@link Interpolation}). */
     public Mask resize(int newWidth, int newHeight, Interpolation mode) {
+        RgbImage.checkSize(newWidth, newHeight);
         Tensor r = toTensor().resize(newHeight, newWidth, mode).clampInPlace(0f, 1f);
         return new Mask(newWidth, newHeight, r.toArray());
     }
 
     /** 1 where the value is at least {@code threshold}, else 0. */
     public Mask binarize(float threshold) {
+        Checks.inRange("threshold", threshold, 0.0, 1.0);
         float[] v = new float[values.length];
         for (int i = 0; i < v.length; i++) {
             v[i] = values[i] >= threshold ? 1f : 0f;
@@ -235,6 +239,7 @@ public final class Mask {
 
     /** The rectangle {@code box} of this mask; the box must lie inside it. */
     public Mask crop(Box box) {
+        Checks.notNull("crop box", box);
         if (box.x0() < 0 || box.y0() < 0 || box.x1() > width || box.y1() > height) {
             throw new InvalidInputException("crop box " + box + " must lie inside the " + width + "x" + height + " mask");
         }
@@ -247,6 +252,7 @@ public final class Mask {
 
     /** Throws unless this mask has the same size as {@code image}. */
     public Mask requireSameSize(RgbImage image) {
+        Checks.notNull("image", image);
         if (image.width() != width || image.height() != height) {
             throw new InvalidInputException("mask size " + width + "x" + height + " must equal image size "
                     + image.width() + "x" + image.height());

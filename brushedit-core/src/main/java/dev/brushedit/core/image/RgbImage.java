@@ -50,9 +50,15 @@ public final class RgbImage {
         return new RgbImage(width, height, rgb);
     }
 
+    /** The backing array, not copied; callers in this package must not modify it. */
+    byte[] data() {
+        return rgb;
+    }
+
     /**
-     * Converts any {@link BufferedImage} to sRGB bytes by {@link ImageFiles}'s rules (gray replicated,
-     * 16-bit reduced to 8-bit, alpha dropped).
+     * Converts any {@link BufferedImage} to RGB bytes by {@link ImageFiles}'s rules (gray replicated,
+     * 16-bit {@code v} to {@code round(v / 257)}, palette colours looked up, alpha dropped keeping
+     * the stored colour).
      */
     public static RgbImage fromBufferedImage(BufferedImage image) {
         if (image == null) {
@@ -90,11 +96,16 @@ public final class RgbImage {
 
     /** Channel {@code c} (0 red, 1 green, 2 blue) at column {@code x}, row {@code y}, as 0..255. */
     public int channel(int x, int y, int c) {
+        checkPixel(x, y);
+        if (c < 0 || c > 2) {
+            throw new InvalidInputException("channel must be between 0 and 2, was " + c);
+        }
         return rgb[(y * width + x) * 3 + c] & 0xff;
     }
 
     /** The pixel at ({@code x}, {@code y}) packed as {@code 0xRRGGBB}. */
     public int rgb(int x, int y) {
+        checkPixel(x, y);
         int i = (y * width + x) * 3;
         return (rgb[i] & 0xff) << 16 | (rgb[i + 1] & 0xff) << 8 | (rgb[i + 2] & 0xff);
     }
@@ -106,6 +117,9 @@ public final class RgbImage {
 
     /** The rectangle {@code box} of this image; the box must lie inside it. */
     public RgbImage crop(Box box) {
+        if (box == null) {
+            throw new InvalidInputException("crop box must not be null");
+        }
         if (box.x0() < 0 || box.y0() < 0 || box.x1() > width || box.y1() > height) {
             throw new InvalidInputException("crop box " + box + " must lie inside the " + width + "x" + height + " image");
         }
@@ -125,6 +139,12 @@ public final class RgbImage {
     @Override
     public String toString() {
         return "RgbImage[" + width + "x" + height + "]";
+    }
+
+    private void checkPixel(int x, int y) {
+        if (x < 0 || x >= width || y < 0 || y >= height) {
+            throw new InvalidInputException("pixel (" + x + ", " + y + ") is outside the " + width + "x" + height + " image");
+        }
     }
 
     static void checkSize(int width, int height) {

@@ -1,8 +1,16 @@
 package dev.brushedit.core.tensor;
 
-/** Single-plane resampling kernels with PyTorch's {@code align_corners=False} index rules. */
+/**
+ * Single-plane resampling kernels with PyTorch's {@code align_corners=False} index rules and float32
+ * weights computed as PyTorch computes them. Nearest and area results equal PyTorch's CPU results
+ * bit for bit (area: except the 1x1 global mean, which PyTorch sums in another order); bilinear and
+ * bicubic differ by float32 rounding of the accumulation order only (see the parity tests).
+ *
+ * <p>Thread-safety: stateless.
+ */
 final class Resampler {
-    private static final double CUBIC_A = -0.75;
+    /** Keys's cubic convolution parameter as PyTorch uses it. */
+    private static final float A = -0.75f;
 
     private Resampler() {}
 
@@ -54,27 +62,34 @@ final class Resampler {
                     weight[o] = new float[] {1f - l1, l1};
                 } else {
                     int i = (int) Math.floor(real);
-                    float t = real - i;
+                    float t = Math.min(Math.max(real - i, 0f), 1f);
                     index[o] = new int[4];
-                    weight[o] = new float[4];
+                    weight[o] = cubicWeights(t);
                     for (int k = 0; k < 4; k++) {
                         index[o][k] = Math.min(Math.max(i - 1 + k, 0), inSize - 1);
-                        weight[o][k] = (float) cubic(t + 1 - k);
                     }
                 }
             }
         }
     }
 
-    private static double cubic(double x) {
-        double a = Math.abs(x);
-        if (a <= 1) {
-            return ((CUBIC_A + 2) * a - (CUBIC_A + 3)) * a * a + 1;
-        }
-        if (a < 2) {
-            return ((CUBIC_A * a - 5 * CUBIC_A) * a + 8 * CUBIC_A) * a - 4 * CUBIC_A;
-        }
-        return 0;
+    /**
+     * Keys cubic weights for taps at offsets -1, 0, 1, 2 from the floor index, evaluated in float32
+     * in PyTorch's order ({@code get_cubic_upsample_coefficients}).
+     */
+    private static float[] cubicWeights(float t) {
+        float x2 = 1f - t;
+        return new float[] {cubicFar(t + 1f), cubicNear(t), cubicNear(x2), cubicFar(x2 + 1f)};
+    }
+
+    /** Kernel for {@code |x| <= 1}. */
+    private static float cubicNear(float x) {
+        return ((A + 2f) * x - (A + 3f)) * x * x + 1f;
+    }
+
+    /** Kernel for {@code 1 < |x| < 2}. */
+    private static float cubicFar(float x) {
+        return ((A * x - 5f * A) * x + 8f * A) * x - 4f * A;
     }
 
     private static void separable(float[] src, int inH, int inW, float[] dst, int outH, int outW, boolean cubic) {
@@ -113,7 +128,7 @@ final class Resampler {
                         sum += src[yy * inW + xx];
                     }
                 }
-                dst[y * outW + x] = sum / ((y1 - y0) * (x1 - x0));
+                dst[y * outW + x] = sum / (y1 - y0) / (x1 - x0); // PyTorch divides twice, in this order
             }
         }
     }

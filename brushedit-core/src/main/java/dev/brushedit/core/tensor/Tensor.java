@@ -131,12 +131,12 @@ public final class Tensor {
 
     /** The element at a row-major flat index. */
     public float getFlat(int index) {
-        return data.get(index);
+        return data.get(checkFlat(index));
     }
 
     /** Sets the element at a row-major flat index. */
     public void setFlat(int index, float value) {
-        data.put(index, value);
+        data.put(checkFlat(index), value);
     }
 
     /** The element at a full multi-dimensional index. */
@@ -158,16 +158,16 @@ public final class Tensor {
 
     /** Copies all elements into {@code dst}, which must have exactly {@link #size()} elements. */
     public void copyTo(float[] dst) {
-        if (dst.length != size) {
-            throw new InvalidInputException("destination length must be " + size + ", was " + dst.length);
+        if (dst == null || dst.length != size) {
+            throw new InvalidInputException("destination length must be " + size + ", was " + (dst == null ? "null" : dst.length));
         }
         data.get(0, dst);
     }
 
     /** Overwrites all elements from {@code src}, which must have exactly {@link #size()} elements. */
     public Tensor copyFrom(float[] src) {
-        if (src.length != size) {
-            throw new InvalidInputException("source length must be " + size + ", was " + src.length);
+        if (src == null || src.length != size) {
+            throw new InvalidInputException("source length must be " + size + ", was " + (src == null ? "null" : src.length));
         }
         data.put(0, src);
         return this;
@@ -276,6 +276,9 @@ public final class Tensor {
 
     /** {@code start + weight * (end - start)}, new tensor; shapes must match. */
     public static Tensor lerp(Tensor start, Tensor end, float weight) {
+        if (start == null) {
+            throw new InvalidInputException("lerp needs a start tensor, got null");
+        }
         start.requireSameShape("lerp", end);
         Tensor out = zeros(start.shape);
         for (int i = 0; i < start.size; i++) {
@@ -350,6 +353,11 @@ public final class Tensor {
         if (parts == null || parts.length == 0) {
             throw new InvalidInputException("concat needs at least one tensor, got none");
         }
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] == null) {
+                throw new InvalidInputException("concat needs non-null tensors, parts[" + i + "] was null");
+            }
+        }
         Tensor first = parts[0];
         int ax = first.axisIndex(axis);
         int[] outShape = first.shape.clone();
@@ -405,6 +413,9 @@ public final class Tensor {
     /** Splits along {@code axis} into consecutive pieces of the given sizes, which must sum to the axis size. */
     public List<Tensor> split(int axis, int... sizes) {
         int ax = axisIndex(axis);
+        if (sizes == null || sizes.length == 0) {
+            throw new InvalidInputException("split needs at least one size, got none");
+        }
         int sum = 0;
         for (int s : sizes) {
             if (s <= 0) {
@@ -448,6 +459,9 @@ public final class Tensor {
         if (height < 1 || width < 1) {
             throw new InvalidInputException("resize target must be at least 1x1, was " + height + "x" + width);
         }
+        if (mode == null) {
+            throw new InvalidInputException("resize needs an interpolation mode, got null");
+        }
         int inH = shape[rank() - 2];
         int inW = shape[rank() - 1];
         int[] outShape = shape.clone();
@@ -475,6 +489,9 @@ public final class Tensor {
     // ---------------------------------------------------------------- helpers
 
     private void requireSameShape(String op, Tensor other) {
+        if (other == null) {
+            throw new InvalidInputException(op + " needs a tensor of shape " + Arrays.toString(shape) + ", got null");
+        }
         if (!Arrays.equals(shape, other.shape)) {
             throw new InvalidInputException(op + " needs tensors of the same shape, got "
                     + Arrays.toString(shape) + " and " + Arrays.toString(other.shape));
@@ -489,7 +506,18 @@ public final class Tensor {
         return a;
     }
 
+    private int checkFlat(int index) {
+        if (index < 0 || index >= size) {
+            throw new InvalidInputException("flat index " + index + " is outside shape " + Arrays.toString(shape)
+                    + " of " + size + " elements");
+        }
+        return index;
+    }
+
     private int flatIndex(int[] index) {
+        if (index == null) {
+            throw new InvalidInputException("index must not be null for shape " + Arrays.toString(shape));
+        }
         if (index.length != shape.length) {
             throw new InvalidInputException("index " + Arrays.toString(index) + " has rank " + index.length
                     + " but shape " + Arrays.toString(shape) + " has rank " + shape.length);

@@ -17,6 +17,11 @@ import dev.brushedit.core.tensor.Tensor;
  * }
  * }</pre>
  *
+ * <p>Timesteps are checked: {@link #scaleModelInput} and {@link #step} accept only the next
+ * timestep of the schedule, and throw {@link dev.brushedit.core.InvalidInputException} before
+ * {@link #setTimesteps}, for a timestep not in the schedule, or one out of order. Call
+ * {@code scaleModelInput} before {@code step} for each timestep, as diffusers' pipelines do.
+ *
  * <p>Thread-safety: stateful (step index, history of model outputs) and not thread-safe; create one
  * per generation with {@link SchedulerType#create}.
  */
@@ -42,23 +47,44 @@ public interface Scheduler {
 
     /**
      * The timesteps at which the model is evaluated, in order; one model call per entry (so a
-     * two-evaluation scheduler such as Heun lists intermediate timesteps too).
+     * two-evaluation scheduler such as Heun lists intermediate timesteps too, {@code 2 * steps - 1}
+     * in all, and PNDM with skip_prk_steps repeats its second timestep, {@code steps + 1} in all).
+     * For a strength start this is diffusers' {@code timesteps[t_start * order:]}.
      */
     float[] timesteps();
+
+    /**
+     * The noise levels of the full schedule (diffusers' {@code scheduler.sigmas}, one per model
+     * evaluation of the unshortened schedule plus the final one), or an empty array for schedulers
+     * that work on cumulative alphas instead (DDIM, PNDM, LCM, DDPM). Throws before setTimesteps
+     * for the sigma-based schedulers.
+     */
+    float[] sigmas();
 
     /** Standard deviation of the initial noise: multiply unit-variance noise by it. */
     float initNoiseSigma();
 
-    /** The model input for timestep {@code t} (identity for most schedulers; sigma scaling for Euler-type). */
+    /**
+     * The model input for timestep {@code t}: divided by sqrt(sigma^2 + 1) for the Euler, LMS and
+     * Heun schedulers; {@code sample} itself for the others.
+     */
     Tensor scaleModelInput(Tensor sample, float timestep);
 
     /**
-     * One scheduler step: the sample at the next timestep, a new tensor. Stochastic schedulers draw
-     * their noise from {@code random}; deterministic ones ignore it (it may be null for them).
+     * One scheduler step: the sample at the next timestep, a new tensor. The stochastic schedulers
+     * (Euler ancestral, DDPM, LCM, DDIM with eta &gt; 0) draw {@code random.randn(sample shape)} once
+     * per step where diffusers calls {@code randn_tensor} (DDPM not at timestep 0, LCM not on the
+     * last step), so {@link dev.brushedit.core.random.TorchGenerator} seeded like diffusers'
+     * {@code torch.Generator("cpu")} reproduces its CPU results. Deterministic schedulers ignore
+     * {@code random} (it may be null for them).
      */
     Tensor step(Tensor modelOutput, float timestep, Tensor sample, RandomSource random);
 
-    /** {@code original} noised to {@code timestep} with {@code noise}, as diffusers' {@code add_noise}. */
+    /**
+     * {@code original} noised to {@code timestep} with {@code noise}, as diffusers' {@code add_noise}
+     * (for a strength start: {@code addNoise(image, noise, timesteps()[0])}). Sigma-based
+     * schedulers need setTimesteps first and a timestep of the schedule.
+     */
     Tensor addNoise(Tensor original, Tensor noise, float timestep);
 
     /** How many model evaluations one inference step takes (2 for Heun, 1 for the others). */

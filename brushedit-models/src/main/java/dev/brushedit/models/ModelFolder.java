@@ -1,0 +1,332 @@
+package dev.brushedit.models;
+
+import ai.onnxruntime.OnnxJavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.brushedit.core.Checks;
+import dev.brushedit.core.ModelException;
+import dev.brushedit.models.internal.FileHashes;
+import dev.brushedit.models.internal.GraphSession;
+import dev.brushedit.models.internal.SessionFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Stable Diffusion checkpoint folder in the diffusers/optimum ONNX layout ({@code text_encoder/},
+ * {@code unet/}, {@code vae_encoder/}, {@code vae_decoder/}, each with {@code model.onnx}, plus
+ * {@code tokenizer/}, {@code scheduler/} and the optional {@code brushnet/} and {@code brushnet_unet/}).
+ *
+ * <p>{@link #open} only looks at the files; each typed model ({@link #textEncoder()}, {@link #unet()},
+ * {@link #vaeEncoder()}, {@link #vaeDecoder()}) opens its session on first use and checks the graph's
+ * inputs and outputs against the contract, throwing {@link ModelException} naming the file, the
+ * input or output, what was expected and what was found. {@link #openAll()} does that eagerly. A
+ * missing part throws a {@link ModelException} saying which file is missing and how to produce it.
+ *
+ * <p>The export flavour and precision are read from the graphs, never from file names.
+ *
+ * <p>Thread-safety: safe for concurrent use; sessions are opened once under a lock and the typed
+ * models are themselves thread-safe. Close it once, after all users are done.
+ */
+public final class ModelFolder implements AutoCloseable {
+    /** SD1.5's VAE scaling factor, used when the folder has no VAE config. */
+    public static final float DEFAULT_SCALING_FACTOR = 0.18215f;
+    private static final Logger LOG = LoggerFactory.getLogger(ModelFolder.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path root;
+    private final SessionFactory sessions;
+    private final Set<ModelPart> present;
+    private final float scalingFactor;
+    private final JsonNode modelIndex;
+    private final Map<ModelPart, String> hashes = new EnumMap<>(ModelPart.class);
+    private final Map<ModelPart, AutoCloseable> opened = new EnumMap<>(ModelPart.class);
+    private final Map<ModelPart, GraphSession> rawSessions = new EnumMap<>(ModelPart.class);
+    private boolean closed;
+
+    private ModelFolder(Path root, ExecutionOptions options) {
+        this.root = root;
+        this.sessions = new SessionFactory(options);
+        EnumSet<ModelPart> found = EnumSet.noneOf(ModelPart.class);
+        for (ModelPart p : ModelPart.values()) {
+            if (Files.isRegularFile(root.resolve(p.relativePath()))) {
+                found.add(p);
+            }
+        }
+        this.present = Collections.unmodifiableSet(found);
+        this.modelIndex = readJson(root.resolve("model_index.json")).orElse(null);
+        this.scalingFactor = readScalingFactor();
+    }
+
+    /** Opens the folder at {@code root} with default execution options. */
+    public static ModelFolder open(Path root) {
+        return open(root, ExecutionOptions.defaults());
+    }
+
+    /** Opens the folder at {@code root}; throws {@link ModelException} when it is not a directory. */
+    public static ModelFolder open(Path root, ExecutionOptions options) {
+        Checks.notNull("root", root);
+        Checks.notNull("options", options);
+        if (!Files.isDirectory(root)) {
+            throw new ModelException("checkpoint " + root + " is not a directory; expected a folder with text_encoder/, "
+                    + "unet/, vae_encoder/ and vae_decoder/ (see README)");
+        }
+        return new ModelFolder(root, options);
+    }
+
+    /** The folder. */
+    public Path root() {
+        return root;
+    }
+
+    /** The parts whose {@code model.onnx} exists. */
+    public Set<ModelPart> parts() {
+        return present;
+    }
+
+    /** True when {@code part}'s {@code model.onnx} exists. */
+    public boolean has(ModelPart part) {
+        return present.contains(part);
+    }
+
+    /** The standard parts that are missing (empty for a complete SD export). */
+    public List<ModelPart> missingStandardParts() {
+        List<ModelPart> missing = new ArrayList<>();
+        for (ModelPart p : ModelPart.values()) {
+            if (p.standard() && !present.contains(p)) {
+                missing.add(p);
+            }
+        }
+        return missing;
+    }
+
+    /** Path of {@code part}'s model file (which may not exist). */
+    public Path file(ModelPart part) {
+        return root.resolve(part.relativePath());
+    }
+
+    /** The tokenizer directory ({@code tokenizer/}). */
+    public Path tokenizerDirectory() {
+        return root.resolve("tokenizer");
+    }
+
+    /** The scheduler config ({@code scheduler/scheduler_config.json}). */
+    public Path schedulerConfig() {
+        return root.resolve("scheduler/scheduler_config.json");
+    }
+
+    /** {@code model_index.json}'s content, if the folder has one (provenance only, never the flavour). */
+    public Optional<JsonNode> modelIndex() {
+        return Optional.ofNullable(modelIndex);
+    }
+
+    /** The VAE scaling factor: from {@code vae/config.json} or {@code vae_decoder/config.json}, else 0.18215. */
+    public float vaeScalingFactor() {
+        return scalingFactor;
+    }
+
+    /** The execution provider in effect (CPU after a CUDA fallback). */
+    public ExecutionProvider effectiveProvider() {
+        return sessions.effectiveProvider();
+    }
+
+    /** Hex SHA-256 of {@code part}'s model file (and its {@code model.onnx_data}), computed once, streaming. */
+    public synchronized String sha256(ModelPart part) {
+        requirePart(part);
+        return hashes.computeIfAbsent(part, p -> FileHashes.sha256(file(p)));
+    }
+
+    /** The text encoder, opened and checked on first use. */
+    public TextEncoder textEncoder() {
+        return typed(ModelPart.TEXT_ENCODER, g -> new TextEncoder(g, sha256(ModelPart.TEXT_ENCODER)), TextEncoder.class);
+    }
+
+    /** The UNet, opened and checked on first use. */
+    public Unet unet() {
+        return typed(ModelPart.UNET, Unet::new, Unet.class);
+    }
+
+    /** The VAE encoder, opened and checked on first use. */
+    public VaeEncoder vaeEncoder() {
+        return typed(ModelPart.VAE_ENCODER, g -> new VaeEncoder(g, scalingFactor), VaeEncoder.class);
+    }
+
+    /** The separate BrushNet branch ({@code brushnet/model.onnx}), opened and checked on first use. */
+    public BrushNet brushNet() {
+        return typed(ModelPart.BRUSHNET, BrushNet::new, BrushNet.class);
+    }
+
+    /** The fused UNet and BrushNet graph ({@code brushnet_unet/model.onnx}), opened and checked on first use. */
+    public FusedBrushNetUnet fusedBrushNetUnet() {
+        return typed(ModelPart.BRUSHNET_UNET, FusedBrushNetUnet::new, FusedBrushNetUnet.class);
+    }
+
+    /** The VAE decoder, opened and checked on first use. */
+    public VaeDecoder vaeDecoder() {
+        return typed(ModelPart.VAE_DECODER, g -> new VaeDecoder(g, scalingFactor), VaeDecoder.class);
+    }
+
+    /**
+     * The raw session of {@code part}, for model types built on this layer (BrushNet, detector); opened
+     * on first use, without contract checks beyond loading. Closed with the folder.
+     */
+    public synchronized GraphSession session(ModelPart part) {
+        checkOpen();
+        requirePart(part);
+        return rawSessions.computeIfAbsent(part, this::load);
+    }
+
+    /** Opens and checks every standard part present, so contract errors surface now rather than mid-run. */
+    public ModelFolder openAll() {
+        if (has(ModelPart.TEXT_ENCODER)) {
+            textEncoder();
+        }
+        if (has(ModelPart.UNET)) {
+            unet();
+        }
+        if (has(ModelPart.VAE_ENCODER)) {
+            vaeEncoder();
+        }
+        if (has(ModelPart.VAE_DECODER)) {
+            vaeDecoder();
+        }
+        return this;
+    }
+
+    /**
+     * The export flavour, from the VAE encoder's outputs ({@code latent_parameters} = optimum,
+     * {@code latent_sample} = legacy), else from the UNet's timestep (float {@code [batch]} = legacy,
+     * other = optimum), else {@link ExportFlavour#UNKNOWN}.
+     */
+    public ExportFlavour flavour() {
+        if (has(ModelPart.VAE_ENCODER)) {
+            return vaeEncoder().flavour();
+        }
+        if (has(ModelPart.UNET)) {
+            GraphSession g = session(ModelPart.UNET);
+            return g.input(Unet.TIMESTEP).getShape().length == 1 && g.input(Unet.TIMESTEP).type == OnnxJavaType.FLOAT
+                    ? ExportFlavour.LEGACY_DIFFUSERS : ExportFlavour.OPTIMUM;
+        }
+        return ExportFlavour.UNKNOWN;
+    }
+
+    /** Precision of the UNet (or, without one, the VAE decoder), read from the graph. */
+    public Precision precision() {
+        if (has(ModelPart.UNET)) {
+            return unet().precision();
+        }
+        return vaeDecoder().precision();
+    }
+
+    private <T extends AutoCloseable> T typed(ModelPart part, java.util.function.Function<GraphSession, T> make, Class<T> type) {
+        synchronized (this) {
+            checkOpen();
+            requirePart(part);
+            AutoCloseable existing = opened.get(part);
+            if (existing != null) {
+                return type.cast(existing);
+            }
+            GraphSession g = rawSessions.remove(part);
+            if (g == null) {
+                g = load(part);
+            }
+            try {
+                T model = make.apply(g);
+                opened.put(part, model);
+                return model;
+            } catch (RuntimeException e) {
+                g.close();
+                throw e;
+            }
+        }
+    }
+
+    private GraphSession load(ModelPart part) {
+        String hash = sessions.options().optimizedModelCacheDir().isPresent() ? sha256(part) : null;
+        LOG.debug("opening {} with {}", file(part), sessions.options());
+        return new GraphSession(sessions.open(file(part), part.relativePath(), hash), part.relativePath());
+    }
+
+    private void requirePart(ModelPart part) {
+        Checks.notNull("part", part);
+        if (!present.contains(part)) {
+            throw new ModelException("checkpoint " + root + " is missing " + part.relativePath() + "; " + howToProduce(part));
+        }
+    }
+
+    private static String howToProduce(ModelPart part) {
+        if (part == ModelPart.BRUSHNET || part == ModelPart.BRUSHNET_UNET) {
+            return "export it with `python -m brushedit_export --brushnet <BrushNet checkpoint> ...` (see tools/exporter/README.md)";
+        }
+        return "export the Stable Diffusion checkpoint with `python -m brushedit_export <diffusers checkpoint> <folder>` "
+                + "(see tools/exporter/README.md), or use optimum-cli export onnx";
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new ModelException("checkpoint " + root + " is closed");
+        }
+    }
+
+    private float readScalingFactor() {
+        for (String cfg : new String[] {"vae/config.json", "vae_decoder/config.json"}) {
+            Optional<JsonNode> node = readJson(root.resolve(cfg));
+            if (node.isPresent() && node.get().has("scaling_factor")) {
+                JsonNode f = node.get().get("scaling_factor");
+                if (!f.isNumber() || !(f.asDouble() > 0) || !Double.isFinite(f.asDouble())) {
+                    throw new ModelException(root.resolve(cfg) + ": scaling_factor expected a positive number, found " + f);
+                }
+                return (float) f.asDouble();
+            }
+        }
+        LOG.info("{} has no VAE config with scaling_factor; using SD1.5's {}", root, DEFAULT_SCALING_FACTOR);
+        return DEFAULT_SCALING_FACTOR;
+    }
+
+    private static Optional<JsonNode> readJson(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readTree(file.toFile()));
+        } catch (IOException e) {
+            throw new ModelException(file + ": expected valid JSON, found a parse error: " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes every opened session. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<AutoCloseable> all = new ArrayList<>(opened.values());
+        all.addAll(rawSessions.values());
+        opened.clear();
+        rawSessions.clear();
+        ModelException first = null;
+        for (AutoCloseable c : all) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = new ModelException("closing a session of " + root + " failed: " + e.getMessage(), e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

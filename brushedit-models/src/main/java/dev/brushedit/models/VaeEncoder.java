@@ -1,0 +1,119 @@
+package dev.brushedit.models;
+
+import ai.onnxruntime.TensorInfo;
+import dev.brushedit.core.Checks;
+import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.ModelException;
+import dev.brushedit.core.random.RandomSource;
+import dev.brushedit.core.tensor.Tensor;
+import dev.brushedit.models.internal.ContractCheck;
+import dev.brushedit.models.internal.GraphSession;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The VAE encoder: images {@code [b, 3, H, W]} in {@code [-1, 1]} to latents {@code [b, 4, H/8, W/8]}
+ * multiplied by the checkpoint's scaling factor (0.18215 for SD1.5).
+ *
+ * <p>optimum exports output {@code latent_parameters} (mean | log-variance, 8 channels); this class
+ * returns the mean, or a sample {@code mean + exp(logvar / 2) * noise} with noise from a
+ * {@link RandomSource} and the log-variance clamped to [-30, 20] as diffusers'
+ * {@code DiagonalGaussianDistribution} does. Legacy diffusers exports sample INSIDE the graph and output
+ * 4-channel {@code latent_sample}: then both modes return the graph's own sample and its randomness is
+ * not under this SDK's seed control.
+ *
+ * <p>Thread-safety: safe for concurrent use (calls are serialised inside the session); a
+ * {@link RandomSource} must not be shared between threads.
+ */
+public final class VaeEncoder implements AutoCloseable {
+    static final String INPUT = "sample";
+    static final String PARAMETERS = "latent_parameters";
+    static final String LEGACY_SAMPLE = "latent_sample";
+
+    /** How latents are taken from the encoder's distribution. */
+    public enum Sampling {
+        /** The distribution's mean (deterministic). */
+        MEAN,
+        /** A sample drawn with the caller's {@link RandomSource}. */
+        SAMPLE
+    }
+
+    private final GraphSession graph;
+    private final float scalingFactor;
+    private final boolean legacy;
+    private final Precision precision;
+
+    VaeEncoder(GraphSession graph, float scalingFactor) {
+        this.graph = graph;
+        this.scalingFactor = scalingFactor;
+        TensorInfo in = ContractCheck.input(graph, INPUT).rank(4).floats().dim(1, 3).check();
+        this.precision = ContractCheck.precisionOf(in);
+        if (graph.outputs().containsKey(PARAMETERS)) {
+            ContractCheck.output(graph, PARAMETERS).rank(4).floats().dim(1, 8).check();
+            legacy = false;
+        } else if (graph.outputs().containsKey(LEGACY_SAMPLE)) {
+            ContractCheck.output(graph, LEGACY_SAMPLE).rank(4).floats().dim(1, 4).check();
+            legacy = true;
+        } else {
+            throw new ModelException(graph.label() + ": expected output 'latent_parameters' (optimum, 8 channels) or "
+                    + "'latent_sample' (legacy diffusers, 4 channels), found outputs " + graph.outputs().keySet());
+        }
+    }
+
+    /** The flavour this graph belongs to. */
+    public ExportFlavour flavour() {
+        return legacy ? ExportFlavour.LEGACY_DIFFUSERS : ExportFlavour.OPTIMUM;
+    }
+
+    /** The factor the latents are multiplied by. */
+    public float scalingFactor() {
+        return scalingFactor;
+    }
+
+    /** Precision of the graph's image input. */
+    public Precision precision() {
+        return precision;
+    }
+
+    /** The scaled mean latents (the graph's own sample for legacy exports). */
+    public Tensor encode(Tensor image) {
+        return encode(image, Sampling.MEAN, null);
+    }
+
+    /**
+     * Scaled latents {@code [b, 4, H/8, W/8]} for {@code image} ({@code [b, 3, H, W]}, values in [-1, 1]).
+     * {@code random} is required for {@link Sampling#SAMPLE} with optimum exports and unused otherwise.
+     */
+    public Tensor encode(Tensor image, Sampling sampling, RandomSource random) {
+        Checks.notNull("image", image);
+        Checks.notNull("sampling", sampling);
+        if (image.rank() != 4 || image.dim(1) != 3) {
+            throw new InvalidInputException("image must have shape [batch, 3, height, width], was " + Arrays.toString(image.shape()));
+        }
+        if (legacy) {
+            return graph.run(Map.of(INPUT, GraphSession.Feed.of(image)), List.of(LEGACY_SAMPLE), null).get(LEGACY_SAMPLE)
+                    .scaleInPlace(scalingFactor);
+        }
+        if (sampling == Sampling.SAMPLE && random == null) {
+            throw new InvalidInputException("random must not be null when sampling from the VAE distribution");
+        }
+        Tensor params = graph.run(Map.of(INPUT, GraphSession.Feed.of(image)), List.of(PARAMETERS), null).get(PARAMETERS);
+        List<Tensor> halves = params.split(1, 4, 4);
+        Tensor mean = halves.get(0);
+        if (sampling == Sampling.SAMPLE) {
+            Tensor logvar = halves.get(1).clampInPlace(-30f, 20f);
+            Tensor noise = random.randn(mean.shape());
+            for (int i = 0; i < mean.size(); i++) {
+                mean.setFlat(i, mean.getFlat(i) + (float) Math.exp(0.5 * logvar.getFlat(i)) * noise.getFlat(i));
+            }
+        }
+        return mean.scaleInPlace(scalingFactor);
+    }
+
+    /** Closes the session. */
+    @Override
+    public void close() {
+        graph.close();
+    }
+}

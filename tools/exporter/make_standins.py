@@ -1,0 +1,61 @@
+"""Writes the Java tests' stand-in ONNX folders (brushedit-models/src/test/resources/standins/).
+
+Run from tools/exporter:  python make_standins.py [--out DIR] [--only NAME ...]
+Everything is seeded; see standins/README.md for the exact configurations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+import diffusers
+import torch
+
+from brushedit_export import tiny
+from brushedit_export.exporter import Components, ExportOptions, export_folder
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_OUT = os.path.join(HERE, "..", "..", "brushedit-models", "src", "test", "resources", "standins")
+TOKENIZER = "/work/shared/fixtures/clip-tokenizer"
+
+STANDINS = {
+    # name: (unet in_channels, brushnet?, options)
+    "sd15-tiny": (4, False, dict()),
+    "sd15-tiny-legacy": (4, False, dict(flavour="legacy")),
+    "sd15-tiny-brushnet": (4, True, dict()),
+    "sd15-tiny-inpaint": (9, False, dict()),
+    "sd15-tiny-brushnet-fp16": (4, True, dict(precision="fp16")),
+}
+
+
+def build(name: str, out_root: str, tokenizer_dir: str) -> None:
+    in_ch, with_brushnet, opts = STANDINS[name]
+    torch.manual_seed(0)
+    comps = Components(
+        unet=tiny.tiny_unet(in_channels=in_ch), text_encoder=tiny.tiny_text_encoder(), vae=tiny.tiny_vae(),
+        scheduler_config=dict(tiny.SD15_SCHEDULER), tokenizer_dir=tokenizer_dir,
+        brushnet=tiny.tiny_brushnet() if with_brushnet else None,
+        pipeline_class="StableDiffusionInpaintPipeline" if in_ch == 9 else "StableDiffusionPipeline",
+        diffusers_version=diffusers.__version__)
+    options = ExportOptions(latent_hw=(8, 16), source=f"tiny random weights ({name}, make_standins.py)", **opts)
+    result = export_folder(comps, os.path.join(out_root, name), options)
+    print(result.summary())
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--out", default=DEFAULT_OUT)
+    p.add_argument("--tokenizer", default=TOKENIZER, help="folder with CLIP vocab.json and merges.txt")
+    p.add_argument("--only", nargs="*", choices=sorted(STANDINS), default=None)
+    a = p.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    for name in a.only or STANDINS:
+        build(name, os.path.abspath(a.out), a.tokenizer)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+package dev.brushedit.cli;
+
+import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.models.ExecutionOptions;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** Options that choose where models run; shared by the commands that load models. */
+final class ModelOptions {
+
+    @Option(names = "--provider", defaultValue = "cpu", description = "Execution provider: cpu or cuda (falls back to cpu with a warning). Default: ${DEFAULT-VALUE}.")
+    String provider;
+
+    @Option(names = "--device-id", defaultValue = "0", description = "CUDA device id. Default: ${DEFAULT-VALUE}.")
+    int deviceId;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Intra-op threads; 0 lets ONNX Runtime choose. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    ExecutionOptions executionOptions() {
+        ExecutionOptions.Builder b = ExecutionOptions.builder();
+        switch (provider.toLowerCase(Locale.ROOT)) {
+            case "cpu" -> b.cpu();
+            case "cuda" -> b.cudaDevice(deviceId);
+            default -> throw new InvalidInputException("--provider must be cpu or cuda, was " + provider);
+        }
+        if (threads > 0) {
+            b.intraOpThreads(threads);
+        }
+        return b.build();
+    }
+}

@@ -12,7 +12,7 @@ from brushedit_export import tiny
 from brushedit_export.__main__ import main as cli_main
 from brushedit_export.exporter import Components, ExportOptions, export_folder, feature_names
 from brushedit_export.onnx_io import run_onnx
-from brushedit_export.unet_features import FusedBrushNetUNet, unet_forward
+from brushedit_export.unet_features import FusedBrushNetUNet
 from conftest import STANDINS, TOKENIZER, report
 
 F32, F16, I32, I64 = onnx.TensorProto.FLOAT, onnx.TensorProto.FLOAT16, onnx.TensorProto.INT32, onnx.TensorProto.INT64

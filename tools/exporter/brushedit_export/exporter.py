@@ -23,7 +23,7 @@ log = logging.getLogger("brushedit_export")
 
 CONTRACT_VERSION = 1
 TOKENIZER_FILES = ("vocab.json", "merges.txt", "tokenizer_config.json", "special_tokens_map.json")
-MAX_OPSET = 21  # highest opset ONNX Runtime 1.29 (the Java side) fully supports that torch's exporter emits
+MAX_OPSET = 20  # highest opset of torch's TorchScript-based exporter (ONNX Runtime 1.29 reads up to 23)
 
 
 @dataclass

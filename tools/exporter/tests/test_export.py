@@ -152,7 +152,7 @@ def test_legacy_fp16_inpaint_and_external(tmp_path):
 def test_rejects_bad_combinations(tmp_path):
     with pytest.raises(ValueError, match="9 input channels"):
         export_folder(components(in_channels=9), str(tmp_path / "x"), ExportOptions())
-    for bad in (dict(precision="bf16"), dict(opset=13), dict(flavour="tf"), dict(latent_hw=(10, 8)),
+    for bad in (dict(precision="bf16"), dict(opset=13), dict(opset=21), dict(flavour="tf"), dict(latent_hw=(10, 8)),
                 dict(external_data="sometimes")):
         with pytest.raises(ValueError):
             ExportOptions(**bad).validate()

@@ -28,6 +28,7 @@ STANDINS = {
     "sd15-tiny-brushnet": (4, True, dict()),
     "sd15-tiny-inpaint": (9, False, dict()),
     "sd15-tiny-brushnet-fp16": (4, True, dict(precision="fp16")),
+    "sd15-tiny-fp16": (4, False, dict(precision="fp16")),
 }
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field, fields
-from typing import List, Sequence, Tuple
+from typing import List, Tuple
 
 import torch
 from torch import nn
@@ -75,18 +75,21 @@ class BrushNetConfig:
     def validate(self) -> None:
         n = len(self.block_out_channels)
         if len(self.down_block_types) != n or len(self.up_block_types) != n:
-            raise ValueError(f"BrushNet config: {len(self.down_block_types)} down blocks, {len(self.up_block_types)} up "
-                             f"blocks and {n} block_out_channels; expected the same number of each")
+            raise ValueError(f"BrushNet config: {len(self.down_block_types)} down blocks, "
+                             f"{len(self.up_block_types)} up blocks and {n} block_out_channels; "
+                             "expected the same number of each")
         bad = [t for t in self.down_block_types if t != "DownBlock2D"] + \
               [t for t in self.up_block_types if t != "UpBlock2D"]
         if bad:
-            raise ValueError(f"BrushNet config: unsupported block types {bad}; the published BrushNet is attention-free "
-                             "(DownBlock2D / UpBlock2D only)")
-        if self.mid_block_type not in ("MidBlock2D", None):
-            raise ValueError(f"BrushNet config: unsupported mid_block_type {self.mid_block_type!r}, expected 'MidBlock2D'")
+            raise ValueError(f"BrushNet config: unsupported block types {bad}; the published BrushNet is "
+                             "attention-free (DownBlock2D / UpBlock2D only)")
+        if self.mid_block_type != "MidBlock2D":
+            raise ValueError(f"BrushNet config: unsupported mid_block_type {self.mid_block_type!r}, "
+                             "expected 'MidBlock2D'")
         for key in ("class_embed_type", "addition_embed_type", "num_class_embeds", "encoder_hid_dim"):
             if getattr(self, key) is not None:
-                raise ValueError(f"BrushNet config: {key}={getattr(self, key)!r} is not supported for SD1.5 (expected null)")
+                raise ValueError(f"BrushNet config: {key}={getattr(self, key)!r} is not supported for SD1.5 "
+                                 "(expected null)")
         if self.global_pool_conditions:
             raise ValueError("BrushNet config: global_pool_conditions=true is not supported")
         if self.brushnet_conditioning_channel_order not in ("rgb", "bgr"):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import copy
 import json
 import logging
 import os
 import shutil
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import List, Optional
 
 import numpy as np
 import torch
@@ -24,7 +23,7 @@ log = logging.getLogger("brushedit_export")
 
 CONTRACT_VERSION = 1
 TOKENIZER_FILES = ("vocab.json", "merges.txt", "tokenizer_config.json", "special_tokens_map.json")
-MAX_OPSET = 21  # highest opset ONNX Runtime 1.29 (the Java side) fully supports that torch's exporter emits
+MAX_OPSET = 20  # highest opset of torch's TorchScript-based exporter (ONNX Runtime 1.29 reads up to 23)
 
 
 @dataclass
@@ -214,10 +213,12 @@ class _Exporter:
         sample = self.rand(2, unet.config.in_channels, h, w)
         ctx = self.rand(2, 77, ctx_dim)
         if self.o.flavour == "optimum":
-            t = torch.tensor(601.0, dtype=self.dt, device=self.o.device)              # optimum: a scalar in the model's float type
+            # optimum: a scalar in the model's float type
+            t = torch.tensor(601.0, dtype=self.dt, device=self.o.device)
             t_axes = {}
         else:
-            t = torch.full((2,), 601.0, dtype=self.dt, device=self.o.device)        # legacy script: [batch] in the model's float type
+            # legacy script: [batch] in the model's float type
+            t = torch.full((2,), 601.0, dtype=self.dt, device=self.o.device)
             t_axes = {0: "batch_size"}
         self.graph("unet", PlainUNetGraph(unet), (sample, t, ctx), ["sample", "timestep", "encoder_hidden_states"],
                    ["out_sample"], {"sample": {0: "batch_size", 2: "height", 3: "width"}, "timestep": t_axes,
@@ -227,7 +228,8 @@ class _Exporter:
     def brushnet_inputs(self, brushnet, b=1):
         h, w = self.o.latent_hw
         sample = self.rand(b, brushnet.cfg.in_channels, h, w)
-        t = torch.tensor([601.5], dtype=torch.float32, device=self.o.device)         # our contract: float32 [1], fractional allowed
+        # our contract: float32 [1], fractional values allowed
+        t = torch.tensor([601.5], dtype=torch.float32, device=self.o.device)
         cond = self.rand(b, brushnet.cfg.conditioning_channels, h, w)
         cond[:, -1:] = (cond[:, -1:] > 0).to(self.dt)           # the keep-mask channel is binary
         scale = torch.tensor([0.8], dtype=torch.float32, device=self.o.device)

@@ -46,11 +46,13 @@ def _weights_bytes(model: onnx.ModelProto) -> int:
 
 def export_graph(module: torch.nn.Module, args: tuple, path: str, input_names: Sequence[str],
                  output_names: Sequence[str], dynamic_axes: Mapping[str, Mapping[int, str]], opset: int,
-                 external: str = "auto", output_dims: Mapping[str, Mapping[int, int]] = None) -> bool:
+                 external: str = "auto", output_dims: Mapping[str, Mapping[int, int]] = None,
+                 limit: int = PROTOBUF_LIMIT - 64 * 1024 ** 2) -> bool:
     """Exports ``module`` with the TorchScript-based exporter; returns True when weights went to model.onnx_data.
 
     external: 'auto' (only when the graph would pass protobuf's 2 GB limit), 'always' or 'never'.
     output_dims: fixed sizes to declare on outputs whose size the exporter left symbolic.
+    limit: weight bytes above which 'auto' uses external data (protobuf's 2 GB less a margin for the graph).
     """
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -64,7 +66,7 @@ def export_graph(module: torch.nn.Module, args: tuple, path: str, input_names: S
     for out in model.graph.output:
         for axis, value in (output_dims or {}).get(out.name, {}).items():
             out.type.tensor_type.shape.dim[axis].dim_value = value
-    big = _weights_bytes(model) > PROTOBUF_LIMIT - 64 * 1024 ** 2
+    big = _weights_bytes(model) > limit
     use_external = external == "always" or (external == "auto" and big)
     if big and external == "never":
         raise ValueError(f"{path}: weights exceed 2 GB, external data is required")

@@ -8,7 +8,7 @@ and every up-sampler of the up path.
 
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+from typing import Optional, Sequence
 
 import torch
 from torch import nn

@@ -12,7 +12,7 @@ from brushedit_export import tiny
 from brushedit_export.__main__ import main as cli_main
 from brushedit_export.exporter import Components, ExportOptions, export_folder, feature_names
 from brushedit_export.onnx_io import run_onnx
-from brushedit_export.unet_features import FusedBrushNetUNet, unet_forward
+from brushedit_export.unet_features import FusedBrushNetUNet
 from conftest import STANDINS, TOKENIZER, report
 
 F32, F16, I32, I64 = onnx.TensorProto.FLOAT, onnx.TensorProto.FLOAT16, onnx.TensorProto.INT32, onnx.TensorProto.INT64
@@ -152,7 +152,7 @@ def test_legacy_fp16_inpaint_and_external(tmp_path):
 def test_rejects_bad_combinations(tmp_path):
     with pytest.raises(ValueError, match="9 input channels"):
         export_folder(components(in_channels=9), str(tmp_path / "x"), ExportOptions())
-    for bad in (dict(precision="bf16"), dict(opset=13), dict(flavour="tf"), dict(latent_hw=(10, 8)),
+    for bad in (dict(precision="bf16"), dict(opset=13), dict(opset=21), dict(flavour="tf"), dict(latent_hw=(10, 8)),
                 dict(external_data="sometimes")):
         with pytest.raises(ValueError):
             ExportOptions(**bad).validate()
@@ -209,3 +209,21 @@ def test_committed_standins_properties():
     plain = run_onnx(os.path.join(STANDINS, "sd15-tiny", "unet/model.onnx"),
                      {**x, "timestep": np.array(500.0, np.float32)})[0]
     assert np.abs(zero - plain).max() < 1e-5 and np.abs(with_f - plain).max() > 1e-2
+
+
+def test_external_data_auto_follows_the_size_limit(tmp_path):
+    from brushedit_export.onnx_io import export_graph
+    conv = torch.nn.Conv2d(4, 8, 3).eval()
+    x = torch.randn(1, 4, 8, 8)
+    args = (conv, (x,), None, ["x"], ["y"], {"x": {0: "n"}}, 17)
+    small = str(tmp_path / "small" / "model.onnx")
+    assert export_graph(*args[:2], small, *args[3:], external="auto") is False
+    assert not os.path.exists(tmp_path / "small" / "model.onnx_data")
+    big = str(tmp_path / "big" / "model.onnx")
+    assert export_graph(*args[:2], big, *args[3:], external="auto", limit=100) is True
+    assert os.path.getsize(tmp_path / "big" / "model.onnx_data") >= 8 * 4 * 9 * 4
+    with torch.no_grad():
+        ref = conv(x).numpy()
+    assert np.abs(run_onnx(big, {"x": x.numpy()})[0] - ref).max() < 1e-6
+    with pytest.raises(ValueError, match="2 GB"):
+        export_graph(*args[:2], str(tmp_path / "never" / "model.onnx"), *args[3:], external="never", limit=100)

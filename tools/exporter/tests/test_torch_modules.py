@@ -1,7 +1,6 @@
 """Our PyTorch modules: BrushNet structure and loading, the UNet feature forward, the fused module."""
 
 import json
-import os
 
 import pytest
 import torch

@@ -96,7 +96,8 @@ final class InstructionGrammar {
             case GIVE:
                 return give(rest, instruction);
             case APPLY:
-                return global(cutAt(rest, Set.of("to", "on", "onto")), instruction);
+                return global(cutAt(rest.subList(wholeImagePrefix(rest) < rest.size() ? wholeImagePrefix(rest) : 0, rest.size()),
+                        Set.of("to", "on", "onto")), instruction);
             case CHANGE:
                 return change(verb, rest, instruction, foreground);
             default:
@@ -242,6 +243,9 @@ final class InstructionGrammar {
         if (Vocabulary.BACKGROUND.contains(bare.get(0))) {
             return background(y, foreground);
         }
+        if (bare.stream().allMatch(Vocabulary.GLOBAL_WORDS::contains)) {
+            return global(y, instruction);
+        }
         int of = bare.indexOf("of");
         if (of == 1 && Set.of("color", "colour", "shade").contains(bare.get(0))) {
             String target = objectPhrase(bare.subList(2, bare.size()));
@@ -319,8 +323,15 @@ final class InstructionGrammar {
         }
         List<String> yy = dropLike(y);
         String caption = hasArticle(yy) || !yy.stream().allMatch(Vocabulary.ATTRIBUTES::contains)
-                ? join(stripThe(yy)) : join(yy) + " " + target;
+                ? join(stripThe(yy)) : join(yy).replace("smile", "smiling") + " " + withoutAttributes(target);
         return new Parsed(EditCategory.LOCAL, target, caption, List.of());
+    }
+
+    /** "old wooden chair" -> "chair": the attributes the edit replaces are dropped from the caption. */
+    private static String withoutAttributes(String target) {
+        List<String> w = new ArrayList<>(List.of(target.split(" ")));
+        w.removeIf(Vocabulary.ATTRIBUTES::contains);
+        return w.isEmpty() ? target : join(w);
     }
 
     private static Parsed background(List<String> y, String foreground) {

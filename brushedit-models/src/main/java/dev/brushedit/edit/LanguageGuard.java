@@ -71,6 +71,10 @@ final class LanguageGuard {
     }
 
     private static String nonLatinScript(String s) {
+        if (s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HIRAGANA
+                || Character.UnicodeScript.of(cp) == Character.UnicodeScript.KATAKANA)) {
+            return "Japanese";
+        }
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);

@@ -22,7 +22,7 @@ final class Vocabulary {
     /** Determiners and quantifiers dropped from the start of a target object. */
     static final Set<String> DETERMINERS = Set.of("the", "a", "an", "all", "both", "every", "each", "some", "any",
             "this", "that", "these", "those", "my", "his", "her", "their", "its", "our", "your", "one", "two", "three",
-            "four", "five", "several", "many", "few", "of", "other", "another", "entire", "whole");
+            "four", "five", "several", "many", "few", "of", "other", "another", "entire", "whole", "teh", "hte");
 
     /** Words that end a target object phrase: the location phrase after them is dropped. */
     static final Set<String> LOCATION_WORDS = Set.of("from", "in", "on", "at", "near", "next", "beside", "behind",

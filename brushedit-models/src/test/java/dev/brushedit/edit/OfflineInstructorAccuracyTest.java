@@ -27,9 +27,19 @@ class OfflineInstructorAccuracyTest {
 
     record Row(int line, String instruction, String category, String target, List<String> captionWords) {}
 
+    /**
+     * The held-out set was written after the grammar was frozen; a rule-based parser generalises
+     * worse than on the rows it was written against, so the bar is lower.
+     */
+    static final double HELD_OUT_THRESHOLD = 0.80;
+
     static List<Row> rows() throws IOException {
+        return rows("/edit/offline-instructions.tsv");
+    }
+
+    static List<Row> rows(String resource) throws IOException {
         List<Row> rows = new ArrayList<>();
-        try (InputStream in = OfflineInstructorAccuracyTest.class.getResourceAsStream("/edit/offline-instructions.tsv")) {
+        try (InputStream in = OfflineInstructorAccuracyTest.class.getResourceAsStream(resource)) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             int line = 0;
             for (String l : text.split("\n")) {
@@ -75,6 +85,17 @@ class OfflineInstructorAccuracyTest {
     void accuracyOnTheLabelledSetIsAtLeastTheThreshold() throws IOException {
         List<Row> rows = rows();
         assertThat(rows).hasSizeGreaterThanOrEqualTo(150);
+        assertAccuracy("labelled set", rows, THRESHOLD);
+    }
+
+    @Test
+    void accuracyOnTheHeldOutSetIsAtLeastItsThreshold() throws IOException {
+        List<Row> rows = rows("/edit/offline-instructions-heldout.tsv");
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(40);
+        assertAccuracy("held-out set", rows, HELD_OUT_THRESHOLD);
+    }
+
+    private static void assertAccuracy(String name, List<Row> rows, double threshold) {
         OfflineInstructor instructor = OfflineInstructor.create();
         RgbImage image = RgbImage.filled(64, 48, 10, 20, 30);
         List<String> misses = new ArrayList<>();
@@ -85,10 +106,10 @@ class OfflineInstructorAccuracyTest {
             }
         }
         double accuracy = 1.0 - (double) misses.size() / rows.size();
-        System.out.printf(Locale.ROOT, "offline instructor: %d/%d correct (%.1f%%)%n", rows.size() - misses.size(), rows.size(),
-                100 * accuracy);
+        System.out.printf(Locale.ROOT, "offline instructor, %s: %d/%d correct (%.1f%%)%n", name, rows.size() - misses.size(),
+                rows.size(), 100 * accuracy);
         misses.forEach(m -> System.out.println("  miss " + m));
-        assertThat(accuracy).as("accuracy; misses:%n%s", String.join("\n", misses)).isGreaterThanOrEqualTo(THRESHOLD);
+        assertThat(accuracy).as("accuracy on the %s; misses:%n%s", name, String.join("\n", misses)).isGreaterThanOrEqualTo(threshold);
     }
 
     @Test

@@ -146,7 +146,8 @@ public final class InstructionEditor {
         Checks.notNull("overrides", overrides);
         Checks.notNull("listener", listener);
         EditPlan plan = overrides.plan().orElseGet(() -> plan(image, instruction));
-        Mask mask = overrides.mask().map(m -> m.requireSameSize(image)).orElseGet(() -> mask(image, plan));
+        Mask mask = overrides.mask().map(m -> m.requireSameSize(image)).orElseGet(() -> overrides.objectMask()
+                .map(object -> policy.editMask(image, plan, object)).orElseGet(() -> mask(image, plan)));
         InpaintRequest used = requestFor(plan, overrides.request().orElse(request));
         LOG.debug("edit {} \"{}\": prompt \"{}\", mask area {}", plan.category(), plan.targetObject(), used.prompt(), mask.area());
         InpaintResult result = inpainter.inpaint(image, mask, used, listener, cancel);

@@ -13,7 +13,8 @@ public enum BoxUnits {
      * otherwise a box that fits the sent image (within one pixel) means {@link #PIXELS}; otherwise
      * all values in {@code [0, 1000]} means {@link #PER_MILLE}; anything else is taken as
      * {@link #PIXELS} and clamped. A pixel box inside a {@code 1 x 1} corner is therefore read as
-     * normalised; set the units explicitly when the model is known.
+     * normalised, and a pixel box that overshoots an image smaller than 1000 pixels is read as
+     * per mille; set the units explicitly when the model is known.
      */
     AUTO,
     /** Pixel coordinates of the image as sent to the server. */

@@ -48,8 +48,9 @@ final class MllmJson {
     }
 
     /**
-     * The first JSON object in {@code text}: the whole text when it is one, else each balanced
-     * {@code {...}} span (quotes respected) from left to right until one parses.
+     * The first JSON object in {@code text}: the whole text when it is one, else each outermost
+     * balanced {@code {...}} span (quotes respected) from left to right until one parses. Spans
+     * that fail are skipped whole, so the search is linear in the text's length.
      *
      * @return the object, or null when the text holds none
      */
@@ -68,7 +69,7 @@ final class MllmJson {
             if (node != null && node.isObject()) {
                 return node;
             }
-            from = text.indexOf('{', from + 1);
+            from = text.indexOf('{', end + 1);
         }
         return null;
     }

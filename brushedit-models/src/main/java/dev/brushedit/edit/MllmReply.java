@@ -14,6 +14,15 @@ import java.util.Optional;
  * <p>Thread-safety: stateless.
  */
 final class MllmReply {
+    /**
+     * The foreground kept by a BACKGROUND edit whose reply names no subject (the editor inverts
+     * this object's mask; same default as the offline instructor's).
+     */
+    private static final String ENVELOPE = "a chat completion with choices[0].message.content";
+    private static final String PLAN = "a JSON object with category, target_object, box and target_caption";
+
+    static final String BACKGROUND_FOREGROUND = "main subject";
+
     private MllmReply() {}
 
     /**
@@ -31,7 +40,7 @@ final class MllmReply {
         try {
             root = MllmJson.STRICT.readTree(body);
         } catch (JsonProcessingException e) {
-            throw bad(url, "is not JSON", body, e);
+            throw bad(url, "is not JSON", body, e, ENVELOPE);
         }
         JsonNode choice = root.path("choices").path(0);
         JsonNode message = choice.path("message");
@@ -43,7 +52,7 @@ final class MllmReply {
             throw bad(url, "was cut off at the server's token limit", text == null ? body : text, null);
         }
         if (text == null || text.isBlank()) {
-            throw bad(url, "holds no message text in choices[0].message.content", body, null);
+            throw bad(url, "holds no message text in choices[0].message.content", body, null, ENVELOPE);
         }
         return text;
     }
@@ -66,7 +75,7 @@ final class MllmReply {
         EditCategory category = MllmText.category(categoryNode.asText(), url);
         String object = category == EditCategory.GLOBAL ? "" : MllmText.targetObject(string(plan, "target_object"));
         if (object.isEmpty() && category == EditCategory.BACKGROUND) {
-            object = "background";
+            object = BACKGROUND_FOREGROUND;
         }
         if (object.isEmpty() && category != EditCategory.GLOBAL) {
             throw bad(url, "names no target object for a " + category + " edit", text, null);
@@ -104,8 +113,12 @@ final class MllmReply {
     }
 
     private static MllmException bad(String url, String what, String raw, Throwable cause) {
+        return bad(url, what, raw, cause, PLAN);
+    }
+
+    private static MllmException bad(String url, String what, String raw, Throwable cause, String expected) {
         String snippet = MllmText.snippet(raw);
         return new MllmException("the reply from the model at " + url + " " + what + ": \"" + snippet
-                + "\"; expected a JSON object with category, target_object, box and target_caption", 200, snippet, cause);
+                + "\"; expected " + expected, 200, snippet, cause);
     }
 }

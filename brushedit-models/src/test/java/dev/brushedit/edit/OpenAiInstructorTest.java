@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.brushedit.core.CancelledException;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.ImageFiles;
@@ -110,7 +111,7 @@ class OpenAiInstructorTest {
         server.completion(plan("background", "", "null", "a hedgehog on a beach"));
         EditPlan p = builder().build().plan(IMAGE, "put it on a beach");
         assertThat(p.category()).isEqualTo(EditCategory.BACKGROUND);
-        assertThat(p.targetObject()).isEqualTo("background");
+        assertThat(p.targetObject()).isEqualTo("main subject");
     }
 
     @Test
@@ -125,15 +126,12 @@ class OpenAiInstructorTest {
     }
 
     @Test
-    void jsonObjectModeAndContentAsTextParts() throws Exception {
-        server.reply(200, "{\"choices\":[{\"message\":{\"content\":[{\"type\":\"text\",\"text\":\"{\\\"category\\\":\\\"local\\\",\"},"
-                + "{\"type\":\"text\",\"text\":\\\"\\\"}]}}]}".replace("\\\"\\\"}", "\"\"}"));
+    void jsonObjectModeIsRequestedWhenChosen() throws Exception {
         server.completion(plan("local", "white cat", "null", "a black dog on a sofa"));
-        OpenAiInstructor instructor = builder().structuredOutput(StructuredOutput.JSON_OBJECT).build();
-        assertThatThrownBy(() -> instructor.plan(IMAGE, "turn the cat into a dog")).isInstanceOf(MllmException.class);
-        EditPlan p = instructor.plan(IMAGE, "turn the cat into a dog");
+        EditPlan p = builder().structuredOutput(StructuredOutput.JSON_OBJECT).build().plan(IMAGE, "turn the cat into a dog");
+        assertThat(p.category()).isEqualTo(EditCategory.LOCAL);
         assertThat(p.targetObject()).isEqualTo("white cat");
-        assertThat(request(1).path("response_format").path("type").asText()).isEqualTo("json_object");
+        assertThat(request(0).path("response_format").path("type").asText()).isEqualTo("json_object");
     }
 
     @Test
@@ -437,6 +435,21 @@ class OpenAiInstructorTest {
         server.close();
         assertThatThrownBy(() -> builder().baseUrl(url).build().plan(IMAGE, "remove the dog"))
                 .isInstanceOf(MllmException.class).hasMessageContaining("the connection to the model at " + url);
+    }
+
+    @Test
+    void interruptedWaitIsACancellation() {
+        server.reply(503, "busy");
+        OpenAiInstructor instructor = builder().sleeper(d -> {
+            throw new InterruptedException("stop");
+        }).build();
+        try {
+            assertThatThrownBy(() -> instructor.plan(IMAGE, "remove the dog")).isInstanceOf(CancelledException.class)
+                    .hasMessageContaining(server.baseUrl());
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test

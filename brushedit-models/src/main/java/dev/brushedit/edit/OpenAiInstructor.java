@@ -133,8 +133,9 @@ public final class OpenAiInstructor implements Instructor {
         }
         MllmImages sent = MllmImages.encode(image, config.maxImageSide);
         String url = endpoint.toString();
+        StructuredOutput learnt = mode.get();
+        StructuredOutput m = learnt;
         while (true) {
-            StructuredOutput m = mode.get();
             String body;
             try {
                 body = MllmJson.STRICT.writeValueAsString(MllmPrompts.request(model, config.temperature,
@@ -147,13 +148,16 @@ public final class OpenAiInstructor implements Instructor {
                 StructuredOutput next = m == StructuredOutput.JSON_SCHEMA ? StructuredOutput.JSON_OBJECT : StructuredOutput.NONE;
                 LOG.info("{} answered HTTP 400 to response_format {}; retrying with {}", url,
                         m.name().toLowerCase(Locale.ROOT), next.name().toLowerCase(Locale.ROOT));
-                mode.compareAndSet(m, next);
+                m = next;
                 continue;
             }
             if (reply.status() < 200 || reply.status() >= 300) {
                 String snippet = http.mask(MllmText.snippet(reply.body()));
                 throw new MllmException("the model at " + url + " answered HTTP " + reply.status() + ": " + snippet,
                         reply.status(), snippet, null);
+            }
+            if (m != learnt) {
+                mode.compareAndSet(learnt, m);
             }
             String text = MllmReply.content(reply.body(), url);
             return MllmReply.plan(text, instruction, sent.width(), sent.height(), image.width(), image.height(),

@@ -10,8 +10,9 @@ package dev.brushedit.edit;
 public enum StructuredOutput {
     /**
      * Starts with {@link #JSON_SCHEMA}; when the server answers HTTP 400 (it does not know the
-     * option) falls back to {@link #JSON_OBJECT}, then to {@link #NONE}, and keeps the mode that
-     * worked for later calls.
+     * option) falls back to {@link #JSON_OBJECT}, then to {@link #NONE}, and keeps the mode once a
+     * request with it has succeeded. A 400 for another reason is reported after the last fallback
+     * (three requests) and changes nothing.
      */
     AUTO,
     /** {@code response_format: {type: json_schema}} with a strict schema (OpenAI, vLLM, LM Studio). */

@@ -16,7 +16,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -300,6 +303,31 @@ class OpenAiInstructorTest {
         assertThat(request(2).has("response_format")).isFalse();
         assertThat(request(3).has("response_format")).isFalse();
         assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void autoModeForgetsFallbacksThatDidNotHelp() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            server.reply(400, "{\"error\":\"unknown model\"}");
+        }
+        server.completion(plan("remove", "dog", "null", "an empty lawn"));
+        OpenAiInstructor instructor = builder().build();
+        assertThatThrownBy(() -> instructor.plan(IMAGE, "remove the dog"))
+                .isInstanceOfSatisfying(MllmException.class, e -> assertThat(e.httpStatus()).isEqualTo(400))
+                .hasMessageContaining("unknown model");
+        assertThat(instructor.currentStructuredOutput()).isEqualTo(StructuredOutput.JSON_SCHEMA);
+        instructor.plan(IMAGE, "remove the dog");
+        assertThat(request(3).path("response_format").path("type").asText()).isEqualTo("json_schema");
+    }
+
+    @Test
+    void retryAfterAsHttpDateIsMeasuredWithTheInjectedClock() {
+        Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        server.reply(new ScriptedServer.Step(503, Map.of("Retry-After", "Thu, 01 Jan 2026 00:00:04 GMT"), "busy", 0, false));
+        server.reply(new ScriptedServer.Step(503, Map.of("Retry-After", "soon"), "busy", 0, false));
+        server.completion(plan("remove", "dog", "null", "an empty lawn"));
+        builder().clock(clock).build().plan(IMAGE, "remove the dog");
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(4), Duration.ofMillis(200));
     }
 
     @Test

@@ -278,6 +278,10 @@ final class InstructionGrammar {
         if (outOf >= 1) {
             return makeSplit(rest.subList(0, outOf), rest.subList(outOf + 2, rest.size()), instruction, foreground);
         }
+        Parsed moved = subjectElsewhere(rest, foreground);
+        if (moved != null) {
+            return moved;
+        }
         for (int i = 1; i < rest.size() - 1; i++) {
             if (rest.get(i).equals("a") || rest.get(i).equals("an")) {
                 return makeSplit(rest.subList(0, i), rest.subList(i, rest.size()), instruction, foreground);
@@ -294,6 +298,25 @@ final class InstructionGrammar {
             throw notUnderstood(instruction, "it does not say what to change and how");
         }
         return makeSplit(rest.subList(0, j), rest.subList(j, rest.size()), instruction, foreground);
+    }
+
+    /**
+     * "make the hedgehog in Italy": the subject placed elsewhere, a BACKGROUND edit. Not when the
+     * phrase ends in an attribute ("make the dog in the photo bigger") or names the image.
+     */
+    private static Parsed subjectElsewhere(List<String> rest, String foreground) {
+        int at = indexOf(rest, Set.of("in", "on", "at", "inside"));
+        if (at < 1 || at == rest.size() - 1 || Vocabulary.ATTRIBUTES.contains(rest.get(rest.size() - 1))) {
+            return null;
+        }
+        List<String> place = rest.subList(at + 1, rest.size());
+        if (place.stream().anyMatch(w -> Vocabulary.WHOLE_IMAGE.contains(w) || Vocabulary.BACKGROUND.contains(w))) {
+            return null;
+        }
+        List<String> subject = rest.subList(0, at);
+        String target = subject.size() == 1 && (PRONOUNS.contains(subject.get(0)) || subject.get(0).equals("it"))
+                ? foreground : objectPhrase(subject);
+        return target.isEmpty() ? null : new Parsed(EditCategory.BACKGROUND, target, join(stripThe(place)), List.of());
     }
 
     /** "make X Y" once X and Y are known. */

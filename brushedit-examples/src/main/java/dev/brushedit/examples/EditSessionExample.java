@@ -37,7 +37,7 @@ public final class EditSessionExample {
             session.edit("remove the tower on the left", EditOverrides.builder().objectMask(Mask.ofBox(image.width(), image.height(), left)).build());
             session.undo();
             session.redo();
-            Box narrower = new Box(right.x0() + 8, 0, right.x1() - 8, image.height());
+            Box narrower = new Box(right.x0() + right.width() / 4, 0, right.x1() - right.width() / 4, image.height());
             session.rerun(1, EditOverrides.builder().objectMask(Mask.ofBox(image.width(), image.height(), narrower)).build());
             for (EditTurn turn : session.history()) {
                 System.out.println("turn " + turn.number() + ": " + turn.result().plan().category() + " \""

@@ -52,7 +52,7 @@ class ExamplesTest {
     }
 
     @Test
-    void editSessionExampleRunsFourTurnsOfHistory() {
+    void editSessionExampleRunsItsTurnsUndoRedoAndRerun() {
         Path out = dir.resolve("session.png");
         EditSessionExample.main(new String[] {image.toString(), out.toString()});
         assertThat(ImageFiles.read(out).samePixels(ImageFiles.read(image))).isFalse();

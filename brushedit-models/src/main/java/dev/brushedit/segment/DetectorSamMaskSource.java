@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link MaskSource} that finds the plan's target object with an {@link OpenVocabularyDetector}
- * and segments each detected box with {@link SamModel}; the mask is the union of those segments.
+ * A {@link MaskSource} that finds the plan's target object with an {@link ObjectDetector} (such
+ * as {@link OpenVocabularyDetector}) and segments each detected box with {@link SamModel}; the mask is the union of those segments.
  *
  * <p>Like BrushEdit, it retries with lower box-score thresholds when nothing is found: thresholds
  * are tried in the given descending order and the first that leaves at least one box wins. The
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class DetectorSamMaskSource implements MaskSource {
     private static final Logger LOG = LoggerFactory.getLogger(DetectorSamMaskSource.class);
 
-    private final OpenVocabularyDetector detector;
+    private final ObjectDetector detector;
     private final SamModel sam;
     private final float[] thresholds;
     private final float nmsIou;
@@ -47,7 +47,7 @@ public final class DetectorSamMaskSource implements MaskSource {
     }
 
     /** A builder using {@code detector} and {@code sam}. */
-    public static Builder builder(OpenVocabularyDetector detector, SamModel sam) {
+    public static Builder builder(ObjectDetector detector, SamModel sam) {
         return new Builder(Checks.notNull("detector", detector), Checks.notNull("sam", sam));
     }
 
@@ -111,13 +111,13 @@ public final class DetectorSamMaskSource implements MaskSource {
      * <p>Thread-safety: not thread-safe.
      */
     public static final class Builder {
-        private final OpenVocabularyDetector detector;
+        private final ObjectDetector detector;
         private final SamModel sam;
         private float[] thresholds = {0.3f, 0.2f, 0.1f};
         private float nmsIou = OpenVocabularyDetector.DEFAULT_NMS_IOU;
         private int maxObjects = 8;
 
-        private Builder(OpenVocabularyDetector detector, SamModel sam) {
+        private Builder(ObjectDetector detector, SamModel sam) {
             this.detector = detector;
             this.sam = sam;
         }

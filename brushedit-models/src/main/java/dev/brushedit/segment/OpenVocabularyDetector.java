@@ -28,9 +28,11 @@ import java.util.Map;
  * {@code tools/exporter/segment/export_detector.py} (contract in
  * {@code tools/exporter/segment/SEGMENT_CONTRACT.md}) finds boxes for free-text queries.
  *
- * <p>The image is padded at the bottom and right to a square with grey 0.5, scaled to the graph's
- * input size and normalised with CLIP's mean and standard deviation (OWLv2's preprocessing; the
- * image is scaled before padding, so only the seam between image and padding differs). Queries are
+ * <p>The image is padded at the bottom and right to a square with black, scaled to the graph's
+ * input size and normalised with CLIP's mean and standard deviation (transformers'
+ * {@code Owlv2ImageProcessor}; the image is scaled before padding, so only the seam between image
+ * and padding can differ, and transformers' anti-aliased resize differs slightly from ours when
+ * scaling down). Boxes are relative to the padded square. Queries are
  * tokenised with CLIP's BPE into the graph's sequence length (start id, ids, end id, padding 0). Each
  * predicted box takes its best query; boxes scoring at least the threshold survive non-maximum
  * suppression and are returned highest score first.
@@ -38,7 +40,7 @@ import java.util.Map;
  * <p>Thread-safety: safe for concurrent use (the session serialises its calls; the tokenizer is
  * thread-safe). Close it once, after all users are done.
  */
-public final class OpenVocabularyDetector implements AutoCloseable {
+public final class OpenVocabularyDetector implements ObjectDetector, AutoCloseable {
     /** Default IoU above which the lower-scoring of two boxes is suppressed. */
     public static final float DEFAULT_NMS_IOU = 0.5f;
     private static final float[] CLIP_MEAN = {0.48145466f, 0.4578275f, 0.40821073f};
@@ -62,7 +64,7 @@ public final class OpenVocabularyDetector implements AutoCloseable {
             throw new ModelException(graph.label() + ": input 'pixel_values' expected a fixed square size [1, 3, S, S], found "
                     + Arrays.toString(pixels.getShape()));
         }
-        this.letterbox = new Letterbox((int) side, CLIP_MEAN, CLIP_STD, 0.5f);
+        this.letterbox = new Letterbox((int) side, CLIP_MEAN, CLIP_STD, 0f);
         long seq = ids.getShape()[1];
         this.sequenceLength = seq > 0 ? (int) seq : 16;
     }
@@ -99,10 +101,7 @@ public final class OpenVocabularyDetector implements AutoCloseable {
         return detect(image, List.of(Checks.notNull("query", query)), scoreThreshold, DEFAULT_NMS_IOU);
     }
 
-    /**
-     * Boxes whose best score over {@code queries} is at least {@code scoreThreshold}, after
-     * non-maximum suppression at {@code nmsIou}, highest score first.
-     */
+    @Override
     public List<Detection> detect(RgbImage image, List<String> queries, float scoreThreshold, float nmsIou) {
         Checks.notNull("image", image);
         Checks.notNull("queries", queries);

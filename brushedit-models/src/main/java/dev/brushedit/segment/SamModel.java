@@ -182,7 +182,7 @@ public final class SamModel implements AutoCloseable {
                 "mask_input", Feed.of(Tensor.zeros(maskInputShape)),
                 "has_mask_input", Feed.of(Tensor.zeros(1)),
                 "orig_im_size", Feed.of(Tensor.of(new float[] {h, w}, 2)));
-        Map<String, Tensor> out = decoder.run(feeds, List.of("masks", "iou_predictions"), "prompt decoder");
+        Map<String, Tensor> out = decoder.runUnpinned(feeds, List.of("masks", "iou_predictions"), "prompt decoder");
         Tensor masks = out.get("masks");
         Tensor iou = out.get("iou_predictions");
         if (masks.dim(0) != 1 || masks.dim(2) != h || masks.dim(3) != w || iou.size() != masks.dim(1)) {

@@ -12,7 +12,8 @@ import dev.brushedit.core.tensor.Tensor;
  * OWLv2's detector (pad to square, resize).
  *
  * <p>New sizes follow segment-anything: {@code scale = target / max(h, w)}, each side
- * {@code (int) (side * scale + 0.5)}. Points map by {@code x * newW / w} and {@code y * newH / h}.
+ * {@code (int) (side * scale + 0.5)}, at least 1 (segment-anything would give 0 for a side under
+ * {@code max(h, w) / (2 * target)}). Points map by {@code x * newW / w} and {@code y * newH / h}.
  *
  * <p>Thread-safety: immutable.
  */
@@ -42,7 +43,7 @@ public final class Letterbox {
     /** {@code {newHeight, newWidth}} for an {@code h x w} image. */
     public int[] scaledSize(int h, int w) {
         double scale = target * 1.0 / Math.max(h, w);
-        return new int[] {(int) (h * scale + 0.5), (int) (w * scale + 0.5)};
+        return new int[] {Math.max(1, (int) (h * scale + 0.5)), Math.max(1, (int) (w * scale + 0.5))};
     }
 
     /** Maps the image point {@code (x, y)} of an {@code h x w} image to the letterboxed frame. */

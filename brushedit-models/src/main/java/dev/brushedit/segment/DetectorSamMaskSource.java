@@ -1,6 +1,7 @@
 package dev.brushedit.segment;
 
 import dev.brushedit.core.Checks;
+import dev.brushedit.core.InferenceException;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
@@ -8,6 +9,7 @@ import dev.brushedit.edit.EditPlan;
 import dev.brushedit.edit.MaskSource;
 import dev.brushedit.edit.ObjectNotFoundException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +72,12 @@ public final class DetectorSamMaskSource implements MaskSource {
         if (target.isEmpty()) {
             throw new InvalidInputException("the plan names no target object to detect (category " + plan.category() + ")");
         }
-        List<Detection> all = detector.detect(image, List.of(target), thresholds[thresholds.length - 1], nmsIou);
+        List<Detection> found0 = detector.detect(image, List.of(target), thresholds[thresholds.length - 1], nmsIou);
+        if (found0 == null) {
+            throw new InferenceException("the detector returned null instead of a list of detections for \"" + target + "\"");
+        }
+        List<Detection> all = new ArrayList<>(found0);
+        all.sort(Comparator.comparingDouble((Detection d) -> -d.score()));
         for (float t : thresholds) {
             List<Detection> found = new ArrayList<>();
             for (Detection d : all) {

@@ -66,9 +66,9 @@ class SamAutomaticMasksTest {
         for (int i = 0; i < masks.size(); i++) {
             AutoMask m = masks.get(i);
             JsonNode e = expected.get(i);
-            assertThat((double) m.predictedIou()).as("iou %d", i).isCloseTo(e.get("iou").asDouble(), within(1e-4));
-            assertThat((double) m.stabilityScore()).as("stability %d", i).isCloseTo(e.get("stability").asDouble(), within(2e-3));
-            assertThat((double) Math.abs(m.mask().area() - e.get("area").asLong()) / pixels).isLessThan(1e-3);
+            assertThat((double) m.predictedIou()).as("iou %d", i).isCloseTo(e.get("iou").asDouble(), within(1e-5));
+            assertThat((double) m.stabilityScore()).as("stability %d", i).isCloseTo(e.get("stability").asDouble(), within(1e-5));
+            assertThat((double) Math.abs(m.mask().area() - e.get("area").asLong()) / pixels).isLessThan(1e-5);
             JsonNode b = e.get("box");
             assertThat(m.box()).isEqualTo(new Box(b.get(0).asInt(), b.get(1).asInt(), b.get(2).asInt() + 1, b.get(3).asInt() + 1));
             assertThat(m.mask().boundingBox()).isEqualTo(m.box());

@@ -59,10 +59,10 @@ class SamModelTest {
             long pixels = (long) embedding.width() * embedding.height();
             for (int k = 0; k < 4; k++) {
                 assertThat((double) all.get(k).predictedIou()).as("%s iou %d", name, k)
-                        .isCloseTo(p.get("iou").get(k).asDouble(), within(1e-4));
+                        .isCloseTo(p.get("iou").get(k).asDouble(), within(1e-5));
                 long expectedArea = p.get("areas").get(k).asLong();
                 assertThat((double) Math.abs(all.get(k).mask().area() - expectedArea) / pixels).as("%s area %d", name, k)
-                        .isLessThan(1e-3);
+                        .isLessThan(1e-5);
             }
             int best = p.get("best").asInt();
             SamPrediction chosen = sam.predict(embedding, prompt(name));

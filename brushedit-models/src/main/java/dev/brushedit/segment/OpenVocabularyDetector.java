@@ -168,15 +168,11 @@ public final class OpenVocabularyDetector implements ObjectDetector, AutoCloseab
             scores.add(score);
             labels.add(queries.get(bestQ));
         }
-        float[] s = new float[scores.size()];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = scores.get(i);
-        }
         List<Detection> out = new ArrayList<>();
-        for (int i : BoxOps.nms(kept, s, nmsIou)) {
+        for (int i : BoxOps.nms(kept, scores, nmsIou)) {
             float[] b = kept.get(i);
             out.add(new Detection(new Box((int) Math.floor(b[0]), (int) Math.floor(b[1]), (int) Math.ceil(b[2]),
-                    (int) Math.ceil(b[3])), s[i], labels.get(i)));
+                    (int) Math.ceil(b[3])), scores.get(i), labels.get(i)));
         }
         return out;
     }

@@ -101,18 +101,14 @@ public final class SamAutomaticMasks implements SegmentSource {
                 stabilities.add(stability);
             }
         }
-        float[] scores = new float[ious.size()];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = ious.get(i);
-        }
         List<AutoMask> out = new ArrayList<>();
-        for (int i : BoxOps.nms(boxes, scores, boxNmsThreshold)) {
+        for (int i : BoxOps.nms(boxes, ious, boxNmsThreshold)) {
             float[] b = boxes.get(i);
             Mask m = Mask.of(image.width(), image.height(), masks.get(i));
             if (m.isEmpty()) {
                 continue;
             }
-            out.add(new AutoMask(m, scores[i], stabilities.get(i), new Box((int) b[0], (int) b[1], (int) b[2] + 1, (int) b[3] + 1)));
+            out.add(new AutoMask(m, ious.get(i), stabilities.get(i), new Box((int) b[0], (int) b[1], (int) b[2] + 1, (int) b[3] + 1)));
         }
         return out;
     }

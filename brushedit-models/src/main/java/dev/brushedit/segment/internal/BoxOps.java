@@ -33,10 +33,10 @@ public final class BoxOps {
      * Indices of the boxes kept by non-maximum suppression, in descending score order (ties keep the
      * lower index first).
      */
-    public static List<Integer> nms(List<float[]> boxes, float[] scores, double iouThreshold) {
+    public static List<Integer> nms(List<float[]> boxes, List<Float> scores, double iouThreshold) {
         Integer[] order = new Integer[boxes.size()];
         Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparingInt(i -> i));
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -scores.get(i)).thenComparingInt(i -> i));
         List<Integer> kept = new ArrayList<>();
         for (int i : order) {
             boolean keep = true;

@@ -19,9 +19,9 @@ class BoxOpsTest {
     void nmsKeepsTheBestOfEachOverlappingGroupInScoreOrder() {
         List<float[]> boxes = List.of(new float[] {0, 0, 10, 10}, new float[] {1, 1, 10, 10}, new float[] {20, 20, 30, 30},
                 new float[] {0, 0, 10, 9});
-        float[] scores = {0.5f, 0.9f, 0.7f, 0.5f};
+        List<Float> scores = List.of(0.5f, 0.9f, 0.7f, 0.5f);
         assertThat(BoxOps.nms(boxes, scores, 0.5)).containsExactly(1, 2);
         assertThat(BoxOps.nms(boxes, scores, 1.0)).containsExactly(1, 2, 0, 3);
-        assertThat(BoxOps.nms(List.of(), new float[0], 0.5)).isEmpty();
+        assertThat(BoxOps.nms(List.of(), List.of(), 0.5)).isEmpty();
     }
 }

@@ -86,7 +86,9 @@ def sam_vectors():
                                  ("points", [400, 300, 700, 200, 50, 60, 0, 0], [1, 1, 0, -1])]:
         m, iou, _ = decode(coords, labels)
         n = len(labels)
-        best = int(np.argmax(iou[0] + (n - 2.5) * np.array([1000, 0, 0, 0])))
+        # a box alone: SamPredictor with multimask_output=False (BrushEdit's run_grounded_sam) takes mask 0;
+        # points: SamOnnxModel.select_masks
+        best = 0 if name == "box" else int(np.argmax(iou[0] + (n - 2.5) * np.array([1000, 0, 0, 0])))
         mb = m[0] > 0
         prompts.append({"name": name, "iou": iou[0].tolist(), "best": best,
                         "areas": [int(a) for a in mb.reshape(4, -1).sum(1)],

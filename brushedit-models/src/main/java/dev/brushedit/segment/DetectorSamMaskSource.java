@@ -16,14 +16,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link MaskSource} that finds the plan's target object with an {@link ObjectDetector} (such
- * as {@link OpenVocabularyDetector}) and segments each detected box with {@link SamModel}; the mask is the union of those segments.
+ * as {@link OpenVocabularyDetector}) and segments the best box with {@link SamModel} (a box prompt,
+ * SAM's single-mask output, as BrushEdit's {@code run_grounded_sam} with
+ * {@code multimask_output=False}).
  *
- * <p>Like BrushEdit, it retries with lower box-score thresholds when nothing is found: thresholds
- * are tried in the given descending order and the first that leaves at least one box wins. The
- * detector is deterministic, so it runs once at the lowest threshold and the retries filter its
- * boxes (suppression keeps the higher-scoring box, so filtering after it equals detecting again).
- * When no threshold finds anything it throws {@link ObjectNotFoundException}, naming the object
- * and suggesting a mask, box or points given by hand.
+ * <p>Like BrushEdit's {@code vlm_response_mask}, it retries with lower box-score thresholds when
+ * nothing is found: by default 0.3, 0.25, 0.2, 0.15, 0.1, 0.05, 0, each keeping boxes scoring
+ * strictly above it, and the first threshold that keeps a box wins. BrushEdit takes the first
+ * kept box's mask; here the highest-scoring box is taken, or the union of the masks of the
+ * {@code maxObjects} highest-scoring boxes. The detector is deterministic, so it runs once at the
+ * lowest threshold and the retries filter its boxes (suppression keeps the higher-scoring box, so
+ * filtering after it equals detecting again). When no threshold keeps a box it throws
+ * {@link ObjectNotFoundException}, naming the object and suggesting a mask, box or points given by
+ * hand.
  *
  * <pre>{@code
  * MaskSource source = DetectorSamMaskSource.builder(detector, sam).thresholds(0.3f, 0.2f, 0.1f).build();
@@ -63,7 +68,7 @@ public final class DetectorSamMaskSource implements MaskSource {
         return thresholds.clone();
     }
 
-    /** The union of SAM's masks for the boxes found for {@code plan.targetObject()}. */
+    /** SAM's mask of the best box found for {@code plan.targetObject()} (the union over {@code maxObjects} boxes). */
     @Override
     public Mask mask(RgbImage image, EditPlan plan) {
         Checks.notNull("image", image);
@@ -81,18 +86,18 @@ public final class DetectorSamMaskSource implements MaskSource {
         for (float t : thresholds) {
             List<Detection> found = new ArrayList<>();
             for (Detection d : all) {
-                if (d.score() >= t && found.size() < maxObjects) {
+                if (d.score() > t && found.size() < maxObjects) {
                     found.add(d);
                 }
             }
             if (found.isEmpty()) {
-                LOG.debug("no box for \"{}\" scored at least {}", target, t);
+                LOG.debug("no box for \"{}\" scored above {}", target, t);
                 continue;
             }
             LOG.debug("{} box(es) for \"{}\" at threshold {}", found.size(), target, t);
             return segment(image, target, found);
         }
-        throw new ObjectNotFoundException(target, "no box scored at least " + thresholds[thresholds.length - 1]
+        throw new ObjectNotFoundException(target, "no box scored above " + thresholds[thresholds.length - 1]
                 + " after trying thresholds " + java.util.Arrays.toString(thresholds));
     }
 
@@ -120,16 +125,16 @@ public final class DetectorSamMaskSource implements MaskSource {
     public static final class Builder {
         private final ObjectDetector detector;
         private final SamModel sam;
-        private float[] thresholds = {0.3f, 0.2f, 0.1f};
+        private float[] thresholds = {0.3f, 0.25f, 0.2f, 0.15f, 0.1f, 0.05f, 0f};
         private float nmsIou = OpenVocabularyDetector.DEFAULT_NMS_IOU;
-        private int maxObjects = 8;
+        private int maxObjects = 1;
 
         private Builder(ObjectDetector detector, SamModel sam) {
             this.detector = detector;
             this.sam = sam;
         }
 
-        /** Box-score thresholds in [0, 1], strictly descending, tried in order (default 0.3, 0.2, 0.1). */
+        /** Box-score thresholds in [0, 1], strictly descending, tried in order (default BrushEdit's 0.3 to 0 in steps of 0.05). */
         public Builder thresholds(float... values) {
             Checks.notNull("thresholds", values);
             if (values.length == 0) {
@@ -153,7 +158,7 @@ public final class DetectorSamMaskSource implements MaskSource {
             return this;
         }
 
-        /** Most boxes segmented and united, highest scores first (default 8). */
+        /** Most boxes segmented and united, highest scores first (default 1: the best box only). */
         public Builder maxObjects(int value) {
             this.maxObjects = Checks.inRange("maxObjects", value, 1, 100);
             return this;

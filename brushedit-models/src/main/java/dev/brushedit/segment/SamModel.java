@@ -123,13 +123,16 @@ public final class SamModel implements AutoCloseable {
     }
 
     /**
-     * The best mask for {@code prompt}. With the usual four decoder outputs this is segment-anything's
-     * ONNX choice ({@code SamOnnxModel.select_masks}): the single-mask output when the decoder gets
-     * three or more points, else the multimask output with the highest predicted IoU.
+     * The best mask for {@code prompt}. With the usual four decoder outputs: for a box without points,
+     * the single-mask output (segment-anything's {@code SamPredictor} with
+     * {@code multimask_output=False}, as BrushEdit segments detected boxes); otherwise the choice of
+     * segment-anything's ONNX {@code SamOnnxModel.select_masks}: the single-mask output when the
+     * decoder gets three or more points, else (one click) the multimask output with the highest
+     * predicted IoU.
      */
     public SamPrediction predict(SamEmbedding embedding, SamPrompt prompt) {
         Decoded d = decode(embedding, prompt);
-        int best = bestIndex(d.iou, prompt.decoderPointCount());
+        int best = prompt.isBoxOnly() ? 0 : bestIndex(d.iou, prompt.decoderPointCount());
         return new SamPrediction(Mask.of(d.width, d.height, MaskLogits.binary(d.logits, best * d.plane(), d.plane(), 0f)),
                 d.iou[best]);
     }

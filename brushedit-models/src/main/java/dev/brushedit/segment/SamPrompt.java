@@ -81,6 +81,11 @@ public final class SamPrompt {
         return Optional.ofNullable(box);
     }
 
+    /** Whether the prompt is a box and nothing else. */
+    public boolean isBoxOnly() {
+        return box != null && xs.length == 0;
+    }
+
     /** Number of points the decoder receives: the points, two box corners or one padding point. */
     public int decoderPointCount() {
         return xs.length + (box == null ? 1 : 2);

@@ -46,11 +46,12 @@ class DetectorSamMaskSourceTest {
             return List.of(new Detection(weak, 0.25f, "cup"), new Detection(weaker, 0.15f, "cup"));
         };
         Mask mask = DetectorSamMaskSource.builder(detector, sam).build().mask(IMAGE, plan("cup"));
-        assertThat(asked).containsExactly(0.1f);
+        // 0.3 and 0.25 keep nothing (strictly above), 0.2 keeps the 0.25 box; only the best box is segmented
+        assertThat(asked).containsExactly(0f);
         Mask expected = sam.predict(sam.embed(IMAGE), SamPrompt.ofBox(weak)).mask();
         assertThat(mask.sameValues(expected)).isTrue();
 
-        Mask both = DetectorSamMaskSource.builder(detector, sam).thresholds(0.12f).build().mask(IMAGE, plan("cup"));
+        Mask both = DetectorSamMaskSource.builder(detector, sam).thresholds(0.12f).maxObjects(2).build().mask(IMAGE, plan("cup"));
         Mask other = sam.predict(sam.embed(IMAGE), SamPrompt.ofBox(weaker)).mask();
         for (int y = 0; y < IMAGE.height(); y++) {
             for (int x = 0; x < IMAGE.width(); x++) {
@@ -65,8 +66,8 @@ class DetectorSamMaskSourceTest {
         DetectorSamMaskSource source = DetectorSamMaskSource.builder(none, sam).build();
         assertThatThrownBy(() -> source.mask(IMAGE, plan("purple giraffe"))).isInstanceOf(ObjectNotFoundException.class)
                 .hasMessageContaining("\"purple giraffe\"").hasMessageContaining("by hand")
-                .hasMessageContaining("0.3, 0.2, 0.1");
-        ObjectDetector tooWeak = (image, queries, threshold, nms) -> List.of(new Detection(new Box(0, 0, 5, 5), 0.05f, "x"));
+                .hasMessageContaining("0.3, 0.25, 0.2, 0.15, 0.1, 0.05, 0.0");
+        ObjectDetector tooWeak = (image, queries, threshold, nms) -> List.of(new Detection(new Box(0, 0, 5, 5), 0f, "x"));
         assertThatThrownBy(() -> DetectorSamMaskSource.builder(tooWeak, sam).build().mask(IMAGE, plan("x")))
                 .isInstanceOf(ObjectNotFoundException.class);
     }

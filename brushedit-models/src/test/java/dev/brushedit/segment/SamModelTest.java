@@ -116,6 +116,8 @@ class SamModelTest {
     @Test
     void promptsCountDecoderPointsLikeSegmentAnything() {
         assertThat(prompt("box").decoderPointCount()).isEqualTo(2);
+        assertThat(prompt("box").isBoxOnly()).isTrue();
+        assertThat(prompt("points").withBox(new Box(0, 0, 4, 4)).isBoxOnly()).isFalse();
         assertThat(prompt("point").decoderPointCount()).isEqualTo(2);
         assertThat(prompt("points").decoderPointCount()).isEqualTo(4);
         assertThat(prompt("points").withBox(new Box(0, 0, 4, 4)).decoderPointCount()).isEqualTo(5);

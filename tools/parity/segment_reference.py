@@ -51,6 +51,48 @@ def nms(boxes, scores, thr):
     return keep
 
 
+def _pil_weights(n_in, n_out):
+    """Pillow's precompute_coeffs + normalize_coeffs_8bpc for the bilinear filter, as an int64 matrix."""
+    scale = n_in / n_out
+    fs = max(scale, 1.0)
+    m = np.zeros((n_out, n_in), np.int64)
+    for o in range(n_out):
+        c = (o + 0.5) * scale
+        lo = max(0, int(c - fs + 0.5))
+        n = min(n_in, int(c + fs + 0.5)) - lo
+        k = [max(0.0, 1 - abs((i + lo - c + 0.5) / fs)) for i in range(n)]
+        total = sum(k)
+        for i in range(n):
+            m[o, lo + i] = int(0.5 + (k[i] / total if total else k[i]) * (1 << 22))
+    return m
+
+
+def _horizontal_first(img, nw, nh):
+    """Two 8-bit passes, horizontal first, as Pillow's Resample.c describes (our emulation, for the README)."""
+    def clip(a):
+        return np.where(a <= 0, 0, np.where(a >= (1 << 30), 255, a >> 22))
+    a = img.astype(np.int64)
+    a = clip(np.einsum("hwc,ow->hoc", a, _pil_weights(a.shape[1], nw)) + (1 << 21))
+    return clip(np.einsum("hwc,oh->owc", a, _pil_weights(a.shape[0], nh)) + (1 << 21))
+
+
+def pil_vectors():
+    """Pillow's bilinear resize (what ResizeLongestSide.apply_image runs through torchvision) of test images."""
+    import hashlib
+    from PIL import Image
+    out = []
+    for (w, h), (nw, nh) in [((300, 200), (1024, 683)), ((2000, 1500), (1024, 768)), ((777, 333), (1024, 439)),
+                             ((50, 3000), (17, 1024)), ((640, 480), (640, 100))]:
+        img = pattern(w, h)
+        r = np.array(Image.fromarray(img).resize((nw, nh), Image.BILINEAR))
+        emu = _horizontal_first(img, nw, nh)
+        out.append({"w": w, "h": h, "newW": nw, "newH": nh, "sha256": hashlib.sha256(r.tobytes()).hexdigest(),
+                    "horizontalFirstExact": bool((emu == r).all()),
+                    "horizontalFirstMaxDiff": int(np.abs(emu - r).max()),
+                    "sample": [int(v) for v in r.reshape(-1)[::max(1, r.size // 50)][:50]]})
+    return out
+
+
 def sam_vectors():
     from segment_anything.utils.transforms import ResizeLongestSide
     from segment_anything.utils.amg import batched_mask_to_box, build_point_grid, calculate_stability_score
@@ -117,7 +159,7 @@ def sam_vectors():
                      for i in keep],
            "withoutNms": [{"iou": ious[i], "stability": stabs[i], "box": boxes[i], "area": int(masks[i].sum())}
                           for i in nms(boxes, ious, 1.0)]}
-    return {"width": w, "height": h, "sizes": sizes, "prompts": prompts, "amg": amg}
+    return {"width": w, "height": h, "sizes": sizes, "prompts": prompts, "amg": amg, "pillowResize": pil_vectors()}
 
 
 def detector_vectors():

@@ -47,7 +47,7 @@ public class SegmentBench {
     private RgbImage small;
     private RgbImage large;
     private final Letterbox letterbox = new Letterbox(1024, new float[] {0.485f, 0.456f, 0.406f},
-            new float[] {0.229f, 0.224f, 0.225f}, Float.NaN);
+            new float[] {0.229f, 0.224f, 0.225f}, Float.NaN, true);
 
     /** Opens the stand-in SAM and makes the inputs. */
     @Setup

@@ -64,7 +64,7 @@ public final class OpenVocabularyDetector implements ObjectDetector, AutoCloseab
             throw new ModelException(graph.label() + ": input 'pixel_values' expected a fixed square size [1, 3, S, S], found "
                     + Arrays.toString(pixels.getShape()));
         }
-        this.letterbox = new Letterbox((int) side, CLIP_MEAN, CLIP_STD, 0f);
+        this.letterbox = new Letterbox((int) side, CLIP_MEAN, CLIP_STD, 0f, false);
         long seq = ids.getShape()[1];
         this.sequenceLength = seq > 0 ? (int) seq : 16;
     }

@@ -26,7 +26,7 @@ import java.util.Map;
  * folder; see {@code tools/exporter/segment/SEGMENT_CONTRACT.md}.
  *
  * <p>{@link #embed} scales the image so its longest side is the encoder's input size (1024 for the
- * released models), normalises with SAM's pixel mean and standard deviation and pads to a square;
+ * released models) with Pillow's bilinear resize (as segment-anything's {@code ResizeLongestSide}), normalises with SAM's pixel mean and standard deviation and pads to a square;
  * {@link #predict} maps the prompt into that frame, runs the decoder (which scales the masks back to
  * the image) and thresholds the logits at 0.
  *
@@ -56,7 +56,7 @@ public final class SamModel implements AutoCloseable {
             throw new ModelException(encoder.label() + ": input 'image' expected a fixed square size [1, 3, S, S], found "
                     + java.util.Arrays.toString(image.getShape()));
         }
-        this.letterbox = new Letterbox((int) side, MEAN, STD, Float.NaN);
+        this.letterbox = new Letterbox((int) side, MEAN, STD, Float.NaN, true);
         ContractCheck.input(decoder, "image_embeddings").rank(4).floats().check();
         ContractCheck.input(decoder, "point_coords").rank(3).floats().check();
         ContractCheck.input(decoder, "point_labels").rank(2).floats().check();

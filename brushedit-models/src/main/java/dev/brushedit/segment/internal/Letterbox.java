@@ -22,17 +22,21 @@ public final class Letterbox {
     private final float[] mean;
     private final float[] std;
     private final float padRaw;
+    private final boolean pillowResize;
 
     /**
      * A letterbox to {@code target} pixels; {@code mean} and {@code std} are per channel in units of
      * the [0, 1] pixel scale; {@code padRaw} is the padding's raw value on that scale before
-     * normalisation, or NaN to pad with normalised 0 (as SAM does).
+     * normalisation, or NaN to pad with normalised 0 (as SAM does). {@code pillowResize} scales the
+     * 8-bit image as Pillow's bilinear resize does ({@link PilBilinear}, SAM's preprocessing); else
+     * the float image is scaled by area averaging (down) or bilinearly (up).
      */
-    public Letterbox(int target, float[] mean, float[] std, float padRaw) {
+    public Letterbox(int target, float[] mean, float[] std, float padRaw, boolean pillowResize) {
         this.target = target;
         this.mean = mean.clone();
         this.std = std.clone();
         this.padRaw = padRaw;
+        this.pillowResize = pillowResize;
     }
 
     /** The side of the square output. */
@@ -52,16 +56,13 @@ public final class Letterbox {
         return new float[] {(float) (x * ((double) s[1] / w)), (float) (y * ((double) s[0] / h))};
     }
 
-    /**
-     * The letterboxed image as {@code [1, 3, target, target]}. Down-scaling averages source cells
-     * ({@link Interpolation#AREA}); up-scaling is bilinear.
-     */
+    /** The letterboxed image as {@code [1, 3, target, target]}. */
     public Tensor apply(RgbImage image) {
         int h = image.height();
         int w = image.width();
         int[] s = scaledSize(h, w);
-        Tensor t = ImageTensors.toTensor(image);
-        if (s[0] != h || s[1] != w) {
+        Tensor t = ImageTensors.toTensor(pillowResize ? PilBilinear.resize(image, s[1], s[0]) : image);
+        if (!pillowResize && (s[0] != h || s[1] != w)) {
             t = t.resize(s[0], s[1], s[0] < h ? Interpolation.AREA : Interpolation.BILINEAR);
         }
         float[] src = t.toArray();

@@ -20,7 +20,7 @@ class LetterboxTest {
         try (InputStream in = getClass().getResourceAsStream("/segment/reference.json")) {
             sizes = new ObjectMapper().readTree(in).get("sam").get("sizes");
         }
-        Letterbox box = new Letterbox(1024, MEAN, STD, Float.NaN);
+        Letterbox box = new Letterbox(1024, MEAN, STD, Float.NaN, false);
         assertThat(sizes.size()).isGreaterThanOrEqualTo(6);
         for (JsonNode s : sizes) {
             int h = s.get("h").asInt();
@@ -38,15 +38,15 @@ class LetterboxTest {
 
     @Test
     void aSideRoundingToZeroKeepsOnePixel() {
-        assertThat(new Letterbox(1024, MEAN, STD, Float.NaN).scaledSize(1, 5000)).containsExactly(1, 1024);
+        assertThat(new Letterbox(1024, MEAN, STD, Float.NaN, false).scaledSize(1, 5000)).containsExactly(1, 1024);
     }
 
     @Test
     void normalisesWithoutResizingWhenTheLongestSideFitsAndPadsBottomRight() {
         byte[] rgb = {0, (byte) 128, (byte) 255, 10, 20, 30};
         RgbImage image = RgbImage.of(1, 2, rgb);
-        Tensor nanPad = new Letterbox(2, MEAN, STD, Float.NaN).apply(image);
-        Tensor greyPad = new Letterbox(2, MEAN, STD, 0.5f).apply(image);
+        Tensor nanPad = new Letterbox(2, MEAN, STD, Float.NaN, false).apply(image);
+        Tensor greyPad = new Letterbox(2, MEAN, STD, 0.5f, false).apply(image);
         assertThat(nanPad.shape()).containsExactly(1, 3, 2, 2);
         for (int c = 0; c < 3; c++) {
             for (int y = 0; y < 2; y++) {
@@ -61,7 +61,7 @@ class LetterboxTest {
     @Test
     void scalesTheLongestSideToTheTarget() {
         RgbImage image = RgbImage.filled(8, 4, 255, 0, 255);
-        Tensor t = new Letterbox(4, MEAN, STD, Float.NaN).apply(image);
+        Tensor t = new Letterbox(4, MEAN, STD, Float.NaN, false).apply(image);
         assertThat(t.get(0, 0, 1, 3)).isCloseTo((1f - MEAN[0]) / STD[0], within(1e-5f));
         assertThat(t.get(0, 1, 1, 3)).isCloseTo(-MEAN[1] / STD[1], within(1e-5f));
         assertThat(t.get(0, 0, 2, 0)).isZero();

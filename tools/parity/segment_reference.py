@@ -135,6 +135,20 @@ def sam_vectors():
         prompts.append({"name": name, "iou": iou[0].tolist(), "best": best,
                         "areas": [int(a) for a in mb.reshape(4, -1).sum(1)],
                         "rowSums": [int(v) for v in mb[best].sum(1)]})
+    # a 300x200 image: resized to 1024x683 by Pillow's bilinear resize (torchvision's resize of a PIL image)
+    from PIL import Image
+    sw, sh = 300, 200
+    small = np.array(Image.fromarray(pattern(sw, sh)).resize((1024, 683), Image.BILINEAR))
+    xs = sam.preprocess(torch.as_tensor(small).permute(2, 0, 1)[None].float()).numpy()
+    emb_s = enc.run(None, {"image": xs})[0]
+    c = t.apply_coords(np.array([[30, 40], [200, 150]], dtype=np.float64), (sh, sw)).astype(np.float32)
+    m, iou, _ = dec.run(None, {"image_embeddings": emb_s, "point_coords": c[None],
+                               "point_labels": np.array([[2, 3]], np.float32),
+                               "mask_input": np.zeros((1, 1, 256, 256), np.float32),
+                               "has_mask_input": np.zeros(1, np.float32),
+                               "orig_im_size": np.array([sh, sw], np.float32)})
+    resized = {"width": sw, "height": sh, "box": [30, 40, 200, 150], "iou": iou[0].tolist(),
+               "areas": [int(a) for a in (m[0] > 0).reshape(4, -1).sum(1)]}
     # automatic masks, relaxed thresholds so the random stand-in keeps some
     n_side, iou_thr, stab_thr, off, nms_thr = 3, 0.0, 0.35, 0.1, 0.7
     grid = build_point_grid(n_side) * np.array([[w, h]])
@@ -159,7 +173,8 @@ def sam_vectors():
                      for i in keep],
            "withoutNms": [{"iou": ious[i], "stability": stabs[i], "box": boxes[i], "area": int(masks[i].sum())}
                           for i in nms(boxes, ious, 1.0)]}
-    return {"width": w, "height": h, "sizes": sizes, "prompts": prompts, "amg": amg, "pillowResize": pil_vectors()}
+    return {"width": w, "height": h, "sizes": sizes, "prompts": prompts, "amg": amg, "pillowResize": pil_vectors(),
+            "resizedBox": resized}
 
 
 def detector_vectors():

@@ -84,6 +84,20 @@ class SamModelTest {
     }
 
     @Test
+    void resizedImagesMatchSegmentAnythingsPillowPreprocessing() {
+        JsonNode r = ref.get("resizedBox");
+        int w = r.get("width").asInt();
+        int h = r.get("height").asInt();
+        JsonNode b = r.get("box");
+        List<SamPrediction> all = sam.predictAll(sam.embed(SegmentFixtures.pattern(w, h)),
+                SamPrompt.ofBox(new Box(b.get(0).asInt(), b.get(1).asInt(), b.get(2).asInt(), b.get(3).asInt())));
+        for (int k = 0; k < 4; k++) {
+            assertThat((double) all.get(k).predictedIou()).as("iou %d", k).isCloseTo(r.get("iou").get(k).asDouble(), within(1e-5));
+            assertThat(Math.abs(all.get(k).mask().area() - r.get("areas").get(k).asLong())).as("area %d", k).isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
     void predictionsAreDeterministicAndAtImageSize() {
         SamPrediction a = sam.predict(embedding, prompt("box"));
         SamPrediction b = sam.predict(sam.embed(SegmentFixtures.pattern(1024, 768)), prompt("box"));

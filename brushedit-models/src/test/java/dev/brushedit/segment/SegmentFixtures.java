@@ -11,8 +11,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** Stand-ins, reference vectors and the test image shared by the segment tests. */
-final class SegmentFixtures {
+/** Stand-ins, reference vectors and the test image shared by the segment tests. Thread-safety: lazy fields load under the class lock. */
+public final class SegmentFixtures {
     private static JsonNode reference;
     private static ClipTokenizer tokenizer;
 
@@ -44,7 +44,7 @@ final class SegmentFixtures {
     }
 
     /** tools/parity/segment_reference.py's output. */
-    static synchronized JsonNode reference() {
+    public static synchronized JsonNode reference() {
         if (reference == null) {
             try (InputStream in = SegmentFixtures.class.getResourceAsStream("/segment/reference.json")) {
                 reference = new ObjectMapper().readTree(in);
@@ -56,7 +56,7 @@ final class SegmentFixtures {
     }
 
     /** The reference script's test image: channel c of (x, y) is (x*7 + y*13 + c*50 + (x*y)%31) % 256. */
-    static RgbImage pattern(int w, int h) {
+    public static RgbImage pattern(int w, int h) {
         byte[] rgb = new byte[w * h * 3];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brushedit.core.image.RgbImage;
 import dev.brushedit.core.tensor.Tensor;
-import java.io.InputStream;
+import dev.brushedit.segment.SegmentFixtures;
 import org.junit.jupiter.api.Test;
 
 class LetterboxTest {
@@ -15,11 +14,8 @@ class LetterboxTest {
     private static final float[] STD = {0.5f, 0.25f, 2f};
 
     @Test
-    void sizesAndPointsMatchSegmentAnythingsResizeLongestSide() throws Exception {
-        JsonNode sizes;
-        try (InputStream in = getClass().getResourceAsStream("/segment/reference.json")) {
-            sizes = new ObjectMapper().readTree(in).get("sam").get("sizes");
-        }
+    void sizesAndPointsMatchSegmentAnythingsResizeLongestSide() {
+        JsonNode sizes = SegmentFixtures.reference().get("sam").get("sizes");
         Letterbox box = new Letterbox(1024, MEAN, STD, Float.NaN, false);
         assertThat(sizes.size()).isGreaterThanOrEqualTo(6);
         for (JsonNode s : sizes) {

@@ -3,26 +3,13 @@ package dev.brushedit.segment.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brushedit.core.image.RgbImage;
-import java.io.InputStream;
+import dev.brushedit.segment.SegmentFixtures;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class PilBilinearTest {
-    private static RgbImage pattern(int w, int h) {
-        byte[] rgb = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                for (int c = 0; c < 3; c++) {
-                    rgb[(y * w + x) * 3 + c] = (byte) ((x * 7 + y * 13 + c * 50 + (x * y) % 31) % 256);
-                }
-            }
-        }
-        return RgbImage.of(w, h, rgb);
-    }
-
     /**
      * Bit for bit where Pillow's result is the horizontal-then-vertical two-pass resize its Resample.c
      * describes; Pillow 13.0.0 deviates from that by at most one level for some shapes (the reference
@@ -30,10 +17,7 @@ class PilBilinearTest {
      */
     @Test
     void matchesPillow() throws Exception {
-        JsonNode cases;
-        try (InputStream in = getClass().getResourceAsStream("/segment/reference.json")) {
-            cases = new ObjectMapper().readTree(in).get("sam").get("pillowResize");
-        }
+        JsonNode cases = SegmentFixtures.reference().get("sam").get("pillowResize");
         assertThat(cases.size()).isEqualTo(5);
         long exact = 0;
         for (JsonNode c : cases) {
@@ -41,7 +25,7 @@ class PilBilinearTest {
         }
         assertThat(exact).isGreaterThanOrEqualTo(4);
         for (JsonNode c : cases) {
-            RgbImage out = PilBilinear.resize(pattern(c.get("w").asInt(), c.get("h").asInt()), c.get("newW").asInt(),
+            RgbImage out = PilBilinear.resize(SegmentFixtures.pattern(c.get("w").asInt(), c.get("h").asInt()), c.get("newW").asInt(),
                     c.get("newH").asInt());
             byte[] bytes = out.toRgbBytes();
             int stride = Math.max(1, bytes.length / 50);
@@ -62,7 +46,7 @@ class PilBilinearTest {
 
     @Test
     void sameSizeIsTheSameImage() {
-        RgbImage img = pattern(5, 4);
+        RgbImage img = SegmentFixtures.pattern(5, 4);
         assertThat(PilBilinear.resize(img, 5, 4).samePixels(img)).isTrue();
     }
 }

@@ -8,6 +8,7 @@ import dev.brushedit.core.image.RgbImage;
 import dev.brushedit.segment.internal.BoxOps;
 import dev.brushedit.segment.internal.MaskLogits;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -20,7 +21,8 @@ import java.util.List;
  * multimask outputs are candidates. A candidate is kept when its predicted IoU is above
  * {@code predIouThreshold} and its stability score (logits above {@code +offset} over logits above
  * {@code -offset}) is above {@code stabilityScoreThreshold}; the survivors go through box
- * non-maximum suppression at {@code boxNmsThreshold}, ranked by predicted IoU. Defaults are
+ * non-maximum suppression at {@code boxNmsThreshold}, ranked by predicted IoU. Candidates are held
+ * as bit sets (one bit per pixel) until suppression is done. Defaults are
  * segment-anything's: 32 points per side, 0.88, 0.95, offset 1.0, NMS 0.7.
  *
  * <pre>{@code
@@ -80,7 +82,7 @@ public final class SamAutomaticMasks implements SegmentSource {
         Checks.notNull("image", image);
         SamEmbedding embedding = sam.embed(image);
         double[] points = grid(pointsPerSide, image.width(), image.height());
-        List<float[]> masks = new ArrayList<>();
+        List<BitSet> masks = new ArrayList<>();
         List<float[]> boxes = new ArrayList<>();
         List<Float> ious = new ArrayList<>();
         List<Float> stabilities = new ArrayList<>();
@@ -95,7 +97,7 @@ public final class SamAutomaticMasks implements SegmentSource {
                 if (!(stability > stabilityScoreThreshold)) {
                     continue;
                 }
-                masks.add(MaskLogits.binary(d.logits, k * d.plane(), d.plane(), 0f));
+                masks.add(MaskLogits.bits(d.logits, k * d.plane(), d.plane(), 0f));
                 boxes.add(MaskLogits.box(d.logits, k * d.plane(), d.height, d.width, 0f));
                 ious.add(d.iou[k]);
                 stabilities.add(stability);
@@ -104,7 +106,8 @@ public final class SamAutomaticMasks implements SegmentSource {
         List<AutoMask> out = new ArrayList<>();
         for (int i : BoxOps.nms(boxes, ious, boxNmsThreshold)) {
             float[] b = boxes.get(i);
-            Mask m = Mask.of(image.width(), image.height(), masks.get(i));
+            int pixels = image.width() * image.height();
+            Mask m = Mask.of(image.width(), image.height(), MaskLogits.values(masks.get(i), pixels));
             if (m.isEmpty()) {
                 continue;
             }

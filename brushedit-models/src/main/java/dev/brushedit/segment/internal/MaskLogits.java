@@ -56,6 +56,26 @@ public final class MaskLogits {
         return x1 < 0 ? new float[4] : new float[] {x0, y0, x1, y1};
     }
 
+    /** The pixels of one plane whose logit is above {@code threshold}, as a compact bit set. */
+    public static java.util.BitSet bits(float[] logits, int from, int count, float threshold) {
+        java.util.BitSet out = new java.util.BitSet(count);
+        for (int i = 0; i < count; i++) {
+            if (logits[from + i] > threshold) {
+                out.set(i);
+            }
+        }
+        return out;
+    }
+
+    /** Mask values from {@link #bits}: 1 for a set bit, 0 otherwise, {@code count} of them. */
+    public static float[] values(java.util.BitSet bits, int count) {
+        float[] out = new float[count];
+        for (int i = bits.nextSetBit(0); i >= 0 && i < count; i = bits.nextSetBit(i + 1)) {
+            out[i] = 1f;
+        }
+        return out;
+    }
+
     /** The binary mask values (1 where the logit is above {@code threshold}) of one plane. */
     public static float[] binary(float[] logits, int from, int count, float threshold) {
         float[] out = new float[count];

@@ -23,6 +23,14 @@ class MaskLogitsTest {
     }
 
     @Test
+    void bitsRoundTripToTheBinaryValues() {
+        float[] logits = {0f, 0.1f, -1f, 3f, 2f};
+        java.util.BitSet bits = MaskLogits.bits(logits, 1, 4, 0f);
+        assertThat(bits.cardinality()).isEqualTo(3);
+        assertThat(MaskLogits.values(bits, 4)).containsExactly(MaskLogits.binary(logits, 1, 4, 0f));
+    }
+
+    @Test
     void binaryThresholdsStrictly() {
         assertThat(MaskLogits.binary(new float[] {0f, 0.1f, -1f}, 0, 3, 0f)).containsExactly(0f, 1f, 0f);
     }

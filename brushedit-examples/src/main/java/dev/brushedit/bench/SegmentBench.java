@@ -29,8 +29,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * stand-in SAM (system property {@code bench.sam}, default the test stand-in folder), whose cost is
  * mostly the graph's own upscaling of 4 mask planes to the image size (the same in real SAM);
  * {@code candidatePostprocess} is the Java work per automatic-mask candidate (stability score,
- * binary mask, box) on one plane of that size; {@code letterboxSmall} and {@code letterboxLarge} are
- * the encoder's preprocessing of a 1024x768 and a 4000x3000 image.
+ * bit-set mask, box) on one plane of that size; {@code letterboxSmall} and {@code letterboxLarge} are
+ * the encoder's preprocessing (Pillow-style resize, normalise, pad) of a 1024x768 and a 4000x3000 image.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -86,7 +86,7 @@ public class SegmentBench {
     @Benchmark
     public void candidatePostprocess(Blackhole bh) {
         bh.consume(MaskLogits.stabilityScore(logits, 0, logits.length, 0f, 1f));
-        bh.consume(MaskLogits.binary(logits, 0, logits.length, 0f));
+        bh.consume(MaskLogits.bits(logits, 0, logits.length, 0f));
         bh.consume(MaskLogits.box(logits, 0, H, W, 0f));
     }
 

@@ -53,6 +53,12 @@ public final class EditCommand implements Callable<Integer> {
     @Option(names = "--box", description = "Box of the object instead of a mask: x0,y0,x1,y1 in pixels (x1, y1 exclusive).")
     String box;
 
+    @Option(names = "--segment-models", description = "Find the object with detector + SAM from this folder when no --mask or --box is given.")
+    Path segmentModels;
+
+    @Option(names = "--tokenizer", description = "CLIP tokenizer folder for the detector, when the segmentation folder has none.")
+    Path tokenizer;
+
     @Option(names = "--mask-out", description = "Also write the mask the edit used (white = repainted).")
     Path maskOut;
 
@@ -95,13 +101,18 @@ public final class EditCommand implements Callable<Integer> {
         } else {
             editor.maskSource((img, plan) -> {
                 throw new InvalidInputException("the " + plan.category() + " edit needs the mask of \"" + plan.targetObject()
-                        + "\": give --mask FILE (white = the object) or --box x0,y0,x1,y1");
+                        + "\": give --mask FILE (white = the object), --box x0,y0,x1,y1 or --segment-models DIR");
             });
         }
         editor.instructor(mllmModel == null ? OfflineInstructor.create() : mllm());
         TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr(), quiet);
         EditResult result;
-        try (Inpainter inpainter = inpainting.openInpainter()) {
+        try (SegmentModels segmenter = segmentModels == null || mask != null || box != null ? null
+                        : SegmentModels.open(segmentModels, tokenizer, inpainting.modelOptions.executionOptions());
+                Inpainter inpainter = inpainting.openInpainter()) {
+            if (segmenter != null) {
+                editor.maskSource(segmenter.maskSource());
+            }
             result = editor.inpainter(inpainter).build().edit(picture, instruction, EditOverrides.none(),
                     progress.listener(inpainter.backendName()), null);
         }

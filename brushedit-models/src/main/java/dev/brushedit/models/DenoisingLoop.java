@@ -8,6 +8,7 @@ import dev.brushedit.core.scheduler.Scheduler;
 import dev.brushedit.core.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -117,27 +118,95 @@ public final class DenoisingLoop {
         }
         scheduler.setTimesteps(steps);
         Tensor x = random.randn(1, 4, latentHeight, latentWidth).scaleInPlace(scheduler.initNoiseSigma());
+        Tensor ctx = context;
+        NoisePredictor predictor = (in, t, index, count) -> unet.predict(mask == null ? in : Unet.inpaintingInput(in, mask, maskedLatents),
+                t, ctx, Map.of(), "step " + (index + 1) + " (t=" + t + ")");
+        StepObserver observer = new StepObserver() {
+            @Override
+            public void beforeStep(int index, int count) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancelledException("denoising cancelled before step " + (index + 1) + " of " + count);
+                }
+            }
+        };
+        return sample(scheduler, x, guidanceScale, predictor, random, observer);
+    }
+
+    /**
+     * The guided sampling loop shared by every pipeline: for each of the scheduler's timesteps (set
+     * beforehand), the model input is the latents (twice, {@code [uncond; cond]}, when
+     * {@code guidanceScale > 1}) scaled by the scheduler; the prediction is combined as diffusers does,
+     * {@code uncond + scale * (cond - uncond)}; the scheduler steps. Returns the final latents.
+     *
+     * @param scheduler a scheduler whose timesteps are set
+     * @param latents the starting latents {@code [1, 4, h, w]} (noise times the initial sigma, or noised
+     *     image latents for a strength start)
+     * @param guidanceScale classifier-free guidance scale; at most 1 runs batch 1
+     * @param predictor the model: noise for the model input at a timestep
+     * @param random the noise source of stochastic schedulers
+     * @param observer called around each step (before: may throw to cancel; after: progress)
+     */
+    public static Tensor sample(Scheduler scheduler, Tensor latents, double guidanceScale, NoisePredictor predictor,
+            RandomSource random, StepObserver observer) {
+        Checks.notNull("scheduler", scheduler);
+        Checks.notNull("latents", latents);
+        Checks.notNull("predictor", predictor);
+        Checks.notNull("observer", observer);
+        boolean guided = guidanceScale > 1.0;
+        float g = (float) guidanceScale;
         float[] timesteps = scheduler.timesteps();
+        Tensor x = latents;
         for (int i = 0; i < timesteps.length; i++) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancelledException("denoising cancelled before step " + (i + 1) + " of " + timesteps.length);
-            }
+            observer.beforeStep(i, timesteps.length);
             float t = timesteps[i];
-            Tensor in = scheduler.scaleModelInput(x, t);
-            if (guided) {
-                in = Tensor.concat(0, in, in);
-            }
-            if (mask != null) {
-                in = Unet.inpaintingInput(in, mask, maskedLatents);
-            }
-            Tensor eps = unet.predict(in, t, context, java.util.Map.of(), "step " + (i + 1) + " (t=" + t + ")");
-            if (guided) {
-                List<Tensor> halves = eps.split(0, 1, 1);
-                eps = halves.get(0).linearCombinationInPlace(1f - (float) guidanceScale, (float) guidanceScale, halves.get(1));
-            }
-            x = scheduler.step(eps, t, x, random);
+            Tensor in = scheduler.scaleModelInput(guided ? Tensor.concat(0, x, x) : x, t);
+            Tensor eps = predictor.predict(in, t, i, timesteps.length);
+            x = scheduler.step(guided ? guide(eps, g) : eps, t, x, random);
+            observer.afterStep(i, timesteps.length, x);
         }
         return x;
+    }
+
+    /** Classifier-free guidance on a {@code [uncond; cond]} batch: {@code u + g * (c - u)}, as diffusers computes it. */
+    static Tensor guide(Tensor eps, float g) {
+        List<Tensor> halves = eps.split(0, 1, 1);
+        Tensor u = halves.get(0);
+        Tensor c = halves.get(1);
+        for (int i = 0; i < u.size(); i++) {
+            float ui = u.getFlat(i);
+            u.setFlat(i, ui + g * (c.getFlat(i) - ui));
+        }
+        return u;
+    }
+
+    /**
+     * The model inside {@link #sample}: the noise prediction for a (guidance-batched, scheduler-scaled)
+     * model input.
+     *
+     * <p>Thread-safety: called from the sampling thread only.
+     */
+    @FunctionalInterface
+    public interface NoisePredictor {
+        /** Noise prediction of the input's shape for timestep {@code timestep}, step {@code index} of {@code count}. */
+        Tensor predict(Tensor modelInput, float timestep, int index, int count);
+    }
+
+    /**
+     * Hooks around each step of {@link #sample}.
+     *
+     * <p>Thread-safety: called from the sampling thread only.
+     */
+    public interface StepObserver {
+        /** No hooks. */
+        StepObserver NONE = new StepObserver() { };
+
+        /** Before step {@code index} of {@code count}; throw (e.g. {@link CancelledException}) to stop. */
+        default void beforeStep(int index, int count) {
+        }
+
+        /** After step {@code index} of {@code count}, with the new latents. */
+        default void afterStep(int index, int count, Tensor latents) {
+        }
     }
 
     private static void requireShape(String name, Tensor t, int... shape) {

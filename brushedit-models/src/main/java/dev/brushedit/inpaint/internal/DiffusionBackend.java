@@ -11,6 +11,7 @@ import dev.brushedit.inpaint.CancellationToken;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.ProgressListener;
 import dev.brushedit.models.BrushNet;
+import dev.brushedit.models.DenoisingLoop;
 import dev.brushedit.models.FusedBrushNetUnet;
 import dev.brushedit.models.ModelFolder;
 import dev.brushedit.models.ModelPart;
@@ -131,8 +132,8 @@ public final class DiffusionBackend implements InpaintBackend {
                 : null;
         List<RgbImage> out = new ArrayList<>(n);
         for (int o = 0; o < n; o++) {
-            Tensor latents = denoise(noise.slice(0, o, o + 1), imageLatents, context, condition, request, random, guided,
-                    listener, cancel, timer, o);
+            Tensor latents = denoise(noise.slice(0, o, o + 1), imageLatents, context, condition, request, random, listener,
+                    cancel, timer, o);
             VaeDecoder decoder = folder.vaeDecoder();
             Tensor decoded = timer.time("vae-decode", () -> latentH * latentW > 128 * 128
                     ? decoder.decodeTiled(latents, 64, 16) : decoder.decode(latents));
@@ -151,43 +152,33 @@ public final class DiffusionBackend implements InpaintBackend {
     }
 
     private Tensor denoise(Tensor noise, Tensor imageLatents, Tensor context, Tensor condition, InpaintRequest request,
-            TorchGenerator random, boolean guided, ProgressListener listener, CancellationToken cancel, StageTimer timer,
-            int output) {
-        Scheduler scheduler = request.scheduler().create(schedulerConfig);
+            TorchGenerator random, ProgressListener listener, CancellationToken cancel, StageTimer timer, int output) {
+        Scheduler scheduler = new TimedScheduler(request.scheduler().create(schedulerConfig), timer);
         scheduler.setTimesteps(request.steps(), request.strength());
-        float[] timesteps = scheduler.timesteps();
-        Tensor x = imageLatents == null
+        Tensor start = imageLatents == null
                 ? noise.scale(scheduler.initNoiseSigma())
-                : scheduler.addNoise(imageLatents, noise, timesteps[0]);
-        for (int i = 0; i < timesteps.length; i++) {
-            String step = "output " + (output + 1) + ", step " + (i + 1) + " of " + timesteps.length;
-            Cancellation.check(cancel, step);
-            float t = timesteps[i];
-            Tensor in = scheduler.scaleModelInput(guided ? Tensor.concat(0, x, x) : x, t);
+                : scheduler.addNoise(imageLatents, noise, scheduler.timesteps()[0]);
+        DenoisingLoop.NoisePredictor predictor = (in, t, index, count) -> {
             float scale = (float) request.preservationScale()
-                    * (InpaintConditions.brushnetActive(i, timesteps.length, request.brushnetStart(), request.brushnetEnd()) ? 1f : 0f);
-            Tensor eps = predict(in, t, context, condition, scale, step, timer);
-            if (guided) {
-                eps = guide(eps, (float) request.guidanceScale());
+                    * (InpaintConditions.brushnetActive(index, count, request.brushnetStart(), request.brushnetEnd()) ? 1f : 0f);
+            return predict(in, t, context, condition, scale, stepName(output, index, count), timer);
+        };
+        DenoisingLoop.StepObserver observer = new DenoisingLoop.StepObserver() {
+            @Override
+            public void beforeStep(int index, int count) {
+                Cancellation.check(cancel, stepName(output, index, count));
             }
-            Tensor next = x;
-            Tensor noisePred = eps;
-            x = timer.time("scheduler", () -> scheduler.step(noisePred, t, next, random));
-            listener.onStep(i + 1, timesteps.length, listener.wantsPreview() ? LatentPreview.of(x) : null);
-        }
-        return x;
+
+            @Override
+            public void afterStep(int index, int count, Tensor latents) {
+                listener.onStep(index + 1, count, listener.wantsPreview() ? LatentPreview.of(latents) : null);
+            }
+        };
+        return DenoisingLoop.sample(scheduler, start, request.guidanceScale(), predictor, random, observer);
     }
 
-    /** Classifier-free guidance on a {@code [uncond; cond]} batch: {@code u + g * (c - u)}, as diffusers computes it. */
-    static Tensor guide(Tensor eps, float g) {
-        List<Tensor> halves = eps.split(0, 1, 1);
-        Tensor u = halves.get(0);
-        Tensor c = halves.get(1);
-        for (int i = 0; i < u.size(); i++) {
-            float ui = u.getFlat(i);
-            u.setFlat(i, ui + g * (c.getFlat(i) - ui));
-        }
-        return u;
+    private static String stepName(int output, int index, int count) {
+        return "output " + (output + 1) + ", step " + (index + 1) + " of " + count;
     }
 
     private Tensor predict(Tensor in, float t, Tensor context, Tensor condition, float scale, String step, StageTimer timer) {

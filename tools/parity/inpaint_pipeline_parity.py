@@ -39,8 +39,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 EXPORTER = os.path.join(REPO, "tools", "exporter")
 STANDIN = os.path.join(REPO, "brushedit-models", "src", "test", "resources", "standins", "sd15-tiny-brushnet")
-PHOTO = os.path.join(REPO, "samples", "coffee.png")
-PHOTO_MASK = os.path.join(REPO, "samples", "coffee-spoon-mask.png")
+# The input crop was cut from scikit-image's coffee.png (CC0) and our spoon mask, both in samples/ at commit
+# 96f49ee; when --out already holds image.png and mask.png they are reused, else --photo/--photo-mask are cut.
 CROP = (300, 72, 556, 328)  # x0, y0, x1, y1 in coffee.png: the spoon's bowl and handle, halved to 128x128
 
 CASES = [
@@ -52,10 +52,14 @@ PROMPT = "an empty saucer on a wooden table"
 NEGATIVE = "blurry, low quality"
 
 
-def make_inputs(out: str) -> None:
+def make_inputs(out: str, photo: str, photo_mask: str) -> None:
     from PIL import Image
-    img = Image.open(PHOTO).convert("RGB").crop(CROP).resize((128, 128), Image.BOX)
-    mask = Image.open(PHOTO_MASK).convert("L").crop(CROP).resize((128, 128), Image.BOX)
+    if os.path.isfile(os.path.join(out, "image.png")) and os.path.isfile(os.path.join(out, "mask.png")):
+        return
+    if not photo or not photo_mask:
+        raise SystemExit("give --photo coffee.png --photo-mask coffee-spoon-mask.png (or put image.png and mask.png in --out)")
+    img = Image.open(photo).convert("RGB").crop(CROP).resize((128, 128), Image.BOX)
+    mask = Image.open(photo_mask).convert("L").crop(CROP).resize((128, 128), Image.BOX)
     mask = Image.fromarray(np.where(np.array(mask) >= 128, 255, 0).astype(np.uint8))
     img.save(os.path.join(out, "image.png"))
     mask.save(os.path.join(out, "mask.png"))
@@ -148,6 +152,8 @@ def main() -> int:
     p.add_argument("--out", required=True, help="folder for image.png, mask.png, <case>.f32/.png, cases.json")
     p.add_argument("--brushnet-src", default=os.environ.get("BRUSHNET_REF_SRC", "/tmp/brushnet-src/src"))
     p.add_argument("--tokenizer", default=os.path.join(STANDIN, "tokenizer"))
+    p.add_argument("--photo", help="scikit-image's coffee.png (600x400), to cut image.png from")
+    p.add_argument("--photo-mask", help="the spoon mask for coffee.png (git show 96f49ee:samples/coffee-spoon-mask.png)")
     p.add_argument("--reference", metavar="WORK", help=argparse.SUPPRESS)
     a = p.parse_args()
     out = os.path.abspath(a.out)
@@ -155,7 +161,7 @@ def main() -> int:
         reference(a.reference, out, a.tokenizer)
         return 0
     os.makedirs(out, exist_ok=True)
-    make_inputs(out)
+    make_inputs(out, a.photo, a.photo_mask)
     with tempfile.TemporaryDirectory() as work:
         save_models(work)
         env = dict(os.environ, PYTHONPATH=a.brushnet_src)

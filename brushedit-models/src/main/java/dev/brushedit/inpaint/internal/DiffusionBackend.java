@@ -115,6 +115,20 @@ public final class DiffusionBackend implements InpaintBackend {
     @Override
     public List<RgbImage> generate(RgbImage image, Mask mask, InpaintRequest request, long seed, ProgressListener listener,
             CancellationToken cancel, StageTimer timer) {
+        List<Tensor> decoded = generateDecoded(image, mask, request, seed, listener, cancel, timer);
+        List<RgbImage> out = new ArrayList<>(decoded.size());
+        for (Tensor d : decoded) {
+            out.add(ImageTensors.toImage(d));
+        }
+        return out;
+    }
+
+    /**
+     * What {@link #generate} returns before quantisation: the VAE decoder's {@code [1, 3, H, W]} output
+     * in [-1, 1] per output. Package-private so parity tests can compare the float image.
+     */
+    List<Tensor> generateDecoded(RgbImage image, Mask mask, InpaintRequest request, long seed, ProgressListener listener,
+            CancellationToken cancel, StageTimer timer) {
         boolean guided = request.guidanceScale() > 1.0;
         PromptEncoder.Embeddings emb = timer.time("text", () -> prompts.encode(request.prompt(), request.negativePrompt()));
         Tensor context = guided ? Tensor.concat(0, emb.negative(), emb.positive()) : emb.positive();
@@ -130,14 +144,14 @@ public final class DiffusionBackend implements InpaintBackend {
         Tensor imageLatents = request.strength() < 1.0
                 ? timer.time("vae-encode", () -> encoder.encode(pixels, VaeEncoder.Sampling.SAMPLE, random))
                 : null;
-        List<RgbImage> out = new ArrayList<>(n);
+        List<Tensor> out = new ArrayList<>(n);
         for (int o = 0; o < n; o++) {
             Tensor latents = denoise(noise.slice(0, o, o + 1), imageLatents, context, condition, request, random, listener,
                     cancel, timer, o);
             VaeDecoder decoder = folder.vaeDecoder();
             Tensor decoded = timer.time("vae-decode", () -> latentH * latentW > 128 * 128
                     ? decoder.decodeTiled(latents, 64, 16) : decoder.decode(latents));
-            out.add(ImageTensors.toImage(decoded));
+            out.add(decoded);
         }
         return out;
     }

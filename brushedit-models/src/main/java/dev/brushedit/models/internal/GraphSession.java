@@ -37,6 +37,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class GraphSession implements AutoCloseable {
     private static final int MAX_SIGNATURES = 64;
+    private static final ThreadLocal<long[]> RUNTIME_NANOS = ThreadLocal.withInitial(() -> new long[1]);
     private final OrtSession session;
     private final String label;
     private final Map<String, TensorInfo> inputs;
@@ -69,6 +70,25 @@ public final class GraphSession implements AutoCloseable {
             out.put(e.getKey(), (TensorInfo) e.getValue().getInfo());
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Total wall time the calling thread has spent inside ONNX Runtime's {@code OrtSession.run}, over
+     * every session, in nanoseconds (monotonic; take differences). It excludes this class's own work
+     * (copies in and out, checks), so benchmarks can split a step into runtime and Java time.
+     */
+    public static long threadRuntimeNanos() {
+        return RUNTIME_NANOS.get()[0];
+    }
+
+    private static OrtSession.Result timed(OrtSession session, Map<String, OnnxTensor> in, Set<String> wanted,
+            Map<String, OnnxValue> pinned) throws OrtException {
+        long start = System.nanoTime();
+        try {
+            return pinned == null ? session.run(in, wanted) : session.run(in, wanted, pinned);
+        } finally {
+            RUNTIME_NANOS.get()[0] += System.nanoTime() - start;
+        }
     }
 
     /** The file label used in messages, e.g. {@code "unet/model.onnx"}. */
@@ -165,7 +185,7 @@ public final class GraphSession implements AutoCloseable {
                 for (String w : wanted) {
                     pinned.put(w, slot(outputSlots, w, outputs.get(w).type, known.get(w)).tensor());
                 }
-                try (OrtSession.Result r = session.run(in, Set.of(), pinned)) {
+                try (OrtSession.Result r = timed(session, in, Set.of(), pinned)) {
                     for (String w : wanted) {
                         Slot slot = outputSlots.get(w);
                         Tensor dst = into == null ? Tensor.zeros(toInt(known.get(w))) : destination(into, w, known.get(w));
@@ -175,7 +195,7 @@ public final class GraphSession implements AutoCloseable {
                 }
             } else {
                 Map<String, long[]> shapes = known == null ? new HashMap<>() : new HashMap<>(known);
-                try (OrtSession.Result r = session.run(in, Set.copyOf(wanted))) {
+                try (OrtSession.Result r = timed(session, in, Set.copyOf(wanted), null)) {
                     for (String w : wanted) {
                         OnnxTensor t = (OnnxTensor) r.get(w).orElseThrow();
                         long[] shape = t.getInfo().getShape();

@@ -43,6 +43,28 @@ class GraphSessionTest {
     }
 
     @Test
+    void countsRuntimeTimePerThreadOnlyForTheCallingThread() throws Exception {
+        try (GraphSession g = open(StandIns.TINY, "vae_decoder/model.onnx")) {
+            long before = GraphSession.threadRuntimeNanos();
+            long start = System.nanoTime();
+            g.run(decoderFeed(4, 6), List.of("sample"), null);
+            g.run(decoderFeed(4, 6), List.of("sample"), null);
+            long wall = System.nanoTime() - start;
+            long runtime = GraphSession.threadRuntimeNanos() - before;
+            assertThat(runtime).isPositive().isLessThanOrEqualTo(wall);
+            long[] other = new long[2];
+            Thread t = new Thread(() -> {
+                other[0] = GraphSession.threadRuntimeNanos();
+                other[1] = GraphSession.threadRuntimeNanos();
+            });
+            t.start();
+            t.join();
+            assertThat(other).containsExactly(0L, 0L);
+            assertThat(GraphSession.threadRuntimeNanos() - before).isEqualTo(runtime);
+        }
+    }
+
+    @Test
     void runIntoWritesIntoTheCallersTensorsBothOnTheLearningAndThePinnedCall() {
         try (GraphSession g = open(StandIns.TINY, "vae_decoder/model.onnx")) {
             Tensor expected = g.run(decoderFeed(3, 5), List.of("sample"), null).get("sample");

@@ -75,6 +75,14 @@ class PatchMatchInpainterTest {
         }
     }
 
+    /** Inpaints a box hole, checks the known pixels and returns the mean absolute error in the hole. */
+    private static double fillError(PatchMatchInpainter inpainter, RgbImage image, Box hole) {
+        Mask mask = Mask.ofBox(image.width(), image.height(), hole);
+        RgbImage out = inpainter.inpaint(image, mask);
+        assertUnchangedOutside(image, out, mask);
+        return holeError(image, out, mask);
+    }
+
     private static PatchMatchInpainter withSeed(long seed) {
         return PatchMatchInpainter.builder().seed(seed).build();
     }
@@ -145,41 +153,27 @@ class PatchMatchInpainterTest {
 
     @Test
     void fillsAStripedTextureWithThePattern() {
-        RgbImage image = stripes(64, 64);
-        Mask mask = Mask.ofBox(64, 64, new Box(22, 20, 42, 44));
-        RgbImage out = withSeed(3).inpaint(image, mask);
-        assertUnchangedOutside(image, out, mask);
         // a grey fill would be ~90 away on average; the pattern must come back nearly exactly
-        assertThat(holeError(image, out, mask)).isLessThan(4.0);
+        assertThat(fillError(withSeed(3), stripes(64, 64), new Box(22, 20, 42, 44))).isLessThan(4.0);
     }
 
     @Test
     void fillsACheckerboardWithThePattern() {
-        RgbImage image = checker(80, 80);
-        Mask mask = Mask.ofBox(80, 80, new Box(28, 30, 50, 52));
-        RgbImage out = withSeed(9).inpaint(image, mask);
-        assertUnchangedOutside(image, out, mask);
-        assertThat(holeError(image, out, mask)).isLessThan(6.0);
+        assertThat(fillError(withSeed(9), checker(80, 80), new Box(28, 30, 50, 52))).isLessThan(6.0);
     }
 
     @Test
     void fillsASmoothGradientWithLowError() {
         RgbImage image = image(90, 70, (x, y, c) -> c == 0 ? 20 + 2 * x : c == 1 ? 200 - x : 100 + x / 2);
-        Mask mask = Mask.ofBox(90, 70, new Box(35, 25, 60, 45));
-        RgbImage out = withSeed(4).inpaint(image, mask);
-        assertUnchangedOutside(image, out, mask);
-        assertThat(holeError(image, out, mask)).isLessThan(2.0);
+        assertThat(fillError(withSeed(4), image, new Box(35, 25, 60, 45))).isLessThan(2.0);
     }
 
     @Test
     void aHoleTouchingTheBorderIsFilledWhenThePyramidIsDeepEnough() {
         // 48x40 with the default minLevelSize 32 has a single level, where the one-sided diffusion
         // start is a local minimum of the EM iterations; with coarser levels the stripes come back
-        RgbImage image = stripes(48, 40);
-        Mask mask = Mask.ofBox(48, 40, new Box(0, 0, 14, 40));
-        RgbImage out = withSeed(0).toBuilder().minLevelSize(8).build().inpaint(image, mask);
-        assertUnchangedOutside(image, out, mask);
-        assertThat(holeError(image, out, mask)).isLessThan(6.0);
+        PatchMatchInpainter deeper = withSeed(0).toBuilder().minLevelSize(8).build();
+        assertThat(fillError(deeper, stripes(48, 40), new Box(0, 0, 14, 40))).isLessThan(6.0);
     }
 
     @Test
@@ -216,20 +210,14 @@ class PatchMatchInpainterTest {
 
     @Test
     void largePatchOnSmallImageFallsBackToSmallerPatches() {
-        RgbImage image = stripes(12, 12);
-        Mask mask = Mask.ofBox(12, 12, new Box(5, 5, 7, 7));
-        RgbImage out = PatchMatchInpainter.builder().patchSize(31).build().inpaint(image, mask);
-        assertUnchangedOutside(image, out, mask);
-        assertThat(holeError(image, out, mask)).isLessThan(40.0);
+        PatchMatchInpainter large = PatchMatchInpainter.builder().patchSize(31).build();
+        assertThat(fillError(large, stripes(12, 12), new Box(5, 5, 7, 7))).isLessThan(40.0);
     }
 
     @Test
-    void uniformVotingAlsoReproducesTheTexture() {
-        RgbImage image = stripes(64, 64);
-        Mask mask = Mask.ofBox(64, 64, new Box(22, 20, 42, 44));
-        RgbImage out = withSeed(3).toBuilder().weightedVoting(false).build().inpaint(image, mask);
-        assertUnchangedOutside(image, out, mask);
-        assertThat(holeError(image, out, mask)).isLessThan(6.0);
+    void weightedVotingAlsoReproducesTheTexture() {
+        PatchMatchInpainter weighted = withSeed(3).toBuilder().weightedVoting(true).build();
+        assertThat(fillError(weighted, stripes(64, 64), new Box(22, 20, 42, 44))).isLessThan(6.0);
     }
 
     @Test

@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Diffusion inpainting and instruction-guided image editing (BrushNet / BrushEdit) on ONNX Runtime.",
-        subcommands = {InpaintCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InpaintCommand.class, EditCommand.class, SegmentCommand.class, InfoCommand.class,
+            CommandLine.HelpCommand.class})
 public final class BrushEditCli {
 
     /** Exit code for bad input files, images or masks. */

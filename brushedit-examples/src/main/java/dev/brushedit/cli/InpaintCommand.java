@@ -5,18 +5,12 @@ import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.ImageFiles;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
-import dev.brushedit.core.scheduler.SchedulerType;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.InpaintResult;
 import dev.brushedit.inpaint.Inpainter;
-import dev.brushedit.inpaint.LargeImageStrategy;
-import dev.brushedit.inpaint.ProgressListener;
-import dev.brushedit.inpaint.patchmatch.PatchMatchInpainter;
-import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,47 +43,14 @@ public final class InpaintCommand implements Callable<Integer> {
     @Option(names = "--mask-threshold", defaultValue = "128", description = "Gray level (1-255) from which a mask pixel counts as white. Default: ${DEFAULT-VALUE}.")
     int maskThreshold;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Random seed; the same seed gives the same output. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--model", description = "Checkpoint folder in our ONNX layout (see tools/exporter); without it PatchMatch is used.")
-    Path model;
-
-    @Option(names = "--brushnet", description = "A BrushNet folder to pair with the checkpoint's UNet (default: the checkpoint's own).")
-    Path brushnet;
-
-    @Option(names = "--backend", defaultValue = "auto", description = "auto, brushnet, sd-inpainting or patchmatch. Default: ${DEFAULT-VALUE}.")
-    String backend;
-
     @Option(names = {"-p", "--prompt"}, defaultValue = "", description = "What the filled region should show (diffusion backends).")
     String prompt;
 
     @Option(names = "--negative-prompt", defaultValue = "", description = "What it should not show.")
     String negativePrompt;
 
-    @Option(names = "--steps", defaultValue = "30", description = "Denoising steps. Default: ${DEFAULT-VALUE}.")
-    int steps;
-
-    @Option(names = "--guidance", defaultValue = "7.5", description = "Classifier-free guidance scale. Default: ${DEFAULT-VALUE}.")
-    double guidance;
-
-    @Option(names = "--preservation-scale", defaultValue = "1.0", description = "BrushNet preservation scale (0 to 2). Default: ${DEFAULT-VALUE}.")
-    double preservationScale;
-
-    @Option(names = "--scheduler", defaultValue = "unipc", description = "Scheduler: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.", converter = SchedulerNames.class, completionCandidates = SchedulerNames.class)
-    SchedulerType scheduler;
-
-    @Option(names = "--strategy", defaultValue = "crop:128:768", description = "Large-image strategy: original, resize:LONGEST or crop:MARGIN:LONGEST. Default: ${DEFAULT-VALUE}.")
-    String strategy;
-
     @Mixin
-    ModelOptions modelOptions;
-
-    @Option(names = "--patch-size", defaultValue = "7", description = "PatchMatch patch size (odd). Default: ${DEFAULT-VALUE}.")
-    int patchSize;
-
-    @Option(names = "--max-pixels", description = "Reject images with more pixels than this (default: fitted to the JVM heap).")
-    Long maxPixels;
+    InpaintingOptions inpainting;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
@@ -102,70 +63,21 @@ public final class InpaintCommand implements Callable<Integer> {
         requireReadable(image, "--image");
         requireReadable(mask, "--mask");
         Outputs.requireWritableTarget(output);
-        InputLimits limits = maxPixels == null ? InputLimits.defaults() : InputLimits.builder().maxPixels(maxPixels).build();
+        InputLimits limits = inpainting.limits();
         RgbImage picture = ImageFiles.read(image, limits);
         Mask region = Mask.fromImage(ImageFiles.read(mask, limits), maskThreshold);
         limits.checkSameSize(picture, region);
         TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr(), quiet);
-        InpaintRequest request = InpaintRequest.builder().prompt(prompt).negativePrompt(negativePrompt).steps(steps)
-                .guidanceScale(guidance).preservationScale(preservationScale).scheduler(scheduler).seed(seed)
-                .strategy(parseStrategy(strategy)).build();
-        Inpainter.Builder builder = Inpainter.builder().backend(parseBackend(backend)).limits(limits)
-                .patchMatch(PatchMatchInpainter.builder().patchSize(patchSize).build());
-        if (model != null) {
-            builder.checkpoint(model).executionOptions(modelOptions.executionOptions());
-        }
-        if (brushnet != null) {
-            builder.brushnet(brushnet);
-        }
+        InpaintRequest request = inpainting.request().prompt(prompt).negativePrompt(negativePrompt).build();
         InpaintResult result;
-        try (Inpainter inpainter = builder.build()) {
-            ProgressListener listener = (step, total, preview) -> progress.update(inpainter.backendName(), step, total);
-            result = inpainter.inpaint(picture, region, request, listener, null);
+        try (Inpainter inpainter = inpainting.openInpainter()) {
+            result = inpainter.inpaint(picture, region, request, progress.listener(inpainter.backendName()), null);
         }
         ImageFiles.write(result.image(), output);
         if (!quiet) {
             spec.commandLine().getOut().println("wrote " + output);
         }
         return 0;
-    }
-
-    static LargeImageStrategy parseStrategy(String text) {
-        String[] parts = text.toLowerCase(Locale.ROOT).split(":");
-        try {
-            switch (parts[0]) {
-                case "original":
-                    if (parts.length == 1) {
-                        return LargeImageStrategy.original();
-                    }
-                    break;
-                case "resize":
-                    if (parts.length == 2) {
-                        return LargeImageStrategy.resize(Integer.parseInt(parts[1]));
-                    }
-                    break;
-                case "crop":
-                    if (parts.length == 3) {
-                        return LargeImageStrategy.crop(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
-                    }
-                    break;
-                default:
-                    break;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidInputException("--strategy must be original, resize:LONGEST or crop:MARGIN:LONGEST, was " + text);
-    }
-
-    static Inpainter.Backend parseBackend(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "auto" -> Inpainter.Backend.AUTO;
-            case "brushnet" -> Inpainter.Backend.BRUSHNET;
-            case "sd-inpainting" -> Inpainter.Backend.SD_INPAINTING;
-            case "patchmatch" -> Inpainter.Backend.PATCHMATCH;
-            default -> throw new InvalidInputException("--backend must be auto, brushnet, sd-inpainting or patchmatch, was " + text);
-        };
     }
 
     static void requireReadable(Path file, String option) {

@@ -23,6 +23,11 @@ final class TerminalProgress {
         return new TerminalProgress(err, !quiet && System.console() != null);
     }
 
+    /** A listener that draws this bar for {@code stage}. */
+    dev.brushedit.inpaint.ProgressListener listener(String stage) {
+        return (step, total, preview) -> update(stage, step, total);
+    }
+
     void update(String stage, int done, int total) {
         if (!enabled || total <= 0) {
             return;

@@ -52,6 +52,13 @@ class ExamplesTest {
     }
 
     @Test
+    void editSessionExampleRunsItsTurnsUndoRedoAndRerun() {
+        Path out = dir.resolve("session.png");
+        EditSessionExample.main(new String[] {image.toString(), out.toString()});
+        assertThat(ImageFiles.read(out).samePixels(ImageFiles.read(image))).isFalse();
+    }
+
+    @Test
     void blendExamplesRun() {
         Path smoothed = dir.resolve("smoothed.png");
         FftEdgeSmootherExample.main(new String[] {image.toString(), mask.toString(), mask.toString(), smoothed.toString()});

@@ -2,7 +2,7 @@ package dev.brushedit.edit;
 
 /**
  * The kinds of edit BrushEdit distinguishes; each has its own mask policy (see
- * {@code InstructionEditor}).
+ * {@link InstructionEditor}).
  *
  * <p>Thread-safety: immutable.
  */

@@ -110,7 +110,15 @@ public final class GraphSession implements AutoCloseable {
      * each checked to be finite ({@code step} names the caller's step in the error message, may be null).
      */
     public Map<String, Tensor> run(Map<String, Feed> feeds, List<String> wanted, String step) {
-        return execute(feeds, wanted, step, null);
+        return execute(feeds, wanted, step, null, true);
+    }
+
+    /**
+     * Like {@link #run} but never pins outputs: for graphs whose output shapes depend on input
+     * values, not only on input shapes (SAM's prompt decoder scales its masks to {@code orig_im_size}).
+     */
+    public Map<String, Tensor> runUnpinned(Map<String, Feed> feeds, List<String> wanted, String step) {
+        return execute(feeds, wanted, step, null, false);
     }
 
     /**
@@ -119,10 +127,11 @@ public final class GraphSession implements AutoCloseable {
      * BrushNet feature maps, where allocating direct memory per call costs more than the copy.
      */
     public void runInto(Map<String, Feed> feeds, Map<String, Tensor> into, String step) {
-        execute(feeds, List.copyOf(into.keySet()), step, into);
+        execute(feeds, List.copyOf(into.keySet()), step, into, true);
     }
 
-    private Map<String, Tensor> execute(Map<String, Feed> feeds, List<String> wanted, String step, Map<String, Tensor> into) {
+    private Map<String, Tensor> execute(Map<String, Feed> feeds, List<String> wanted, String step, Map<String, Tensor> into,
+            boolean pin) {
         lock.lock();
         try {
             if (closed) {
@@ -149,7 +158,7 @@ public final class GraphSession implements AutoCloseable {
             for (String w : wanted) {
                 output(w);
             }
-            Map<String, long[]> known = learnedOutputShapes.get(signature.toString());
+            Map<String, long[]> known = pin ? learnedOutputShapes.get(signature.toString()) : null;
             Map<String, Tensor> result = new LinkedHashMap<>();
             if (known != null && known.keySet().containsAll(wanted)) {
                 Map<String, OnnxValue> pinned = new HashMap<>();
@@ -178,10 +187,12 @@ public final class GraphSession implements AutoCloseable {
                         result.put(w, checked(value, w, step));
                     }
                 }
-                if (learnedOutputShapes.size() >= MAX_SIGNATURES) {
-                    learnedOutputShapes.clear();
+                if (pin) {
+                    if (learnedOutputShapes.size() >= MAX_SIGNATURES) {
+                        learnedOutputShapes.clear();
+                    }
+                    learnedOutputShapes.put(signature.toString(), shapes);
                 }
-                learnedOutputShapes.put(signature.toString(), shapes);
             }
             return result;
         } catch (OrtException e) {

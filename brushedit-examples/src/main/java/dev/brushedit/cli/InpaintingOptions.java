@@ -1,0 +1,115 @@
+package dev.brushedit.cli;
+
+import dev.brushedit.core.InputLimits;
+import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.scheduler.SchedulerType;
+import dev.brushedit.inpaint.InpaintRequest;
+import dev.brushedit.inpaint.Inpainter;
+import dev.brushedit.inpaint.LargeImageStrategy;
+import dev.brushedit.inpaint.patchmatch.PatchMatchInpainter;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The options that choose and drive an inpainting backend; shared by {@code inpaint} and {@code edit}. */
+final class InpaintingOptions {
+
+    @Option(names = "--model", description = "Checkpoint folder in our ONNX layout (see tools/exporter); without it PatchMatch is used.")
+    Path model;
+
+    @Option(names = "--brushnet", description = "A BrushNet folder to pair with the checkpoint's UNet (default: the checkpoint's own).")
+    Path brushnet;
+
+    @Option(names = "--backend", defaultValue = "auto", description = "auto, brushnet, sd-inpainting or patchmatch. Default: ${DEFAULT-VALUE}.")
+    String backend;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Random seed; the same seed gives the same output. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--steps", defaultValue = "30", description = "Denoising steps. Default: ${DEFAULT-VALUE}.")
+    int steps;
+
+    @Option(names = "--guidance", defaultValue = "7.5", description = "Classifier-free guidance scale. Default: ${DEFAULT-VALUE}.")
+    double guidance;
+
+    @Option(names = "--preservation-scale", defaultValue = "1.0", description = "BrushNet preservation scale (0 to 2). Default: ${DEFAULT-VALUE}.")
+    double preservationScale;
+
+    @Option(names = "--scheduler", defaultValue = "unipc", description = "Scheduler: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
+            converter = SchedulerNames.class, completionCandidates = SchedulerNames.class)
+    SchedulerType scheduler;
+
+    @Option(names = "--strategy", defaultValue = "crop:128:768", description = "Large-image strategy: original, resize:LONGEST or crop:MARGIN:LONGEST. Default: ${DEFAULT-VALUE}.")
+    String strategy;
+
+    @Option(names = "--patch-size", defaultValue = "7", description = "PatchMatch patch size (odd). Default: ${DEFAULT-VALUE}.")
+    int patchSize;
+
+    @Option(names = "--max-pixels", description = "Reject images with more pixels than this (default: fitted to the JVM heap).")
+    Long maxPixels;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    InputLimits limits() {
+        return maxPixels == null ? InputLimits.defaults() : InputLimits.builder().maxPixels(maxPixels).build();
+    }
+
+    /** The request with every option but the prompts. */
+    InpaintRequest.Builder request() {
+        return InpaintRequest.builder().steps(steps).guidanceScale(guidance).preservationScale(preservationScale)
+                .scheduler(scheduler).seed(seed).strategy(parseStrategy(strategy));
+    }
+
+    /** Opens the inpainter these options describe; the caller closes it. */
+    Inpainter openInpainter() {
+        Inpainter.Builder builder = Inpainter.builder().backend(parseBackend(backend)).limits(limits())
+                .patchMatch(PatchMatchInpainter.builder().patchSize(patchSize).build());
+        if (model != null) {
+            builder.checkpoint(model).executionOptions(modelOptions.executionOptions());
+        }
+        if (brushnet != null) {
+            builder.brushnet(brushnet);
+        }
+        return builder.build();
+    }
+
+    static LargeImageStrategy parseStrategy(String text) {
+        String[] parts = text.toLowerCase(Locale.ROOT).split(":");
+        try {
+            switch (parts[0]) {
+                case "original":
+                    if (parts.length == 1) {
+                        return LargeImageStrategy.original();
+                    }
+                    break;
+                case "resize":
+                    if (parts.length == 2) {
+                        return LargeImageStrategy.resize(Integer.parseInt(parts[1]));
+                    }
+                    break;
+                case "crop":
+                    if (parts.length == 3) {
+                        return LargeImageStrategy.crop(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+                    }
+                    break;
+                default:
+                    break;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException("--strategy must be original, resize:LONGEST or crop:MARGIN:LONGEST, was " + text);
+    }
+
+    static Inpainter.Backend parseBackend(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "auto" -> Inpainter.Backend.AUTO;
+            case "brushnet" -> Inpainter.Backend.BRUSHNET;
+            case "sd-inpainting" -> Inpainter.Backend.SD_INPAINTING;
+            case "patchmatch" -> Inpainter.Backend.PATCHMATCH;
+            default -> throw new InvalidInputException("--backend must be auto, brushnet, sd-inpainting or patchmatch, was " + text);
+        };
+    }
+}

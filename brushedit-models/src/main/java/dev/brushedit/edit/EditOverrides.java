@@ -1,0 +1,151 @@
+package dev.brushedit.edit;
+
+import dev.brushedit.core.Checks;
+import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.image.Mask;
+import dev.brushedit.inpaint.InpaintRequest;
+import java.util.Optional;
+
+/**
+ * Corrections for one edit, as BrushEdit's interactive editing allows: a plan to use instead of
+ * asking the instructor (build it from a previous {@link EditResult#plan()} with
+ * {@code withCategory}, {@code withTargetCaption}...), an object mask to use instead of asking the
+ * mask source (the category's mask policy still applies: REMOVE dilates it, BACKGROUND inverts it),
+ * a repaint mask to use instead of the mask policy (1 = repaint; used as given), and an inpainting
+ * request to start from instead of the editor's (its prompt is still replaced by the plan's
+ * caption). An object mask and a repaint mask exclude each other.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public final class EditOverrides {
+    private static final EditOverrides NONE = builder().build();
+
+    private final EditPlan plan;
+    private final Mask objectMask;
+    private final Mask mask;
+    private final InpaintRequest request;
+
+    private EditOverrides(Builder b) {
+        this.plan = b.plan;
+        this.objectMask = b.objectMask;
+        this.mask = b.mask;
+        this.request = b.request;
+    }
+
+    /** No overrides. */
+    public static EditOverrides none() {
+        return NONE;
+    }
+
+    /** A builder with no overrides set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these overrides. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.plan = plan;
+        b.objectMask = objectMask;
+        b.mask = mask;
+        b.request = request;
+        return b;
+    }
+
+    /** The plan to use instead of the instructor's. */
+    public Optional<EditPlan> plan() {
+        return Optional.ofNullable(plan);
+    }
+
+    /** The target object's mask to use instead of the mask source's. */
+    public Optional<Mask> objectMask() {
+        return Optional.ofNullable(objectMask);
+    }
+
+    /** The repaint mask to use instead of the mask policy's. */
+    public Optional<Mask> mask() {
+        return Optional.ofNullable(mask);
+    }
+
+    /** The inpainting request to start from instead of the editor's. */
+    public Optional<InpaintRequest> request() {
+        return Optional.ofNullable(request);
+    }
+
+    @Override
+    public String toString() {
+        return "EditOverrides[plan=" + plan + ", objectMask=" + objectMask + ", mask=" + mask + ", request=" + (request != null) + "]";
+    }
+
+    /**
+     * Builds {@link EditOverrides}; setters reject null, {@code clear*} methods drop a value, and
+     * {@link #build()} rejects an object mask together with a repaint mask.
+     *
+     * <p>Thread-safety: not thread-safe.
+     */
+    public static final class Builder {
+        private EditPlan plan;
+        private Mask objectMask;
+        private Mask mask;
+        private InpaintRequest request;
+
+        private Builder() {}
+
+        /** Use {@code objectMask} (1 = the object) instead of the mask source; the mask policy still applies. */
+        public Builder objectMask(Mask objectMask) {
+            this.objectMask = Checks.notNull("objectMask", objectMask);
+            return this;
+        }
+
+        /** Drops the object mask override. */
+        public Builder clearObjectMask() {
+            this.objectMask = null;
+            return this;
+        }
+
+        /** Use {@code plan} instead of asking the instructor. */
+        public Builder plan(EditPlan plan) {
+            this.plan = Checks.notNull("plan", plan);
+            return this;
+        }
+
+        /** Use {@code mask} (1 = repaint) instead of the mask policy; it must match the image's size. */
+        public Builder mask(Mask mask) {
+            this.mask = Checks.notNull("mask", mask);
+            return this;
+        }
+
+        /** Start from {@code request} (seed, steps, scales...) instead of the editor's request. */
+        public Builder request(InpaintRequest request) {
+            this.request = Checks.notNull("request", request);
+            return this;
+        }
+
+        /** Drops the plan override. */
+        public Builder clearPlan() {
+            this.plan = null;
+            return this;
+        }
+
+        /** Drops the mask override. */
+        public Builder clearMask() {
+            this.mask = null;
+            return this;
+        }
+
+        /** Drops the request override. */
+        public Builder clearRequest() {
+            this.request = null;
+            return this;
+        }
+
+        /** The overrides. */
+        public EditOverrides build() {
+            if (objectMask != null && mask != null) {
+                throw new InvalidInputException("give either an object mask (the mask policy then applies) or a repaint mask "
+                        + "(used as given), not both");
+            }
+            return new EditOverrides(this);
+        }
+    }
+}

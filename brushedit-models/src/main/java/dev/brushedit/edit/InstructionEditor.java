@@ -1,0 +1,249 @@
+package dev.brushedit.edit;
+
+import dev.brushedit.core.BrushEditException;
+import dev.brushedit.core.Checks;
+import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.image.Mask;
+import dev.brushedit.core.image.RgbImage;
+import dev.brushedit.inpaint.CancellationToken;
+import dev.brushedit.inpaint.InpaintRequest;
+import dev.brushedit.inpaint.InpaintResult;
+import dev.brushedit.inpaint.Inpainter;
+import dev.brushedit.inpaint.ProgressListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Instruction-guided editing (BrushEdit): an {@link Instructor} plans the edit (category, target
+ * object, target caption, box), a {@link MaskSource} finds the object, the {@link MaskPolicy} turns
+ * that into the region to repaint, the {@link Inpainter} repaints it with the target caption as the
+ * prompt, and a {@link BlendStage} finishes the image.
+ *
+ * <p>Every stage is replaceable through the builder, and every intermediate can be corrected for a
+ * run through {@link EditOverrides} (a plan with another category or caption, a hand-made mask, a
+ * request with another seed). The stages can also be called one at a time: {@link #plan},
+ * {@link #mask}, then {@link #edit(RgbImage, String, EditOverrides)} with the corrected values.
+ *
+ * <p>The prompt of each run is the plan's target caption; the negative prompt is the request's
+ * (default {@value #DEFAULT_NEGATIVE_PROMPT}), with the removed object appended for REMOVE edits so
+ * the model does not paint it back. GLOBAL edits use the policy's lower preservation scale.
+ *
+ * <p>The editor does not own the inpainter: close the inpainter when done.
+ *
+ * <p>Thread-safety: safe for concurrent use when its stages are (the shipped ones are).
+ */
+public final class InstructionEditor {
+    /** The default negative prompt. */
+    public static final String DEFAULT_NEGATIVE_PROMPT = "ugly, low quality, blurry, distorted, watermark, text";
+
+    private static final Logger LOG = LoggerFactory.getLogger(InstructionEditor.class);
+
+    private final Instructor instructor;
+    private final MaskSource maskSource;
+    private final Inpainter inpainter;
+    private final MaskPolicy policy;
+    private final InpaintRequest request;
+    private final BlendStage blend;
+
+    private InstructionEditor(Builder b) {
+        this.instructor = b.instructor;
+        this.maskSource = b.maskSource;
+        this.inpainter = b.inpainter;
+        this.policy = b.policy;
+        this.request = b.request;
+        this.blend = b.blend;
+    }
+
+    /** A builder; only the inpainter must be set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this editor's stages and settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.instructor = instructor;
+        b.maskSource = maskSource;
+        b.inpainter = inpainter;
+        b.policy = policy;
+        b.request = request;
+        b.blend = blend;
+        return b;
+    }
+
+    /** The instructor. */
+    public Instructor instructor() {
+        return instructor;
+    }
+
+    /** The mask policy. */
+    public MaskPolicy maskPolicy() {
+        return policy;
+    }
+
+    /** The request every edit starts from (its prompt is replaced by the plan's caption). */
+    public InpaintRequest request() {
+        return request;
+    }
+
+    /**
+     * Plans the edit with the instructor.
+     *
+     * @throws InvalidInputException for an empty or unsupported instruction
+     */
+    public EditPlan plan(RgbImage image, String instruction) {
+        Checks.notNull("image", image);
+        Checks.notBlank("instruction", instruction);
+        EditPlan plan = instructor.plan(image, instruction);
+        if (plan == null) {
+            throw new BrushEditException("the instructor " + instructor.getClass().getName() + " returned no plan for \""
+                    + instruction + "\"");
+        }
+        return plan;
+    }
+
+    /**
+     * The region to repaint for {@code plan}: asks the mask source for the target object when the
+     * category needs it, then applies the mask policy.
+     *
+     * @throws ObjectNotFoundException when the object is not found
+     */
+    public Mask mask(RgbImage image, EditPlan plan) {
+        Checks.notNull("image", image);
+        Checks.notNull("plan", plan);
+        Mask object = null;
+        if (MaskPolicy.needsObjectMask(plan.category())) {
+            object = maskSource.mask(image, plan);
+            if (object == null) {
+                throw new ObjectNotFoundException(plan.targetObject(), "the mask source returned no mask");
+            }
+        }
+        return policy.editMask(image, plan, object);
+    }
+
+    /** Edits {@code image} as {@code instruction} says. */
+    public EditResult edit(RgbImage image, String instruction) {
+        return edit(image, instruction, EditOverrides.none());
+    }
+
+    /** Edits {@code image} as {@code instruction} says, with {@code overrides} replacing intermediates. */
+    public EditResult edit(RgbImage image, String instruction, EditOverrides overrides) {
+        return edit(image, instruction, overrides, ProgressListener.NONE, null);
+    }
+
+    /**
+     * Edits {@code image} as {@code instruction} says, with {@code overrides} replacing
+     * intermediates, reporting inpainting progress to {@code listener} and stopping with a
+     * {@link dev.brushedit.core.CancelledException} once {@code cancel} (nullable) is cancelled.
+     *
+     * @param instruction the instruction; when the overrides hold a plan it is only recorded and may
+     *     be empty
+     */
+    public EditResult edit(RgbImage image, String instruction, EditOverrides overrides, ProgressListener listener,
+            CancellationToken cancel) {
+        Checks.notNull("image", image);
+        Checks.notNull("instruction", instruction);
+        Checks.notNull("overrides", overrides);
+        Checks.notNull("listener", listener);
+        EditPlan plan = overrides.plan().orElseGet(() -> plan(image, instruction));
+        Mask mask = overrides.mask().map(m -> m.requireSameSize(image)).orElseGet(() -> overrides.objectMask()
+                .map(object -> policy.editMask(image, plan, object)).orElseGet(() -> mask(image, plan)));
+        InpaintRequest used = requestFor(plan, overrides.request().orElse(request));
+        LOG.debug("edit {} \"{}\": prompt \"{}\", mask area {}", plan.category(), plan.targetObject(), used.prompt(), mask.area());
+        InpaintResult result = inpainter.inpaint(image, mask, used, listener, cancel);
+        RgbImage out = blend.apply(image, result.image(), mask);
+        if (out == null || out.width() != image.width() || out.height() != image.height()) {
+            throw new BrushEditException("the blend stage " + blend.getClass().getName() + " must return a "
+                    + image.width() + "x" + image.height() + " image, returned " + out);
+        }
+        return new EditResult(out, plan, mask, result);
+    }
+
+    /** The request for {@code plan}: caption as prompt, REMOVE target in the negative prompt, GLOBAL scale. */
+    InpaintRequest requestFor(EditPlan plan, InpaintRequest base) {
+        InpaintRequest.Builder b = base.toBuilder().prompt(plan.targetCaption());
+        if (plan.category() == EditCategory.REMOVE) {
+            String negative = base.negativePrompt();
+            b.negativePrompt(negative.isBlank() ? plan.targetObject() : negative + ", " + plan.targetObject());
+        }
+        if (plan.category() == EditCategory.GLOBAL) {
+            b.preservationScale(policy.globalPreservationScale());
+        }
+        return b.build();
+    }
+
+    /**
+     * Builds {@link InstructionEditor}s. Setters reject null; {@link #build()} requires an inpainter.
+     *
+     * <p>Thread-safety: not thread-safe.
+     */
+    public static final class Builder {
+        private Instructor instructor;
+        private MaskSource maskSource = Builder::noMaskSource;
+        private Inpainter inpainter;
+        private MaskPolicy policy = MaskPolicy.defaults();
+        private InpaintRequest request = InpaintRequest.builder().negativePrompt(DEFAULT_NEGATIVE_PROMPT).build();
+        private BlendStage blend = BlendStage.NONE;
+
+        private Builder() {}
+
+        /** The instructor (default {@link OfflineInstructor#create()}). */
+        public Builder instructor(Instructor instructor) {
+            this.instructor = Checks.notNull("instructor", instructor);
+            return this;
+        }
+
+        /**
+         * The mask source for REMOVE, LOCAL and BACKGROUND edits (default: none, and such an edit
+         * without a mask override fails with a message saying how to give one).
+         */
+        public Builder maskSource(MaskSource maskSource) {
+            this.maskSource = Checks.notNull("maskSource", maskSource);
+            return this;
+        }
+
+        /** The inpainter (required; the editor does not close it). */
+        public Builder inpainter(Inpainter inpainter) {
+            this.inpainter = Checks.notNull("inpainter", inpainter);
+            return this;
+        }
+
+        /** The mask policy (default {@link MaskPolicy#defaults()}). */
+        public Builder maskPolicy(MaskPolicy policy) {
+            this.policy = Checks.notNull("maskPolicy", policy);
+            return this;
+        }
+
+        /**
+         * The request every edit starts from: steps, scales, seed, negative prompt... (default the
+         * inpainting defaults with {@link #DEFAULT_NEGATIVE_PROMPT}); its prompt is ignored.
+         */
+        public Builder request(InpaintRequest request) {
+            this.request = Checks.notNull("request", request);
+            return this;
+        }
+
+        /** The blend stage (default {@link BlendStage#NONE}: the inpainter's paste-back only). */
+        public Builder blendStage(BlendStage blend) {
+            this.blend = Checks.notNull("blendStage", blend);
+            return this;
+        }
+
+        /** The editor. */
+        public InstructionEditor build() {
+            if (inpainter == null) {
+                throw new InvalidInputException("an InstructionEditor needs an inpainter; call inpainter(Inpainter.builder()...build())");
+            }
+            if (instructor == null) {
+                instructor = OfflineInstructor.create();
+            }
+            return new InstructionEditor(this);
+        }
+
+        private static Mask noMaskSource(RgbImage image, EditPlan plan) {
+            throw new InvalidInputException("the " + plan.category() + " edit needs the mask of \"" + plan.targetObject()
+                    + "\" but no MaskSource is configured; set one with maskSource(...) (a detector, or MaskSource.of(mask), "
+                    + "ofBox(box), ofPoints(points, radius)) or pass a mask in EditOverrides");
+        }
+    }
+}

@@ -1,0 +1,482 @@
+package dev.brushedit.edit;
+
+import dev.brushedit.core.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The offline instructor's English grammar: normalises the words, drops courtesy phrases, finds the
+ * verb (tolerating misspellings, see {@link VerbLexicon}) and splits the rest into the target object,
+ * the new content and, for additions, the location words. The rules are listed on
+ * {@link OfflineInstructor}. Thread-safety: stateless.
+ */
+final class InstructionGrammar {
+
+    /** What the grammar understood: category, target object, caption, and location words for additions. */
+    record Parsed(EditCategory category, String target, String caption, List<String> where) {}
+
+    static final String REMOVE_CAPTION = "empty background";
+    static final String PLAIN_BACKGROUND = "a plain white background";
+
+    private static final Set<String> PRONOUNS = Set.of("him", "her", "them", "he", "she", "me", "us", "they");
+    private static final Set<String> GLOBAL_ADDITIONS = Set.of("filter", "effect", "vignette", "grain", "tint", "glow",
+            "snow", "snowfall", "rain", "fog", "mist", "haze", "bokeh");
+    private static final Set<String> LIKE_WORDS = Set.of("look", "looks", "like", "into", "as", "be", "seem", "appear",
+            "feel");
+
+    private InstructionGrammar() {}
+
+    /** The words of {@code instruction}: lower case, punctuation removed (apostrophes and hyphens kept). */
+    static List<String> words(String instruction) {
+        String s = instruction.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(Character.isLetterOrDigit(c) || c == '\'' || c == '-' ? c : ' ');
+        }
+        List<String> out = new ArrayList<>();
+        for (String w : b.toString().split(" +")) {
+            String t = stripQuotes(w);
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static String stripQuotes(String w) {
+        int a = 0;
+        int z = w.length();
+        while (a < z && (w.charAt(a) == '\'' || w.charAt(a) == '-')) {
+            a++;
+        }
+        while (z > a && (w.charAt(z - 1) == '\'' || w.charAt(z - 1) == '-')) {
+            z--;
+        }
+        return w.substring(a, z);
+    }
+
+    /** Parses normalised words. */
+    static Parsed parse(List<String> all, String instruction, String foreground) {
+        List<String> w = stripCourtesy(all);
+        if (w.isEmpty()) {
+            throw notUnderstood(instruction, "it holds no edit");
+        }
+        if (w.size() >= 3 && w.get(0).equals("get") && w.get(1).equals("rid") && w.get(2).equals("of")) {
+            return remove(w.subList(3, w.size()), instruction, foreground);
+        }
+        if (w.size() >= 2 && VerbLexicon.distance(w.get(0), "take") <= 1
+                && (w.get(1).equals("out") || w.get(1).equals("away") || w.get(1).equals("off"))) {
+            return remove(w.subList(2, w.size()), instruction, foreground);
+        }
+        String verb = VerbLexicon.canonical(w.get(0));
+        if (verb == null) {
+            Parsed subject = subjectForm(w, instruction, foreground);
+            if (subject != null) {
+                return subject;
+            }
+            if (w.stream().anyMatch(Vocabulary.GLOBAL_WORDS::contains)) {
+                return global(w, instruction);
+            }
+            throw notUnderstood(instruction, "no edit verb was found");
+        }
+        List<String> rest = dropParticles(w.subList(1, w.size()));
+        if (rest.isEmpty()) {
+            throw notUnderstood(instruction, "nothing follows the verb \"" + w.get(0) + "\"");
+        }
+        switch (VerbLexicon.action(verb)) {
+            case REMOVE:
+                return remove(rest, instruction, foreground);
+            case ADD:
+                return add(rest, instruction);
+            case PUT:
+                return put(rest, instruction, foreground);
+            case GIVE:
+                return give(rest, instruction);
+            case APPLY:
+                return global(cutAt(rest.subList(wholeImagePrefix(rest) < rest.size() ? wholeImagePrefix(rest) : 0, rest.size()),
+                        Set.of("to", "on", "onto")), instruction);
+            case CHANGE:
+                return change(verb, rest, instruction, foreground);
+            default:
+                return make(rest, instruction, foreground);
+        }
+    }
+
+    private static List<String> stripCourtesy(List<String> words) {
+        List<String> w = new ArrayList<>(words);
+        boolean changed = true;
+        while (changed && !w.isEmpty()) {
+            changed = false;
+            for (String p : Vocabulary.POLITE_PREFIXES) {
+                List<String> pw = List.of(p.split(" "));
+                if (w.size() > pw.size() && w.subList(0, pw.size()).equals(pw)) {
+                    w = new ArrayList<>(w.subList(pw.size(), w.size()));
+                    changed = true;
+                    break;
+                }
+            }
+            for (String p : Vocabulary.POLITE_SUFFIXES) {
+                List<String> pw = List.of(p.split(" "));
+                if (w.size() > pw.size() && w.subList(w.size() - pw.size(), w.size()).equals(pw)) {
+                    w = new ArrayList<>(w.subList(0, w.size() - pw.size()));
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return w;
+    }
+
+    private static List<String> dropParticles(List<String> rest) {
+        int i = 0;
+        while (i < rest.size() - 1 && (rest.get(i).equals("out") || rest.get(i).equals("up") || rest.get(i).equals("away"))) {
+            i++;
+        }
+        return rest.subList(i, rest.size());
+    }
+
+    /** "X should be Y", "I want X to be Y". */
+    private static Parsed subjectForm(List<String> w, String instruction, String foreground) {
+        for (int i = 1; i < w.size() - 1; i++) {
+            if (w.get(i).equals("be") && Set.of("should", "to", "must", "will", "would").contains(w.get(i - 1))) {
+                List<String> x = new ArrayList<>(w.subList(0, i - 1));
+                int start = 0;
+                while (start < x.size() && Set.of("i", "want", "wish", "need", "would", "like", "i'd", "let").contains(x.get(start))) {
+                    start++;
+                }
+                return makeSplit(x.subList(start, x.size()), w.subList(i + 1, w.size()), instruction, foreground);
+            }
+        }
+        return null;
+    }
+
+    private static Parsed remove(List<String> rest, String instruction, String foreground) {
+        List<String> obj = stripDeterminers(rest);
+        if (!obj.isEmpty() && Vocabulary.BACKGROUND.contains(obj.get(0))) {
+            return new Parsed(EditCategory.BACKGROUND, foreground, PLAIN_BACKGROUND, List.of());
+        }
+        String target = objectPhrase(rest);
+        if (target.isEmpty()) {
+            throw notUnderstood(instruction, "it does not say what to remove");
+        }
+        return new Parsed(EditCategory.REMOVE, target, REMOVE_CAPTION, List.of());
+    }
+
+    private static Parsed add(List<String> rest, String instruction) {
+        int at = firstLocation(rest);
+        List<String> obj = rest.subList(0, at);
+        List<String> where = rest.subList(at, rest.size());
+        List<String> bare = stripDeterminers(obj);
+        if (bare.isEmpty()) {
+            throw notUnderstood(instruction, "it does not say what to add");
+        }
+        if (GLOBAL_ADDITIONS.contains(bare.get(bare.size() - 1)) && wholeImageOrNothing(where)) {
+            return new Parsed(EditCategory.GLOBAL, "", join(bare), List.of());
+        }
+        return new Parsed(EditCategory.ADDITION, join(bare), caption(obj), List.copyOf(where));
+    }
+
+    private static Parsed put(List<String> rest, String instruction, String foreground) {
+        List<String> bare = stripDeterminers(rest);
+        if (!bare.isEmpty() && Vocabulary.BACKGROUND.contains(bare.get(0))) {
+            int to = indexOf(rest, Set.of("to", "as", "into", "with"));
+            if (to < 0 || to == rest.size() - 1) {
+                throw notUnderstood(instruction, "it does not say what the new background is");
+            }
+            return background(rest.subList(to + 1, rest.size()), foreground);
+        }
+        int at = firstLocation(rest);
+        List<String> obj = rest.subList(0, at);
+        List<String> where = rest.subList(at, rest.size());
+        boolean definite = !obj.isEmpty() && (Set.of("the", "this", "that", "my", "his", "her", "our", "their", "your", "these", "those")
+                .contains(obj.get(0)) || PRONOUNS.contains(obj.get(0)) || obj.get(0).equals("it"));
+        if (definite && where.stream().anyMatch(Vocabulary.SCENES::contains)) {
+            String target = obj.size() == 1 && (PRONOUNS.contains(obj.get(0)) || obj.get(0).equals("it")) ? foreground : objectPhrase(obj);
+            return new Parsed(EditCategory.BACKGROUND, target, join(where.subList(1, where.size())), List.of());
+        }
+        return add(rest, instruction);
+    }
+
+    private static Parsed give(List<String> rest, String instruction) {
+        int whole = wholeImagePrefix(rest);
+        if (whole > 0) {
+            return global(rest.subList(whole, rest.size()), instruction);
+        }
+        int article = -1;
+        for (int i = 1; i < rest.size(); i++) {
+            if (Set.of("a", "an", "some").contains(rest.get(i))) {
+                article = i;
+                break;
+            }
+        }
+        List<String> obj = article > 0 ? rest.subList(article, rest.size()) : rest.subList(rest.size() - 1, rest.size());
+        List<String> bare = stripDeterminers(obj);
+        if (bare.isEmpty() || rest.size() < 2) {
+            throw notUnderstood(instruction, "it does not say what to give");
+        }
+        return new Parsed(EditCategory.ADDITION, join(bare), caption(obj), List.of());
+    }
+
+    private static Parsed change(String verb, List<String> rest, String instruction, String foreground) {
+        List<String> delims = verb.equals("replace") || verb.equals("substitute")
+                ? List.of("with", "by", "for", "into", "to") : List.of("into", "to", "with", "for", "by");
+        int split = -1;
+        for (String d : delims) {
+            int i = rest.indexOf(d);
+            if (i >= 0 && i < rest.size() - 1) {
+                split = i;
+                break;
+            }
+        }
+        if (split < 0) {
+            return make(rest, instruction, foreground);
+        }
+        List<String> x = rest.subList(0, split);
+        List<String> y = rest.subList(split + 1, rest.size());
+        if (x.isEmpty() || wholeImagePrefix(x) == x.size() || isWholeImageAspect(x)) {
+            return global(y, instruction);
+        }
+        List<String> bare = stripDeterminers(x);
+        if (Vocabulary.BACKGROUND.contains(bare.get(0))) {
+            return background(y, foreground);
+        }
+        if (bare.stream().allMatch(Vocabulary.GLOBAL_WORDS::contains)) {
+            return global(y, instruction);
+        }
+        int of = bare.indexOf("of");
+        if (of == 1 && Set.of("color", "colour", "shade").contains(bare.get(0))) {
+            String target = objectPhrase(bare.subList(2, bare.size()));
+            return new Parsed(EditCategory.LOCAL, target, join(y) + " " + target, List.of());
+        }
+        String last = bare.get(bare.size() - 1);
+        if (bare.size() > 1 && Set.of("color", "colour").contains(last)) {
+            String target = objectPhrase(bare.subList(0, bare.size() - 1)).replaceAll("'s$", "");
+            return new Parsed(EditCategory.LOCAL, target, join(y) + " " + target, List.of());
+        }
+        return local(x, y, instruction);
+    }
+
+    private static Parsed make(List<String> rest, String instruction, String foreground) {
+        int whole = wholeImagePrefix(rest);
+        if (whole > 0 && whole < rest.size()) {
+            return global(rest.subList(whole, rest.size()), instruction);
+        }
+        int like = indexOf(rest, Set.of("look", "looks", "into", "seem", "appear"));
+        if (like >= 1) {
+            return makeSplit(rest.subList(0, like), rest.subList(like, rest.size()), instruction, foreground);
+        }
+        int outOf = -1;
+        for (int i = 1; i < rest.size() - 2; i++) {
+            if ((rest.get(i).equals("out") || rest.get(i).equals("made")) && rest.get(i + 1).equals("of")) {
+                outOf = i;
+                break;
+            }
+        }
+        if (outOf >= 1) {
+            return makeSplit(rest.subList(0, outOf), rest.subList(outOf + 2, rest.size()), instruction, foreground);
+        }
+        Parsed moved = subjectElsewhere(rest, foreground);
+        if (moved != null) {
+            return moved;
+        }
+        for (int i = 1; i < rest.size() - 1; i++) {
+            if (rest.get(i).equals("a") || rest.get(i).equals("an")) {
+                return makeSplit(rest.subList(0, i), rest.subList(i, rest.size()), instruction, foreground);
+            }
+        }
+        int j = rest.size();
+        while (j > 1 && Vocabulary.ATTRIBUTES.contains(rest.get(j - 1))) {
+            j--;
+        }
+        if (j == rest.size()) {
+            j = rest.size() - 1;
+        }
+        if (j < 1) {
+            throw notUnderstood(instruction, "it does not say what to change and how");
+        }
+        return makeSplit(rest.subList(0, j), rest.subList(j, rest.size()), instruction, foreground);
+    }
+
+    /**
+     * "make the hedgehog in Italy": the subject placed elsewhere, a BACKGROUND edit. Not when the
+     * phrase ends in an attribute ("make the dog in the photo bigger") or names the image.
+     */
+    private static Parsed subjectElsewhere(List<String> rest, String foreground) {
+        int at = indexOf(rest, Set.of("in", "on", "at", "inside"));
+        if (at < 1 || at == rest.size() - 1 || Vocabulary.ATTRIBUTES.contains(rest.get(rest.size() - 1))) {
+            return null;
+        }
+        List<String> place = rest.subList(at + 1, rest.size());
+        if (place.stream().anyMatch(w -> Vocabulary.WHOLE_IMAGE.contains(w) || Vocabulary.BACKGROUND.contains(w))) {
+            return null;
+        }
+        List<String> subject = rest.subList(0, at);
+        String target = subject.size() == 1 && (PRONOUNS.contains(subject.get(0)) || subject.get(0).equals("it"))
+                ? foreground : objectPhrase(subject);
+        return target.isEmpty() ? null : new Parsed(EditCategory.BACKGROUND, target, join(stripThe(place)), List.of());
+    }
+
+    /** "make X Y" once X and Y are known. */
+    private static Parsed makeSplit(List<String> x, List<String> y, String instruction, String foreground) {
+        List<String> yy = dropLike(y);
+        if (yy.isEmpty()) {
+            throw notUnderstood(instruction, "it does not say what the result should look like");
+        }
+        if (x.isEmpty() || wholeImagePrefix(x) == x.size() || isWholeImageAspect(x)) {
+            return global(yy, instruction);
+        }
+        List<String> bare = stripDeterminers(x);
+        if (!bare.isEmpty() && Vocabulary.BACKGROUND.contains(bare.get(0))) {
+            return hasArticle(yy) ? background(yy, foreground)
+                    : new Parsed(EditCategory.BACKGROUND, foreground, join(yy) + " background", List.of());
+        }
+        return local(x, yy, instruction);
+    }
+
+    private static Parsed local(List<String> x, List<String> y, String instruction) {
+        String target = objectPhrase(x);
+        if (target.isEmpty()) {
+            throw notUnderstood(instruction, "it does not say which object to change");
+        }
+        if (x.size() == 1 && PRONOUNS.contains(x.get(0))) {
+            target = "person";
+        }
+        List<String> yy = dropLike(y);
+        String caption = hasArticle(yy) || !yy.stream().allMatch(Vocabulary.ATTRIBUTES::contains)
+                ? join(stripThe(yy)) : join(yy).replace("smile", "smiling") + " " + withoutAttributes(target);
+        return new Parsed(EditCategory.LOCAL, target, caption, List.of());
+    }
+
+    /** "old wooden chair" -> "chair": the attributes the edit replaces are dropped from the caption. */
+    private static String withoutAttributes(String target) {
+        List<String> w = new ArrayList<>(List.of(target.split(" ")));
+        w.removeIf(Vocabulary.ATTRIBUTES::contains);
+        return w.isEmpty() ? target : join(w);
+    }
+
+    private static Parsed background(List<String> y, String foreground) {
+        List<String> yy = dropLike(y);
+        return new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(yy)), List.of());
+    }
+
+    private static Parsed global(List<String> y, String instruction) {
+        List<String> yy = stripThe(dropLike(y));
+        if (yy.isEmpty()) {
+            throw notUnderstood(instruction, "it does not say how the image should change");
+        }
+        return new Parsed(EditCategory.GLOBAL, "", join(yy), List.of());
+    }
+
+    /** Number of leading words that name the whole image ("it", "the whole image", "this photo"), else 0. */
+    private static int wholeImagePrefix(List<String> w) {
+        int i = 0;
+        while (i < w.size() && Set.of("the", "this", "whole", "entire", "my", "our", "your").contains(w.get(i))) {
+            i++;
+        }
+        if (i < w.size() && Set.of("it", "everything", "image", "photo", "picture", "scene", "photograph", "pic", "shot")
+                .contains(w.get(i))) {
+            return i + 1;
+        }
+        return i > 0 && i == w.size() && w.get(i - 1).equals("this") ? i : 0;
+    }
+
+    /** "the style", "the season of the photo", "the time of day", "the lighting"... */
+    private static boolean isWholeImageAspect(List<String> x) {
+        List<String> bare = stripDeterminers(x);
+        if (bare.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(join(bare))) {
+            return true;
+        }
+        int of = bare.indexOf("of");
+        if (of <= 0 || !Vocabulary.WHOLE_IMAGE.contains(join(bare.subList(0, of)))) {
+            return false;
+        }
+        List<String> owner = bare.subList(of + 1, bare.size());
+        return wholeImagePrefix(owner) == owner.size();
+    }
+
+    private static boolean wholeImageOrNothing(List<String> where) {
+        if (where.isEmpty()) {
+            return true;
+        }
+        List<String> rest = where.subList(1, where.size());
+        return wholeImagePrefix(rest) == rest.size() && !rest.isEmpty() || rest.equals(List.of("everything"));
+    }
+
+    /** The object named by {@code w}: determiners dropped, the location phrase cut. */
+    static String objectPhrase(List<String> w) {
+        List<String> bare = stripDeterminers(w);
+        int at = firstLocation(bare);
+        return join(bare.subList(0, at));
+    }
+
+    private static int firstLocation(List<String> w) {
+        for (int i = 1; i < w.size(); i++) {
+            if (Vocabulary.LOCATION_WORDS.contains(w.get(i))) {
+                return i;
+            }
+        }
+        return w.size();
+    }
+
+    static List<String> stripDeterminers(List<String> w) {
+        int i = 0;
+        while (i < w.size() - 1 && Vocabulary.DETERMINERS.contains(w.get(i))) {
+            i++;
+        }
+        if (i == w.size() - 1 && Vocabulary.DETERMINERS.contains(w.get(i)) && !w.get(i).equals("one")) {
+            i++;
+        }
+        return w.subList(i, w.size());
+    }
+
+    private static List<String> stripThe(List<String> w) {
+        int i = 0;
+        while (i < w.size() - 1 && Set.of("the", "this", "that").contains(w.get(i))) {
+            i++;
+        }
+        return w.subList(i, w.size());
+    }
+
+    private static List<String> dropLike(List<String> w) {
+        int i = 0;
+        while (i < w.size() - 1 && LIKE_WORDS.contains(w.get(i))) {
+            i++;
+        }
+        return w.subList(i, w.size());
+    }
+
+    private static String caption(List<String> obj) {
+        return join(stripThe(obj));
+    }
+
+    private static boolean hasArticle(List<String> w) {
+        return !w.isEmpty() && Set.of("a", "an", "some", "the").contains(w.get(0));
+    }
+
+    private static int indexOf(List<String> w, Set<String> words) {
+        for (int i = 0; i < w.size(); i++) {
+            if (words.contains(w.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<String> cutAt(List<String> w, Set<String> stop) {
+        int i = indexOf(w, stop);
+        return i > 0 ? w.subList(0, i) : w;
+    }
+
+    static String join(List<String> w) {
+        return String.join(" ", w);
+    }
+
+    static InvalidInputException notUnderstood(String instruction, String why) {
+        return new InvalidInputException("the offline instructor could not understand \"" + instruction + "\" (" + why
+                + "); expected an instruction such as \"remove the dog\", \"add a hat on the left\", \"replace the cat with a "
+                + "tiger\", \"make the car red\", \"change the background to a beach\" or \"make it winter\"");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.brushedit.edit;
+
+import dev.brushedit.core.Checks;
+import dev.brushedit.core.image.Box;
+import dev.brushedit.core.image.RgbImage;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A rule-based {@link Instructor} for English that needs no network and no model: the default of
+ * {@link InstructionEditor}. It understands
+ * <ul>
+ *   <li>REMOVE: "remove / delete / erase / eliminate / get rid of / take out X" (also "remove the
+ *       background": a BACKGROUND edit to a plain background);</li>
+ *   <li>ADDITION: "add / insert / put / place / draw X [location]", "give X a Y";</li>
+ *   <li>LOCAL: "replace X with Y", "change / turn / swap / transform X into / to / with Y",
+ *       "make / paint / colour X ATTRIBUTE", "change the colour of X to Y", "X should be Y";</li>
+ *   <li>BACKGROUND: "change / replace / set the background to / with Y", "make the background Y",
+ *       "put the dog on a beach";</li>
+ *   <li>GLOBAL: "make it winter", "turn the photo into a watercolor painting", "change the season /
+ *       style / time of day / weather to Y", "apply a vintage filter", or a bare style, season or
+ *       time-of-day phrase.</li>
+ * </ul>
+ * Courtesy phrases ("please", "could you", "thanks") are dropped, location phrases after the object
+ * ("in the corner") are cut from the target object, and verbs are matched through misspellings
+ * (edit distance 1 for words of up to 5 letters, 2 beyond).
+ *
+ * <p>Target captions: the new content for LOCAL, BACKGROUND and GLOBAL edits ("red car", "a beach",
+ * "winter"), the added object for ADDITION ("a red hat"), {@code "empty background"} for REMOVE
+ * (the editor also puts the removed object in the negative prompt). For BACKGROUND edits the target
+ * object is the foreground to keep: the named subject, or {@link Builder#foreground(String)}
+ * (default {@code "main subject"}).
+ *
+ * <p>The instructor cannot see the image, so an ADDITION box is a default placement: a box of
+ * {@link Builder#additionSize(double)} (default 0.4) of the image's width and height, centred, moved
+ * to a quarter or three quarters of the width or height by "left", "right", "top", "bottom", "sky",
+ * "ground"... ("in the corner" alone means the bottom). Correct it through {@link EditPlan#withBox}.
+ *
+ * <p>Instructions not in English are rejected: any non-Latin letter, or two or more common Spanish,
+ * French, German, Italian or Portuguese words outnumbering English ones. Use an instructor backed by
+ * a language model (OpenAiInstructor) for those.
+ *
+ * <p>Thread-safety: immutable, safe for concurrent use.
+ */
+public final class OfflineInstructor implements Instructor {
+    private final double additionSize;
+    private final String foreground;
+
+    private OfflineInstructor(Builder b) {
+        this.additionSize = b.additionSize;
+        this.foreground = b.foreground;
+    }
+
+    /** An instructor with the defaults. */
+    public static OfflineInstructor create() {
+        return builder().build();
+    }
+
+    /** A builder holding the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Plans the edit.
+     *
+     * @throws dev.brushedit.core.InvalidInputException for an empty instruction, one not in English
+     *     or one the grammar does not cover (the message gives examples that it does)
+     */
+    @Override
+    public EditPlan plan(RgbImage image, String instruction) {
+        Checks.notNull("image", image);
+        Checks.notBlank("instruction", instruction);
+        List<String> words = InstructionGrammar.words(instruction);
+        LanguageGuard.check(instruction, words);
+        InstructionGrammar.Parsed p = InstructionGrammar.parse(words, instruction, foreground);
+        Optional<Box> box = p.category() == EditCategory.ADDITION
+                ? Optional.of(AdditionPlacement.place(image.width(), image.height(), additionSize, p.where()))
+                : Optional.empty();
+        return new EditPlan(p.category(), p.target(), p.caption(), box, instruction.strip());
+    }
+
+    /**
+     * Builds {@link OfflineInstructor}s; setters validate their arguments.
+     *
+     * <p>Thread-safety: not thread-safe.
+     */
+    public static final class Builder {
+        private double additionSize = 0.4;
+        private String foreground = "main subject";
+
+        private Builder() {}
+
+        /** Side of the default ADDITION box as a fraction of the image's width and height, 0.05 to 1 (default 0.4). */
+        public Builder additionSize(double fraction) {
+            this.additionSize = Checks.inRange("additionSize", fraction, 0.05, 1.0);
+            return this;
+        }
+
+        /** The foreground kept by BACKGROUND edits that name no subject (default {@code "main subject"}). */
+        public Builder foreground(String foreground) {
+            this.foreground = Checks.notBlank("foreground", foreground).strip();
+            return this;
+        }
+
+        /** The instructor. */
+        public OfflineInstructor build() {
+            return new OfflineInstructor(this);
+        }
+    }
+}

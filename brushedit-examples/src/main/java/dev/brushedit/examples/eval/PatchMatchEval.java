@@ -19,7 +19,8 @@ import javax.imageio.ImageIO;
  * each synthetic hole (rectangle, ellipse, stroke, blob; small and large), writes the decoded
  * original, the hole mask, the holed input (hole painted white) and the PatchMatch result as PNGs,
  * plus {@code cases.csv} listing them; {@code tools/eval/patchmatch_vs_opencv.py} then scores these
- * against OpenCV. Usage: {@code PatchMatchEval [imageDir] [outDir] [seed]}.
+ * against OpenCV. Usage: {@code PatchMatchEval [imageDir] [outDir] [seed] [minLevelSize] [emIterations]
+ * [patchMatchIterations] [weightedVoting]} (the last four default to the inpainter's defaults).
  *
  * <p>Thread-safety: a command-line entry point; not for concurrent use.
  */
@@ -36,7 +37,20 @@ public final class PatchMatchEval {
         try (Stream<Path> s = Files.list(imageDir)) {
             photos = s.filter(p -> p.toString().matches("(?i).*\\.(png|jpe?g)$")).sorted().toList();
         }
-        PatchMatchInpainter inpainter = PatchMatchInpainter.builder().seed(seed).build();
+        PatchMatchInpainter.Builder builder = PatchMatchInpainter.builder().seed(seed);
+        if (args.length > 3) {
+            builder.minLevelSize(Integer.parseInt(args[3]));
+        }
+        if (args.length > 4) {
+            builder.emIterations(Integer.parseInt(args[4]));
+        }
+        if (args.length > 5) {
+            builder.patchMatchIterations(Integer.parseInt(args[5]));
+        }
+        if (args.length > 6) {
+            builder.weightedVoting(Boolean.parseBoolean(args[6]));
+        }
+        PatchMatchInpainter inpainter = builder.build();
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(outDir.resolve("cases.csv")))) {
             csv.println("photo,shape,size,hole_fraction,original,mask,input,patchmatch,patchmatch_seconds");
             for (Path photo : photos) {

@@ -15,7 +15,7 @@ import diffusers
 import torch
 
 from brushedit_export import tiny
-from brushedit_export.exporter import Components, ExportOptions, export_folder
+from brushedit_export.exporter import Components, ExportOptions, _Exporter, export_folder
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.join(HERE, "..", "..", "brushedit-models", "src", "test", "resources", "standins")
@@ -46,15 +46,40 @@ def build(name: str, out_root: str, tokenizer_dir: str) -> None:
     print(result.summary())
 
 
+MISMATCHED = "brushnet-tiny-mismatched"
+
+
+def build_mismatched_brushnet(out_root: str) -> None:
+    """A BrushNet of another model family (wider channels): its features do not fit the tiny UNet.
+
+    The Java tests pair it with ``sd15-tiny-brushnet`` to check that the mismatch is refused before any work.
+    """
+    from brushedit_export.brushnet import BrushNet, BrushNetConfig, randomize_
+    cfg = BrushNetConfig(block_out_channels=(8, 16, 32, 32), norm_num_groups=tiny.GROUPS,
+                         extra={"cross_attention_dim": tiny.TEXT_HIDDEN, "attention_head_dim": 2,
+                                "conditioning_embedding_out_channels": [16, 32, 96, 256]})
+    brushnet = randomize_(BrushNet(cfg), 5, std=0.15).eval()
+    comps = Components(unet=None, text_encoder=None, vae=None, scheduler_config=dict(tiny.SD15_SCHEDULER),
+                       tokenizer_dir=None, brushnet=brushnet, pipeline_class="StableDiffusionPipeline",
+                       diffusers_version=diffusers.__version__)
+    exporter = _Exporter(comps, os.path.join(out_root, MISMATCHED),
+                         ExportOptions(latent_hw=(8, 16), source=f"tiny random weights ({MISMATCHED}, make_standins.py)"))
+    exporter.brushnet_graph(brushnet)
+    print(exporter.result.summary())
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--out", default=DEFAULT_OUT)
     p.add_argument("--tokenizer", default=TOKENIZER, help="folder with CLIP vocab.json and merges.txt")
-    p.add_argument("--only", nargs="*", choices=sorted(STANDINS), default=None)
+    p.add_argument("--only", nargs="*", choices=sorted(STANDINS) + [MISMATCHED], default=None)
     a = p.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    for name in a.only or STANDINS:
-        build(name, os.path.abspath(a.out), a.tokenizer)
+    for name in a.only or list(STANDINS) + [MISMATCHED]:
+        if name == MISMATCHED:
+            build_mismatched_brushnet(os.path.abspath(a.out))
+        else:
+            build(name, os.path.abspath(a.out), a.tokenizer)
     return 0
 
 

@@ -146,6 +146,10 @@ class InpainterDiffusionTest {
                 .isInstanceOf(ModelException.class).hasMessageContaining("no BrushNet feature inputs");
         assertThatThrownBy(() -> Inpainter.builder().checkpoint(STANDINS.resolve("sd15-tiny")).build())
                 .isInstanceOf(ModelException.class).hasMessageContaining("no BrushNet graphs");
+        assertThatThrownBy(() -> Inpainter.builder().checkpoint(BRUSHNET)
+                .brushnet(STANDINS.resolve("brushnet-tiny-mismatched")).build())
+                .isInstanceOf(ModelException.class).hasMessageContaining("channels but the UNet expects")
+                .hasMessageContaining("different model families");
         assertThatThrownBy(() -> Inpainter.builder().checkpoint(BRUSHNET).backend(Inpainter.Backend.SD_INPAINTING).build())
                 .isInstanceOf(ModelException.class).hasMessageContaining("9-channel");
     }

@@ -28,8 +28,8 @@ import java.util.concurrent.ForkJoinPool;
 public final class PatchMatchInpainter {
     /** Default patch side length in pixels. */
     public static final int DEFAULT_PATCH_SIZE = 7;
-    /** Default smallest pyramid level side. */
-    public static final int DEFAULT_MIN_LEVEL_SIZE = 32;
+    /** Default smallest pyramid level side: 0, automatic (an eighth of the shorter image side, clamped to [8, 64]). */
+    public static final int DEFAULT_MIN_LEVEL_SIZE = 0;
     /** Default largest number of pyramid levels. */
     public static final int DEFAULT_MAX_LEVELS = 8;
     /** Default EM (search + vote) iterations per level. */
@@ -186,11 +186,15 @@ public final class PatchMatchInpainter {
         }
 
         /**
-         * Smallest side of a pyramid level, 4 to 4096 (default 32): levels are halved until the
-         * next one would be smaller than this, or would contain no fully known patch.
+         * Smallest side of a pyramid level, 4 to 4096, or 0 for automatic (the default: an eighth of
+         * the shorter image side, clamped to [8, 64]): levels are halved until the next one would be
+         * smaller than this, or would contain no fully known patch.
          */
         public Builder minLevelSize(int size) {
-            this.minLevelSize = Checks.inRange("minLevelSize", size, 4, 4096);
+            if (size != 0) {
+                Checks.inRange("minLevelSize", size, 4, 4096);
+            }
+            this.minLevelSize = size;
             return this;
         }
 

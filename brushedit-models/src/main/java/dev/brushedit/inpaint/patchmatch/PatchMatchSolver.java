@@ -37,15 +37,21 @@ final class PatchMatchSolver {
         this.bands = bands;
     }
 
+    /** The automatic smallest level side: an eighth of the shorter side, clamped to [8, 64]. */
+    static int autoMinLevelSize(int width, int height) {
+        return Math.max(8, Math.min(64, Math.min(width, height) / 8));
+    }
+
     /**
      * Completes the hole of {@code finest} in place. The hole must leave at least one known pixel.
      */
     void solve(Level finest) {
         List<Level> pyramid = new ArrayList<>();
         pyramid.add(finest);
+        int smallest = minLevelSize > 0 ? minLevelSize : autoMinLevelSize(finest.width, finest.height);
         while (pyramid.size() < maxLevels) {
             Level last = pyramid.get(pyramid.size() - 1);
-            if (Math.min((last.width + 1) / 2, (last.height + 1) / 2) < minLevelSize) {
+            if (Math.min((last.width + 1) / 2, (last.height + 1) / 2) < smallest) {
                 break;
             }
             Level coarse = last.downsample();

@@ -170,10 +170,20 @@ class PatchMatchInpainterTest {
 
     @Test
     void aHoleTouchingTheBorderIsFilledWhenThePyramidIsDeepEnough() {
-        // 48x40 with the default minLevelSize 32 has a single level, where the one-sided diffusion
-        // start is a local minimum of the EM iterations; with coarser levels the stripes come back
+        // 48x40 with a fixed minLevelSize of 32 has a single level, where the one-sided diffusion
+        // start is a local minimum of the EM iterations; with coarser levels the stripes come back.
+        // The automatic default (an eighth of the shorter side, at least 8) gives small images those levels.
         PatchMatchInpainter deeper = withSeed(0).toBuilder().minLevelSize(8).build();
         assertThat(fillError(deeper, stripes(48, 40), new Box(0, 0, 14, 40))).isLessThan(6.0);
+        assertThat(fillError(withSeed(0), stripes(48, 40), new Box(0, 0, 14, 40))).isLessThan(6.0);
+    }
+
+    @Test
+    void theAutomaticSmallestLevelIsAnEighthOfTheShorterSideWithinEightToSixtyFour() {
+        assertThat(PatchMatchSolver.autoMinLevelSize(48, 40)).isEqualTo(8);
+        assertThat(PatchMatchSolver.autoMinLevelSize(451, 300)).isEqualTo(37);
+        assertThat(PatchMatchSolver.autoMinLevelSize(4000, 3000)).isEqualTo(64);
+        assertThat(PatchMatchInpainter.builder().minLevelSize(0).build().toString()).contains("minLevelSize=0");
     }
 
     @Test

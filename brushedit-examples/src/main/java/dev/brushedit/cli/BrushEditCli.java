@@ -58,7 +58,11 @@ public final class BrushEditCli {
     private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         err.println("brushedit " + cmd.getCommandName() + ": " + oneLine(e));
-        if (parsed.hasMatchedOption("--verbose")) {
+        CommandLine.ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        if (leaf.hasMatchedOption("--verbose")) {
             e.printStackTrace(err);
         }
         err.flush();

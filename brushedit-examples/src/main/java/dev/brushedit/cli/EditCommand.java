@@ -71,11 +71,9 @@ public final class EditCommand implements Callable<Integer> {
     @Mixin
     InpaintingOptions inpainting;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    Verbosity verbosity;
 
     @Override
     public Integer call() {
@@ -105,7 +103,7 @@ public final class EditCommand implements Callable<Integer> {
             });
         }
         editor.instructor(mllmModel == null ? OfflineInstructor.create() : mllm());
-        TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr(), quiet);
+        TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr(), verbosity.quiet);
         EditResult result;
         try (SegmentModels segmenter = segmentModels == null || mask != null || box != null ? null
                         : SegmentModels.open(segmentModels, tokenizer, inpainting.modelOptions.executionOptions());
@@ -120,7 +118,7 @@ public final class EditCommand implements Callable<Integer> {
         if (maskOut != null) {
             ImageFiles.write(result.mask().toImage(), maskOut);
         }
-        if (!quiet) {
+        if (!verbosity.quiet) {
             PrintWriter out = spec.commandLine().getOut();
             EditPlan plan = result.plan();
             out.println("plan: " + plan.category() + " \"" + plan.targetObject() + "\" -> \"" + plan.targetCaption() + "\""

@@ -52,11 +52,9 @@ public final class InpaintCommand implements Callable<Integer> {
     @Mixin
     InpaintingOptions inpainting;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    Verbosity verbosity;
 
     @Override
     public Integer call() {
@@ -67,14 +65,14 @@ public final class InpaintCommand implements Callable<Integer> {
         RgbImage picture = ImageFiles.read(image, limits);
         Mask region = Mask.fromImage(ImageFiles.read(mask, limits), maskThreshold);
         limits.checkSameSize(picture, region);
-        TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr(), quiet);
+        TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr(), verbosity.quiet);
         InpaintRequest request = inpainting.request().prompt(prompt).negativePrompt(negativePrompt).build();
         InpaintResult result;
         try (Inpainter inpainter = inpainting.openInpainter()) {
             result = inpainter.inpaint(picture, region, request, progress.listener(inpainter.backendName()), null);
         }
         ImageFiles.write(result.image(), output);
-        if (!quiet) {
+        if (!verbosity.quiet) {
             spec.commandLine().getOut().println("wrote " + output);
         }
         return 0;

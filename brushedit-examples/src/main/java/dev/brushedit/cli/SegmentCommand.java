@@ -50,11 +50,9 @@ public final class SegmentCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
-    @Option(names = {"-q", "--quiet"}, description = "No output but errors.")
-    boolean quiet;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    Verbosity verbosity;
 
     @Override
     public Integer call() {
@@ -68,7 +66,7 @@ public final class SegmentCommand implements Callable<Integer> {
             mask = models.maskSource().mask(picture, plan);
         }
         ImageFiles.write(mask.toImage(), output);
-        if (!quiet) {
+        if (!verbosity.quiet) {
             spec.commandLine().getOut().println("\"" + object + "\": " + mask.area() + " pixels, box " + mask.boundingBox());
             spec.commandLine().getOut().println("wrote " + output);
         }

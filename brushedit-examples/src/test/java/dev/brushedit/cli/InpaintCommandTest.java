@@ -62,6 +62,14 @@ class InpaintCommandTest {
     }
 
     @Test
+    void verbosePrintsTheStackTraceAfterTheOneLineMessage() {
+        int code = run("inpaint", "-i", dir.resolve("nope.png").toString(), "-m", mask.toString(), "-o",
+                dir.resolve("o.png").toString(), "--verbose");
+        assertThat(code).isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(err.toString()).startsWith("brushedit inpaint: --image").contains("InvalidInputException").contains("\tat dev.brushedit");
+    }
+
+    @Test
     void anUnreadableImageIsRejected() throws IOException {
         Path junk = dir.resolve("junk.png");
         Files.writeString(junk, "not an image");

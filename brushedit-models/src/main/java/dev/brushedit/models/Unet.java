@@ -176,9 +176,7 @@ public final class Unet implements AutoCloseable {
         if (t.dim(0) != 1 || t.rank() < 2) {
             throw new InvalidInputException(name + " must have batch 1 or " + batch + ", shape was " + Arrays.toString(t.shape()));
         }
-        Tensor[] copies = new Tensor[batch];
-        Arrays.fill(copies, t);
-        return Tensor.concat(0, copies);
+        return t.repeatBatch(batch);
     }
 
     /** Closes the session. */

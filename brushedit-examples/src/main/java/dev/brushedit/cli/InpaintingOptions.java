@@ -46,14 +46,14 @@ final class InpaintingOptions {
     @Option(names = "--patch-size", defaultValue = "7", description = "PatchMatch patch size (odd). Default: ${DEFAULT-VALUE}.")
     int patchSize;
 
-    @Option(names = "--max-pixels", description = "Reject images with more pixels than this (default: fitted to the JVM heap).")
-    Long maxPixels;
+    @Mixin
+    LimitOptions limitOptions;
 
     @Mixin
     ModelOptions modelOptions;
 
     InputLimits limits() {
-        return maxPixels == null ? InputLimits.defaults() : InputLimits.builder().maxPixels(maxPixels).build();
+        return limitOptions.limits();
     }
 
     /** The request with every option but the prompts. */

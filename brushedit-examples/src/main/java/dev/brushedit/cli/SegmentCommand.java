@@ -44,8 +44,8 @@ public final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--tokenizer", description = "Folder with CLIP's vocab.json and merges.txt, when the segmentation folder has none.")
     Path tokenizer;
 
-    @Option(names = "--max-pixels", description = "Reject images with more pixels than this (default: fitted to the JVM heap).")
-    Long maxPixels;
+    @Mixin
+    LimitOptions limitOptions;
 
     @Mixin
     ModelOptions modelOptions;
@@ -58,7 +58,7 @@ public final class SegmentCommand implements Callable<Integer> {
     public Integer call() {
         InpaintCommand.requireReadable(image, "--image");
         Outputs.requireWritableTarget(output);
-        InputLimits limits = maxPixels == null ? InputLimits.defaults() : InputLimits.builder().maxPixels(maxPixels).build();
+        InputLimits limits = limitOptions.limits();
         RgbImage picture = ImageFiles.read(image, limits);
         Mask mask;
         try (SegmentModels models = SegmentModels.open(segmentModels, tokenizer, modelOptions.executionOptions())) {

@@ -4,8 +4,10 @@ import org.jtransforms.fft.DoubleFFT_1D;
 import org.jtransforms.fft.DoubleFFT_2D;
 
 /**
- * The CPU path: JTransforms' double-precision FFTs (numpy computes in float64 too). A plane with a
- * single row or column uses the 1-D transform (a 2-D FFT along a length-1 axis is the identity).
+ * The CPU path: JTransforms' double-precision FFTs (numpy computes in float64 too). Powers of two with a
+ * symmetric pass band use JTransforms' 2-D real transform, other sizes with a symmetric band
+ * {@link RealSpectrumFft}'s half spectra, asymmetric bands the full complex transform; a plane with a single row or
+ * column uses the 1-D complex transform (a 2-D FFT along a length-1 axis is the identity).
  * Plans are cached per thread for the last size used.
  *
  * <p>Thread-safety: safe for concurrent use (per-thread plans).
@@ -19,6 +21,9 @@ public final class JTransformsFft implements LowPassFft {
         int h = band.height();
         if (w > 1 && h > 1 && isPowerOfTwo(w) && isPowerOfTwo(h) && band.hermitian()) {
             return realPath(x, w, h, band.keep());
+        }
+        if (w > 1 && h > 1 && band.hermitian()) {
+            return RealSpectrumFft.lowPassMagnitude(x, w, h, band.keep());
         }
         return fullPath(x, w, h, band.keep());
     }

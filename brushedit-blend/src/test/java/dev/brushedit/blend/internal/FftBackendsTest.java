@@ -87,6 +87,38 @@ class FftBackendsTest {
         assertThat(PassBand.isHermitian(ZoneSpectrum.referenceDisk(512, 512, 200), 512, 512)).isTrue();
     }
 
+    @Test
+    void halfSpectraOfAnySizeEqualTheFullComplexPath() {
+        Random r = new Random(9);
+        int tested = 0;
+        for (int[] size : new int[][] {{1000, 750}, {640, 480}, {15, 9}, {7, 11}, {2, 3}, {3, 2}, {12, 10}, {97, 64}}) {
+            int w = size[0];
+            int h = size[1];
+            double[] x = new double[w * h];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = r.nextInt(511) - 255;
+            }
+            for (byte[] keep : new byte[][] {ZoneSpectrum.scaledEllipse(w, h, 100), ZoneSpectrum.scaledEllipse(w, h, 700),
+                    ZoneSpectrum.referenceDisk(w, h, 7)}) {
+                if (!PassBand.isHermitian(keep, w, h)) {
+                    continue;
+                }
+                double[] full = JTransformsFft.fullPath(x, w, h, keep);
+                double[] half = RealSpectrumFft.lowPassMagnitude(x, w, h, keep);
+                double scale = 1;
+                for (double v : full) {
+                    scale = Math.max(scale, Math.abs(v));
+                }
+                for (int i = 0; i < full.length; i++) {
+                    assertThat(half[i]).as("%dx%d at %d", w, h, i).isCloseTo(full[i], org.assertj.core.data.Offset.offset(1e-9 * scale));
+                }
+                assertThat(new JTransformsFft().lowPassMagnitude(x, PassBand.of(w, h, keep))).as("dispatch").containsExactly(half);
+                tested++;
+            }
+        }
+        assertThat(tested).isGreaterThanOrEqualTo(16);
+    }
+
     /** A GPU probe that finds no device. */
     public static final class NoDevice {
         /** Returns null: no device. */

@@ -17,6 +17,10 @@ final class ModelOptions {
     @Option(names = "--threads", defaultValue = "0", description = "Intra-op threads; 0 lets ONNX Runtime choose. Default: ${DEFAULT-VALUE}.")
     int threads;
 
+    @Option(names = "--low-mem", description = "Low-memory mode: the VAE in small tiles, the guidance halves one after the "
+            + "other, working memory and the VAE sessions released after use. Slower; for machines where the default does not fit.")
+    boolean lowMemory;
+
     ExecutionOptions executionOptions() {
         ExecutionOptions.Builder b = ExecutionOptions.builder();
         switch (provider.toLowerCase(Locale.ROOT)) {
@@ -27,6 +31,6 @@ final class ModelOptions {
         if (threads > 0) {
             b.intraOpThreads(threads);
         }
-        return b.build();
+        return b.lowMemory(lowMemory).build();
     }
 }

@@ -56,6 +56,36 @@ class ModelCommandsTest {
     }
 
     @Test
+    void lowMemoryModeGivesTheSameImage() {
+        Path image = dir.resolve("in.png");
+        Path mask = dir.resolve("mask.png");
+        ImageFiles.write(RgbImage.filled(96, 64, 30, 120, 200), image);
+        ImageFiles.write(Mask.ofBox(96, 64, new Box(30, 20, 60, 40)).toImage(), mask);
+        Path normal = dir.resolve("normal.png");
+        Path low = dir.resolve("low.png");
+        for (Path output : new Path[] {normal, low}) {
+            String[] args = {"inpaint", "-i", image.toString(), "-m", mask.toString(), "-o", output.toString(), "-q",
+                "--model", STANDINS.resolve("sd15-tiny-brushnet").toString(), "--steps", "2", "--seed", "3", "-p", "a cat"};
+            if (output == low) {
+                args = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--low-mem"))
+                        .toArray(String[]::new);
+            }
+            assertThat(run(args)).as(err.toString()).isZero();
+        }
+        RgbImage a = ImageFiles.read(normal);
+        RgbImage b = ImageFiles.read(low);
+        int worst = 0;
+        for (int y = 0; y < a.height(); y++) {
+            for (int x = 0; x < a.width(); x++) {
+                for (int c = 0; c < 3; c++) {
+                    worst = Math.max(worst, Math.abs(a.channel(x, y, c) - b.channel(x, y, c)));
+                }
+            }
+        }
+        assertThat(worst).as("largest channel difference, --low-mem vs default").isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void badModelOptionsAreReportedClearly() {
         Path image = dir.resolve("in.png");
         ImageFiles.write(RgbImage.filled(8, 8, 0, 0, 0), image);

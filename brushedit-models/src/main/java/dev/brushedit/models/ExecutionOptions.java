@@ -24,6 +24,7 @@ public final class ExecutionOptions {
     private final int interOpThreads;
     private final GraphOptimization optimization;
     private final Path optimizedModelCacheDir;
+    private final boolean lowMemory;
 
     private ExecutionOptions(Builder b) {
         this.provider = b.provider;
@@ -32,6 +33,7 @@ public final class ExecutionOptions {
         this.interOpThreads = b.interOpThreads;
         this.optimization = b.optimization;
         this.optimizedModelCacheDir = b.optimizedModelCacheDir;
+        this.lowMemory = b.lowMemory;
     }
 
     /** CPU, runtime-chosen thread counts, all optimizations, no cache. */
@@ -53,6 +55,7 @@ public final class ExecutionOptions {
         b.interOpThreads = interOpThreads;
         b.optimization = optimization;
         b.optimizedModelCacheDir = optimizedModelCacheDir;
+        b.lowMemory = lowMemory;
         return b;
     }
 
@@ -86,6 +89,17 @@ public final class ExecutionOptions {
         return Optional.ofNullable(optimizedModelCacheDir);
     }
 
+    /**
+     * Whether the low-memory mode is on: sessions of the stages that run once per edit (text encoder, VAE
+     * encoder and decoder) are closed after use and reopened when needed, the VAE works in smaller tiles, the
+     * guidance batch runs as two batch-1 calls, sessions plan no memory pattern, and every run returns its
+     * working memory to the system. Slower (reloading costs seconds per edit, BrushNet runs twice in the fused
+     * graph), for machines where the default does not fit.
+     */
+    public boolean lowMemory() {
+        return lowMemory;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof ExecutionOptions)) {
@@ -94,19 +108,19 @@ public final class ExecutionOptions {
         ExecutionOptions x = (ExecutionOptions) o;
         return provider == x.provider && deviceId == x.deviceId && intraOpThreads == x.intraOpThreads
                 && interOpThreads == x.interOpThreads && optimization == x.optimization
-                && Objects.equals(optimizedModelCacheDir, x.optimizedModelCacheDir);
+                && Objects.equals(optimizedModelCacheDir, x.optimizedModelCacheDir) && lowMemory == x.lowMemory;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(provider, deviceId, intraOpThreads, interOpThreads, optimization, optimizedModelCacheDir);
+        return Objects.hash(provider, deviceId, intraOpThreads, interOpThreads, optimization, optimizedModelCacheDir, lowMemory);
     }
 
     @Override
     public String toString() {
         return "ExecutionOptions[" + provider + (provider == ExecutionProvider.CUDA ? ":" + deviceId : "")
                 + ", intraOp=" + intraOpThreads + ", interOp=" + interOpThreads + ", opt=" + optimization
-                + ", cache=" + optimizedModelCacheDir + "]";
+                + ", cache=" + optimizedModelCacheDir + (lowMemory ? ", lowMemory" : "") + "]";
     }
 
     /**
@@ -122,6 +136,7 @@ public final class ExecutionOptions {
         private int interOpThreads;
         private GraphOptimization optimization = GraphOptimization.ALL;
         private Path optimizedModelCacheDir;
+        private boolean lowMemory;
 
         private Builder() {}
 
@@ -163,6 +178,12 @@ public final class ExecutionOptions {
          */
         public Builder optimizedModelCacheDir(Path dir) {
             this.optimizedModelCacheDir = dir;
+            return this;
+        }
+
+        /** Turns the low-memory mode on or off (off by default); see {@link ExecutionOptions#lowMemory()}. */
+        public Builder lowMemory(boolean on) {
+            this.lowMemory = on;
             return this;
         }
 

@@ -43,6 +43,12 @@ public final class ModelFolder implements AutoCloseable {
     public static final float DEFAULT_SCALING_FACTOR = 0.18215f;
     private static final Logger LOG = LoggerFactory.getLogger(ModelFolder.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Parts that run once or twice per job: their sessions hand their working memory back after every run, so
+     * the peak of a job is its largest stage, not the sum of every stage's arena.
+     */
+    private static final Set<ModelPart> ONCE_PER_JOB = EnumSet.of(ModelPart.TEXT_ENCODER, ModelPart.VAE_ENCODER,
+            ModelPart.VAE_DECODER);
 
     private final Path root;
     private final SessionFactory sessions;
@@ -187,6 +193,37 @@ public final class ModelFolder implements AutoCloseable {
         return graphs.computeIfAbsent(part, this::load);
     }
 
+    /** The execution options this folder's sessions are created with. */
+    public ExecutionOptions executionOptions() {
+        return sessions.options();
+    }
+
+    /**
+     * Closes {@code part}'s session if it is open, releasing its weights and working memory; the next use opens it
+     * again (seconds for large graphs). For the low-memory mode: models obtained before must not be used after.
+     */
+    public synchronized void release(ModelPart part) {
+        checkOpen();
+        requirePart(part);
+        AutoCloseable model = opened.remove(part);
+        GraphSession g = graphs.remove(part);
+        try {
+            if (model != null) {
+                model.close();
+            }
+            if (g != null) {
+                g.close();
+            }
+        } catch (Exception e) {
+            throw new ModelException("closing " + part.relativePath() + " of " + root + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@code part}'s session is open now (it opens on first use and after {@link #release}). */
+    public synchronized boolean isLoaded(ModelPart part) {
+        return graphs.containsKey(part);
+    }
+
     /** Opens and checks every standard part present, so contract errors surface now rather than mid-run. */
     public ModelFolder openAll() {
         if (has(ModelPart.TEXT_ENCODER)) {
@@ -253,7 +290,10 @@ public final class ModelFolder implements AutoCloseable {
     private GraphSession load(ModelPart part) {
         String hash = sessions.options().optimizedModelCacheDir().isPresent() ? sha256(part) : null;
         LOG.debug("opening {} with {}", file(part), sessions.options());
-        return new GraphSession(sessions.open(file(part), part.relativePath(), hash), part.relativePath());
+        GraphSession g = GraphSession.observedLoad(part.relativePath(),
+                () -> new GraphSession(sessions.open(file(part), part.relativePath(), hash), part.relativePath()));
+        g.releaseMemoryAfterEveryRun(sessions.options().lowMemory() || ONCE_PER_JOB.contains(part));
+        return g;
     }
 
     private void requirePart(ModelPart part) {

@@ -87,6 +87,41 @@ public final class VaeDecoder implements AutoCloseable {
         return blender.result();
     }
 
+    /**
+     * Decodes whole when the estimated working memory of one call fits {@code budgetBytes}, else in the largest
+     * square tiles that fit (multiples of 8 latent pixels, at least 32; overlap a quarter of the tile). The estimate
+     * is {@link #BYTES_PER_PIXEL} per output pixel and batch item (SD1.5's VAE in fp32, measured with ONNX Runtime
+     * on the CPU; half that for fp16 graphs). Tiles decode each region without the others (GroupNorm statistics and
+     * the mid-block attention see one tile), so a tiled result differs slightly from a whole one.
+     */
+    public Tensor decodeWithin(Tensor latents, long budgetBytes) {
+        checkLatents(latents);
+        Checks.inRange("budgetBytes", budgetBytes, 1L, Long.MAX_VALUE);
+        int tile = tileFor(latents.dim(0), latents.dim(2), latents.dim(3), budgetBytes, bytesPerPixel());
+        return tile == 0 ? decode(latents) : decodeTiled(latents, tile, tile / 4);
+    }
+
+    /** Working bytes one output pixel of one batch item needs while decoding (fp32 graph). */
+    public static final long BYTES_PER_PIXEL = 4096;
+
+    private long bytesPerPixel() {
+        return precision == Precision.FP16 ? BYTES_PER_PIXEL / 2 : BYTES_PER_PIXEL;
+    }
+
+    /**
+     * The square tile side, in latent pixels, for latents of {@code h x w}: 0 when one call fits {@code budget}
+     * at {@code bytesPerPixel} per output pixel, else the largest multiple of 8 (at least 32) that fits.
+     */
+    static int tileFor(int batch, int h, int w, long budget, long bytesPerPixel) {
+        long perLatent = 64L * bytesPerPixel * batch;
+        if ((long) h * w * perLatent <= budget) {
+            return 0;
+        }
+        int side = (int) Math.sqrt((double) budget / perLatent);
+        side = Math.max(32, side / 8 * 8);
+        return side >= Math.max(h, w) ? 0 : side;
+    }
+
     private Tensor run(Tensor scaledLatents, String step) {
         return graph.run(Map.of(INPUT, GraphSession.Feed.of(scaledLatents)), List.of(OUTPUT), step).get(OUTPUT);
     }

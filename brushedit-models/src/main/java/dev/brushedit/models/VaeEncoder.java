@@ -8,6 +8,7 @@ import dev.brushedit.core.random.RandomSource;
 import dev.brushedit.core.tensor.Tensor;
 import dev.brushedit.models.internal.ContractCheck;
 import dev.brushedit.models.internal.GraphSession;
+import dev.brushedit.models.internal.TileBlender;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -92,8 +93,20 @@ public final class VaeEncoder implements AutoCloseable {
      * {@code random} is required for {@link Sampling#SAMPLE} with optimum exports and unused otherwise.
      */
     public Tensor encode(Tensor image, Sampling sampling, RandomSource random) {
+        return encodeWithin(image, sampling, random, Long.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #encode(Tensor, Sampling, RandomSource)}, but in square tiles when the estimated working memory of
+     * one call ({@link #BYTES_PER_PIXEL} per input pixel and batch item, half for fp16 graphs) exceeds
+     * {@code budgetBytes}: tiles of whole latent pixels overlapping by a quarter of the tile, the graph's outputs
+     * blended linearly across the overlaps before the mean is taken or the sample drawn. Each tile is encoded without
+     * the rest of the image, so tiled latents differ slightly from whole ones.
+     */
+    public Tensor encodeWithin(Tensor image, Sampling sampling, RandomSource random, long budgetBytes) {
         Checks.notNull("image", image);
         Checks.notNull("sampling", sampling);
+        Checks.inRange("budgetBytes", budgetBytes, 1L, Long.MAX_VALUE);
         if (image.rank() != 4 || image.dim(1) != 3) {
             throw new InvalidInputException("image must have shape [batch, 3, height, width], was " + Arrays.toString(image.shape()));
         }
@@ -102,13 +115,12 @@ public final class VaeEncoder implements AutoCloseable {
                 LOG.warn("{} samples inside the graph (legacy diffusers export): MEAN returns the graph's own random sample, "
                         + "which no seed controls; re-export with optimum or brushedit_export for deterministic latents", graph.label());
             }
-            return graph.run(Map.of(INPUT, GraphSession.Feed.of(image)), List.of(LEGACY_SAMPLE), null).get(LEGACY_SAMPLE)
-                    .scaleInPlace(scalingFactor);
+            return outputs(image, LEGACY_SAMPLE, budgetBytes).scaleInPlace(scalingFactor);
         }
         if (sampling == Sampling.SAMPLE && random == null) {
             throw new InvalidInputException("random must not be null when sampling from the VAE distribution");
         }
-        Tensor params = graph.run(Map.of(INPUT, GraphSession.Feed.of(image)), List.of(PARAMETERS), null).get(PARAMETERS);
+        Tensor params = outputs(image, PARAMETERS, budgetBytes);
         List<Tensor> halves = params.split(1, 4, 4);
         Tensor mean = halves.get(0);
         if (sampling == Sampling.SAMPLE) {
@@ -119,6 +131,39 @@ public final class VaeEncoder implements AutoCloseable {
             }
         }
         return mean.scaleInPlace(scalingFactor);
+    }
+
+    /** Working bytes one input pixel of one batch item needs while encoding (fp32 graph). */
+    public static final long BYTES_PER_PIXEL = 2048;
+
+    private Tensor outputs(Tensor image, String output, long budgetBytes) {
+        int latH = image.dim(2) / 8;
+        int latW = image.dim(3) / 8;
+        long perPixel = precision == Precision.FP16 ? BYTES_PER_PIXEL / 2 : BYTES_PER_PIXEL;
+        int tile = latH * 8 == image.dim(2) && latW * 8 == image.dim(3)
+                ? VaeDecoder.tileFor(image.dim(0), latH, latW, budgetBytes, perPixel) : 0;
+        if (tile == 0) {
+            return run(image, output, null);
+        }
+        int overlap = tile / 4;
+        int th = Math.min(tile, latH);
+        int tw = Math.min(tile, latW);
+        TileBlender blender = null;
+        for (int y0 : TileBlender.starts(latH, tile, overlap)) {
+            for (int x0 : TileBlender.starts(latW, tile, overlap)) {
+                Tensor crop = TileBlender.crop(image, y0 * 8, x0 * 8, th * 8, tw * 8);
+                Tensor out = run(crop, output, "tile at latent (" + y0 + ", " + x0 + ")");
+                if (blender == null) {
+                    blender = new TileBlender(image.dim(0), out.dim(1), latH, latW, 1, overlap);
+                }
+                blender.add(out, y0, x0, y0 > 0, x0 > 0, y0 + th < latH, x0 + tw < latW);
+            }
+        }
+        return blender.result();
+    }
+
+    private Tensor run(Tensor image, String output, String step) {
+        return graph.run(Map.of(INPUT, GraphSession.Feed.of(image)), List.of(output), step).get(output);
     }
 
     /** Closes the session. */

@@ -32,6 +32,35 @@ class ExecutionOptionsTest {
     }
 
     @Test
+    void lowMemoryIsOffByDefaultAndRoundTrips() {
+        assertThat(ExecutionOptions.defaults().lowMemory()).isFalse();
+        ExecutionOptions low = ExecutionOptions.builder().lowMemory(true).build();
+        assertThat(low.lowMemory()).isTrue();
+        assertThat(low.toBuilder().build()).isEqualTo(low).hasSameHashCodeAs(low);
+        assertThat(low).isNotEqualTo(ExecutionOptions.defaults());
+        assertThat(low.toString()).contains("lowMemory");
+    }
+
+    @Test
+    void onlyTheOncePerJobSessionsReleaseTheirMemoryUnlessLowMemoryIsOn() {
+        try (ModelFolder folder = ModelFolder.open(StandIns.folder(StandIns.BRUSHNET))) {
+            assertThat(folder.session(ModelPart.VAE_DECODER).releasesMemoryAfterEveryRun()).isTrue();
+            assertThat(folder.session(ModelPart.VAE_ENCODER).releasesMemoryAfterEveryRun()).isTrue();
+            assertThat(folder.session(ModelPart.TEXT_ENCODER).releasesMemoryAfterEveryRun()).isTrue();
+            assertThat(folder.session(ModelPart.BRUSHNET_UNET).releasesMemoryAfterEveryRun()).isFalse();
+        }
+        try (ModelFolder folder = ModelFolder.open(StandIns.folder(StandIns.BRUSHNET), ExecutionOptions.builder().lowMemory(true).build())) {
+            assertThat(folder.session(ModelPart.BRUSHNET_UNET).releasesMemoryAfterEveryRun()).isTrue();
+            VaeDecoder first = folder.vaeDecoder();
+            assertThat(folder.isLoaded(ModelPart.VAE_DECODER)).isTrue();
+            folder.release(ModelPart.VAE_DECODER);
+            assertThat(folder.isLoaded(ModelPart.VAE_DECODER)).isFalse();
+            assertThat(folder.vaeDecoder()).as("reopened on use").isNotSameAs(first);
+            assertThat(folder.isLoaded(ModelPart.VAE_DECODER)).isTrue();
+        }
+    }
+
+    @Test
     void cudaFallsBackToCpuWhenTheRuntimeHasNoCuda() {
         // the test class path has the CPU build of ONNX Runtime, which lacks the CUDA provider
         ExecutionOptions o = ExecutionOptions.builder().cudaDevice(0).build();

@@ -104,6 +104,60 @@ class VaeTest {
     }
 
     @Test
+    void aMemoryBudgetChoosesWholeOrTiledWork() {
+        long gib = 1L << 30;
+        assertThat(VaeDecoder.tileFor(1, 64, 64, 3 * gib, 4096)).as("512 px fits 3 GiB").isZero();
+        assertThat(VaeDecoder.tileFor(1, 96, 96, 3 * gib, 4096)).as("768 px fits 3 GiB").isZero();
+        assertThat(VaeDecoder.tileFor(1, 128, 128, 3 * gib, 4096)).as("1024 px: largest multiple of 8 within 3 GiB").isEqualTo(104);
+        assertThat(VaeDecoder.tileFor(2, 96, 96, 3 * gib, 4096)).as("batch 2 needs twice as much").isEqualTo(72);
+        assertThat(VaeDecoder.tileFor(1, 64, 64, 768L << 20, 4096)).as("low-memory budget at 512 px").isEqualTo(48);
+        assertThat(VaeDecoder.tileFor(1, 64, 64, 1, 4096)).as("never below 32").isEqualTo(32);
+        assertThat(VaeDecoder.tileFor(1, 24, 32, 1, 4096)).as("latents within the smallest tile stay whole").isZero();
+        assertThat(VaeDecoder.tileFor(1, 24, 40, 1, 4096)).as("else tiles of 32").isEqualTo(32);
+    }
+
+    @Test
+    void budgetedDecodingTilesOnlyWhenTheBudgetIsExceededAndStaysClose() {
+        VaeDecoder dec = tiny.vaeDecoder();
+        Tensor latents = StandIns.uniform(5, -0.2f, 0.2f, 1, 4, 40, 72);
+        Tensor whole = dec.decode(latents);
+        assertThat(dec.decodeWithin(latents, Long.MAX_VALUE).maxAbsDiff(whole)).isZero();
+        long budget = 40L * 40 * 64 * VaeDecoder.BYTES_PER_PIXEL;  // a 40x40 latent tile fits, the whole 40x72 does not
+        Tensor tiled = dec.decodeWithin(latents, budget);
+        assertThat(tiled.maxAbsDiff(dec.decodeTiled(latents, 40, 10))).as("the tile the budget allows").isZero();
+        assertThat(tiled.maxAbsDiff(whole)).isGreaterThan(0f);
+        assertThat(meanAbsDiff(tiled, whole) / (whole.max() - whole.min())).isLessThan(0.05);
+        assertThatThrownBy(() -> dec.decodeWithin(latents, 0)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("budgetBytes");
+    }
+
+    @Test
+    void budgetedEncodingTilesTheImageAndStaysClose() {
+        VaeEncoder enc = tiny.vaeEncoder();
+        Tensor image = StandIns.uniform(6, -1, 1, 1, 3, 320, 576);
+        Tensor whole = enc.encode(image);
+        assertThat(enc.encodeWithin(image, VaeEncoder.Sampling.MEAN, null, Long.MAX_VALUE).maxAbsDiff(whole)).isZero();
+        long budget = 40L * 40 * 64 * VaeEncoder.BYTES_PER_PIXEL;
+        Tensor tiled = enc.encodeWithin(image, VaeEncoder.Sampling.MEAN, null, budget);
+        assertThat(tiled.shape()).containsExactly(1, 4, 40, 72);
+        assertThat(tiled.maxAbsDiff(whole)).as("tiled").isGreaterThan(0f);
+        assertThat(meanAbsDiff(tiled, whole) / (whole.max() - whole.min())).isLessThan(0.05);
+        Tensor sampled = enc.encodeWithin(image, VaeEncoder.Sampling.SAMPLE, StandIns.gaussian(3), budget);
+        assertThat(sampled.shape()).containsExactly(1, 4, 40, 72);
+        assertThat(enc.encodeWithin(image, VaeEncoder.Sampling.SAMPLE, StandIns.gaussian(3), budget).maxAbsDiff(sampled))
+                .as("one draw after the blend: the seed reproduces it").isZero();
+        assertThat(sampled.maxAbsDiff(tiled)).as("a sample, not the mean").isGreaterThan(1e-4f);
+    }
+
+    private static double meanAbsDiff(Tensor a, Tensor b) {
+        double sum = 0;
+        for (int i = 0; i < a.size(); i++) {
+            sum += Math.abs(a.getFlat(i) - b.getFlat(i));
+        }
+        return sum / a.size();
+    }
+
+    @Test
     void nonFiniteLatentsAreReportedNamingModelAndOutput() {
         Tensor latents = Tensor.zeros(1, 4, 8, 8);
         latents.setFlat(3, Float.POSITIVE_INFINITY);

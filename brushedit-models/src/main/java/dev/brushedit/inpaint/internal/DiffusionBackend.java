@@ -53,6 +53,7 @@ public final class DiffusionBackend implements InpaintBackend {
     private final String schedulerJson;
     private final Map<String, String> hashes;
     private final VaeEncoder.Sampling conditionSampling;
+    private final MemoryPolicy memory;
 
     DiffusionBackend(DiffusionKind kind, ModelFolder folder, ModelFolder brushnetFolder, VaeEncoder.Sampling conditionSampling) {
         this.kind = kind;
@@ -62,6 +63,7 @@ public final class DiffusionBackend implements InpaintBackend {
         this.schedulerConfig = SchedulerConfig.fromJson(folder.schedulerConfig());
         this.schedulerJson = readConfig(folder.schedulerConfig());
         this.conditionSampling = conditionSampling;
+        this.memory = MemoryPolicy.of(folder.executionOptions());
         Map<String, String> h = new LinkedHashMap<>();
         for (ModelPart part : usedParts()) {
             ModelFolder owner = part == ModelPart.BRUSHNET && brushnetFolder != null ? brushnetFolder : folder;
@@ -142,26 +144,29 @@ public final class DiffusionBackend implements InpaintBackend {
         VaeEncoder encoder = folder.vaeEncoder();
         Tensor condition = timer.time("vae-encode", () -> condition(encoder, pixels, holes, latentH, latentW, random));
         Tensor imageLatents = request.strength() < 1.0
-                ? timer.time("vae-encode", () -> encoder.encode(pixels, VaeEncoder.Sampling.SAMPLE, random))
+                ? timer.time("vae-encode", () -> encoder.encodeWithin(pixels, VaeEncoder.Sampling.SAMPLE, random, memory.vaeBudget()))
                 : null;
+        memory.afterStage(folder, ModelPart.VAE_ENCODER);
         List<Tensor> out = new ArrayList<>(n);
         for (int o = 0; o < n; o++) {
             Tensor latents = denoise(noise.slice(0, o, o + 1), imageLatents, context, condition, request, random, listener,
                     cancel, timer, o);
             VaeDecoder decoder = folder.vaeDecoder();
-            Tensor decoded = timer.time("vae-decode", () -> latentH * latentW > 128 * 128
-                    ? decoder.decodeTiled(latents, 64, 16) : decoder.decode(latents));
+            Tensor decoded = timer.time("vae-decode", () -> decoder.decodeWithin(latents, memory.vaeBudget()));
             out.add(decoded);
         }
+        memory.afterStage(folder, ModelPart.VAE_DECODER);
         return out;
     }
 
     private Tensor condition(VaeEncoder encoder, Tensor pixels, Tensor holes, int latentH, int latentW, TorchGenerator random) {
         if (kind == DiffusionKind.SD_INPAINTING) {
-            Tensor maskedLatents = encoder.encode(InpaintConditions.grayHole(pixels, holes), conditionSampling, random);
+            Tensor maskedLatents = encoder.encodeWithin(InpaintConditions.grayHole(pixels, holes), conditionSampling, random,
+                    memory.vaeBudget());
             return Tensor.concat(1, InpaintConditions.latentMask(holes, latentH, latentW, false), maskedLatents);
         }
-        Tensor maskedLatents = encoder.encode(InpaintConditions.blackHole(pixels, holes), conditionSampling, random);
+        Tensor maskedLatents = encoder.encodeWithin(InpaintConditions.blackHole(pixels, holes), conditionSampling, random,
+                memory.vaeBudget());
         return Tensor.concat(1, maskedLatents, InpaintConditions.latentMask(holes, latentH, latentW, true));
     }
 
@@ -175,6 +180,9 @@ public final class DiffusionBackend implements InpaintBackend {
         DenoisingLoop.NoisePredictor predictor = (in, t, index, count) -> {
             float scale = (float) request.preservationScale()
                     * (InpaintConditions.brushnetActive(index, count, request.brushnetStart(), request.brushnetEnd()) ? 1f : 0f);
+            if (index == count - 1) {
+                memory.beforeLastStep(folder, brushnetFolder, kind);
+            }
             return predict(in, t, context, condition, scale, stepName(output, index, count), timer);
         };
         DenoisingLoop.StepObserver observer = new DenoisingLoop.StepObserver() {
@@ -199,14 +207,20 @@ public final class DiffusionBackend implements InpaintBackend {
         switch (kind) {
             case BRUSHNET_FUSED -> {
                 FusedBrushNetUnet fused = folder.fusedBrushNetUnet();
-                return timer.time("unet+brushnet", () -> fused.predict(in, t, context, condition, scale, step));
+                return timer.time("unet+brushnet", () -> memory.splitGuidanceBatch() && in.dim(0) == 2
+                        ? Tensor.concat(0, fused.predict(in.slice(0, 0, 1), t, context.slice(0, 0, 1), condition, scale, step),
+                                fused.predict(in.slice(0, 1, 2), t, context.slice(0, 1, 2), condition, scale, step))
+                        : fused.predict(in, t, context, condition, scale, step));
             }
             case BRUSHNET_SEPARATE -> {
                 BrushNet branch = (brushnetFolder != null ? brushnetFolder : folder).brushNet();
                 Tensor first = in.dim(0) == 1 ? in : in.slice(0, 0, 1);
                 Map<String, Tensor> features = timer.time("brushnet", () -> branch.features(first, t, condition, scale, step));
                 Unet unet = folder.unet();
-                return timer.time("unet", () -> unet.predict(in, t, context, features, step));
+                return timer.time("unet", () -> memory.splitGuidanceBatch() && in.dim(0) == 2
+                        ? Tensor.concat(0, unet.predict(in.slice(0, 0, 1), t, context.slice(0, 0, 1), features, step),
+                                unet.predict(in.slice(0, 1, 2), t, context.slice(0, 1, 2), features, step))
+                        : unet.predict(in, t, context, features, step));
             }
             case SD_INPAINTING -> {
                 Unet unet = folder.unet();
@@ -216,6 +230,11 @@ public final class DiffusionBackend implements InpaintBackend {
             }
             default -> throw new IllegalStateException("unhandled kind " + kind);
         }
+    }
+
+    /** The checkpoint folder; for tests. */
+    ModelFolder folder() {
+        return folder;
     }
 
     @Override

@@ -38,6 +38,9 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class GraphSession implements AutoCloseable {
     private static final int MAX_SIGNATURES = 64;
     private static final ThreadLocal<long[]> RUNTIME_NANOS = ThreadLocal.withInitial(() -> new long[1]);
+    private static volatile RunObserver runObserver;
+    /** ONNX Runtime's run option that shrinks the named arenas at the end of a run. */
+    static final String ARENA_SHRINKAGE_KEY = "memory.enable_memory_arena_shrinkage";
     private final OrtSession session;
     private final String label;
     private final Map<String, TensorInfo> inputs;
@@ -46,6 +49,10 @@ public final class GraphSession implements AutoCloseable {
     private final Map<String, Slot> inputSlots = new HashMap<>();
     private final Map<String, Slot> outputSlots = new HashMap<>();
     private final Map<String, Map<String, long[]>> learnedOutputShapes = new HashMap<>();
+    private volatile boolean releaseEveryRun;
+    private boolean releaseNext;
+    private long releasedRuns;
+    private OrtSession.RunOptions releaseOptions;
     private boolean closed;
 
     /** Wraps an open session; {@code label} (e.g. {@code "unet/model.onnx"}) prefixes every message. */
@@ -81,14 +88,65 @@ public final class GraphSession implements AutoCloseable {
         return RUNTIME_NANOS.get()[0];
     }
 
-    private static OrtSession.Result timed(OrtSession session, Map<String, OnnxTensor> in, Set<String> wanted,
-            Map<String, OnnxValue> pinned) throws OrtException {
+    /**
+     * Installs a process-wide observer told about every {@code OrtSession.run} of every session (benchmarks
+     * attribute time and resident memory to graphs with it); {@code null} removes it. Not for production use.
+     */
+    public static void setRunObserver(RunObserver observer) {
+        runObserver = observer;
+    }
+
+    /**
+     * Runs {@code load} (opening the session of {@code label}) and tells the {@link #setRunObserver run observer}
+     * about it as a run labelled {@code "load " + label}.
+     */
+    public static <T> T observedLoad(String label, java.util.function.Supplier<T> load) {
+        RunObserver observer = runObserver;
+        if (observer == null) {
+            return load.get();
+        }
+        String name = "load " + label;
+        observer.started(name);
         long start = System.nanoTime();
         try {
-            return pinned == null ? session.run(in, wanted) : session.run(in, wanted, pinned);
+            return load.get();
         } finally {
-            RUNTIME_NANOS.get()[0] += System.nanoTime() - start;
+            observer.finished(name, System.nanoTime() - start);
         }
+    }
+
+    private OrtSession.Result timed(OrtSession session, Map<String, OnnxTensor> in, Set<String> wanted,
+            Map<String, OnnxValue> pinned, OrtSession.RunOptions runOptions) throws OrtException {
+        RunObserver observer = runObserver;
+        if (observer != null) {
+            observer.started(label);
+        }
+        long start = System.nanoTime();
+        try {
+            if (runOptions == null) {
+                return pinned == null ? session.run(in, wanted) : session.run(in, wanted, pinned);
+            }
+            return pinned == null ? session.run(in, wanted, runOptions) : session.run(in, wanted, pinned, runOptions);
+        } finally {
+            long took = System.nanoTime() - start;
+            RUNTIME_NANOS.get()[0] += took;
+            if (observer != null) {
+                observer.finished(label, took);
+            }
+        }
+    }
+
+    /**
+     * Told when a session's {@code OrtSession.run} starts and ends (see {@link #setRunObserver}).
+     *
+     * <p>Thread-safety: called from the running thread; implementations must tolerate concurrent calls.
+     */
+    public interface RunObserver {
+        /** A run of the graph labelled {@code label} starts. */
+        void started(String label);
+
+        /** The run of {@code label} ended after {@code nanos} (also when it failed). */
+        void finished(String label, long nanos);
     }
 
     /** The file label used in messages, e.g. {@code "unet/model.onnx"}. */
@@ -179,13 +237,22 @@ public final class GraphSession implements AutoCloseable {
                 output(w);
             }
             Map<String, long[]> known = pin ? learnedOutputShapes.get(signature.toString()) : null;
+            // The first run of a shape grows the arena as it goes; later runs of that shape allocate the planned
+            // memory pattern in one block, which an arena still holding the first run's pieces would add on top of.
+            boolean firstOfShape = pin && known == null;
+            OrtSession.RunOptions runOptions = null;
+            if (releaseEveryRun || releaseNext || firstOfShape) {
+                runOptions = releaseOptions();
+                releaseNext = false;
+                releasedRuns++;
+            }
             Map<String, Tensor> result = new LinkedHashMap<>();
             if (known != null && known.keySet().containsAll(wanted)) {
                 Map<String, OnnxValue> pinned = new HashMap<>();
                 for (String w : wanted) {
                     pinned.put(w, slot(outputSlots, w, outputs.get(w).type, known.get(w)).tensor());
                 }
-                try (OrtSession.Result r = timed(session, in, Set.of(), pinned)) {
+                try (OrtSession.Result r = timed(session, in, Set.of(), pinned, runOptions)) {
                     for (String w : wanted) {
                         Slot slot = outputSlots.get(w);
                         Tensor dst = into == null ? Tensor.zeros(toInt(known.get(w))) : destination(into, w, known.get(w));
@@ -195,7 +262,7 @@ public final class GraphSession implements AutoCloseable {
                 }
             } else {
                 Map<String, long[]> shapes = known == null ? new HashMap<>() : new HashMap<>(known);
-                try (OrtSession.Result r = timed(session, in, Set.copyOf(wanted), null)) {
+                try (OrtSession.Result r = timed(session, in, Set.copyOf(wanted), null, runOptions)) {
                     for (String w : wanted) {
                         OnnxTensor t = (OnnxTensor) r.get(w).orElseThrow();
                         long[] shape = t.getInfo().getShape();
@@ -286,6 +353,51 @@ public final class GraphSession implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Whether every run ends by handing the session's unused working memory (its CPU arena's free regions) back to
+     * the system. Off by default: the arena then keeps the largest run's memory for the next run, which is faster
+     * but holds that memory while other sessions run (the first run of each input shape releases anyway, so that
+     * the memory pattern of the later runs does not land on top of it). For stages that run once per job (text
+     * encoder, VAE) turning it on bounds the process's peak by the largest stage instead of the sum of all stages.
+     */
+    public void releaseMemoryAfterEveryRun(boolean on) {
+        releaseEveryRun = on;
+    }
+
+    /** Whether {@link #releaseMemoryAfterEveryRun} is on. */
+    public boolean releasesMemoryAfterEveryRun() {
+        return releaseEveryRun;
+    }
+
+    /** Hands the working memory back to the system at the end of the next run only (e.g. a job's last step). */
+    public void releaseMemoryAfterNextRun() {
+        lock.lock();
+        try {
+            releaseNext = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many runs so far ended by releasing the working memory; exposed for tests. */
+    public long releasedRuns() {
+        lock.lock();
+        try {
+            return releasedRuns;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private OrtSession.RunOptions releaseOptions() throws OrtException {
+        if (releaseOptions == null) {
+            OrtSession.RunOptions ro = new OrtSession.RunOptions();
+            ro.addRunConfigEntry(ARENA_SHRINKAGE_KEY, "cpu:0");
+            releaseOptions = ro;
+        }
+        return releaseOptions;
+    }
+
     /** Number of native slots currently held (inputs plus pinned outputs); exposed for tests. */
     public int slotCount() {
         lock.lock();
@@ -310,6 +422,9 @@ public final class GraphSession implements AutoCloseable {
             all.forEach(Slot::close);
             inputSlots.clear();
             outputSlots.clear();
+            if (releaseOptions != null) {
+                releaseOptions.close();
+            }
             session.close();
         } catch (OrtException e) {
             throw new ModelException(label + ": closing the session failed: " + e.getMessage(), e);

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates ONNX Runtime sessions on the one shared {@link OrtEnvironment} according to
- * {@link ExecutionOptions}: provider with CUDA-to-CPU fallback, threads, optimization level and the
- * optimized-model cache.
+ * {@link ExecutionOptions}: provider with CUDA-to-CPU fallback, threads, optimization level, the
+ * optimized-model cache and, in the low-memory mode, no memory pattern. Everything else keeps ONNX Runtime's
+ * defaults, the same as Python's {@code onnxruntime.SessionOptions()}.
  *
  * <p>Thread-safety: safe for concurrent use; the fallback state is atomic.
  */
@@ -59,6 +60,10 @@ public final class SessionFactory {
             }
             if (options.interOpThreads() > 0) {
                 so.setInterOpNumThreads(options.interOpThreads());
+            }
+            if (options.lowMemory()) {
+                // a run with a memory pattern allocates the planned peak in one block, often above the first run's
+                so.setMemoryPatternOptimization(false);
             }
             addProvider(so);
             Path source = file;

@@ -131,4 +131,48 @@ class GraphSessionTest {
             assertThat(ContractCheck.output(g, "last_hidden_state").rank(3).floats().dim(1, 77).check().getShape()).hasSize(3);
         }
     }
+
+    @Test
+    void releasingWorkingMemoryAppliesToTheFlaggedRunsAndKeepsTheResults() {
+        try (GraphSession g = open(StandIns.TINY, "vae_decoder/model.onnx")) {
+            Tensor kept = g.run(decoderFeed(4, 6), List.of("sample"), null).get("sample");
+            assertThat(g.releasedRuns()).as("the first run of a shape releases").isEqualTo(1);
+            g.run(decoderFeed(4, 6), List.of("sample"), null);
+            assertThat(g.releasedRuns()).as("later runs keep their memory").isEqualTo(1);
+            g.releaseMemoryAfterNextRun();
+            Tensor released = g.run(decoderFeed(4, 6), List.of("sample"), null).get("sample");
+            g.run(decoderFeed(4, 6), List.of("sample"), null);
+            assertThat(g.releasedRuns()).as("only the flagged run").isEqualTo(2);
+            assertThat(g.releasesMemoryAfterEveryRun()).isFalse();
+            g.releaseMemoryAfterEveryRun(true);
+            Tensor every = g.run(decoderFeed(4, 6), List.of("sample"), null).get("sample");
+            g.run(decoderFeed(2, 2), List.of("sample"), null);
+            assertThat(g.releasedRuns()).isEqualTo(4);
+            assertThat(released.maxAbsDiff(kept)).isZero();
+            assertThat(every.maxAbsDiff(kept)).isZero();
+        }
+    }
+
+    @Test
+    void aRunObserverSeesEveryRunWithItsLabel() {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        GraphSession.setRunObserver(new GraphSession.RunObserver() {
+            @Override
+            public void started(String label) {
+                seen.add("start " + label);
+            }
+
+            @Override
+            public void finished(String label, long nanos) {
+                seen.add("end " + label + (nanos > 0 ? "" : " without time"));
+            }
+        });
+        try (GraphSession g = GraphSession.observedLoad("vae_decoder/model.onnx", () -> open(StandIns.TINY, "vae_decoder/model.onnx"))) {
+            g.run(decoderFeed(4, 6), List.of("sample"), null);
+        } finally {
+            GraphSession.setRunObserver(null);
+        }
+        assertThat(seen).containsExactly("start load vae_decoder/model.onnx", "end load vae_decoder/model.onnx",
+                "start vae_decoder/model.onnx", "end vae_decoder/model.onnx");
+    }
 }

@@ -1,0 +1,85 @@
+package dev.brushedit.inpaint.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.brushedit.core.image.Box;
+import dev.brushedit.core.image.Mask;
+import dev.brushedit.core.image.RgbImage;
+import dev.brushedit.core.scheduler.SchedulerType;
+import dev.brushedit.core.tensor.Tensor;
+import dev.brushedit.inpaint.InpaintRequest;
+import dev.brushedit.inpaint.Inpainter;
+import dev.brushedit.inpaint.LargeImageStrategy;
+import dev.brushedit.inpaint.ProgressListener;
+import dev.brushedit.models.ExecutionOptions;
+import dev.brushedit.models.ModelPart;
+import dev.brushedit.models.VaeEncoder;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the diffusion backend does to bound memory, on the tiny BrushNet stand-in. */
+class MemoryPolicyTest {
+    private static final Path BRUSHNET = Path.of("src/test/resources/standins/sd15-tiny-brushnet");
+    private static final InpaintRequest THREE_STEPS = InpaintRequest.builder().prompt("a red apple").negativePrompt("blurry")
+            .steps(3).seed(4).scheduler(SchedulerType.DDIM).strategy(LargeImageStrategy.original()).build();
+
+    private static RgbImage gradient(int w, int h) {
+        byte[] rgb = new byte[w * h * 3];
+        for (int i = 0; i < w * h; i++) {
+            rgb[3 * i] = (byte) (i % w * 4);
+            rgb[3 * i + 1] = (byte) (i / w * 4);
+            rgb[3 * i + 2] = (byte) 90;
+        }
+        return RgbImage.of(w, h, rgb);
+    }
+
+    private static Tensor generate(DiffusionBackend backend) {
+        RgbImage image = gradient(64, 64);
+        Mask mask = Mask.ofBox(64, 64, new Box(16, 16, 48, 48));
+        List<Tensor> out = backend.generateDecoded(image, mask, THREE_STEPS, 4, ProgressListener.NONE, null, new StageTimer());
+        return out.get(0);
+    }
+
+    private static DiffusionBackend open(ExecutionOptions options) {
+        return (DiffusionBackend) DiffusionBackends.open(BRUSHNET, null, Inpainter.Backend.BRUSHNET, options, VaeEncoder.Sampling.MEAN);
+    }
+
+    @Test
+    void budgetsFollowTheLowMemoryOption() {
+        assertThat(MemoryPolicy.of(ExecutionOptions.defaults())).isEqualTo(new MemoryPolicy(false, MemoryPolicy.DEFAULT_VAE_BUDGET));
+        MemoryPolicy low = MemoryPolicy.of(ExecutionOptions.builder().lowMemory(true).build());
+        assertThat(low.splitGuidanceBatch()).isTrue();
+        assertThat(low.vaeBudget()).isLessThan(MemoryPolicy.DEFAULT_VAE_BUDGET);
+    }
+
+    @Test
+    void theDenoisingGraphReleasesItsMemoryAtTheLastStepOfEachJob() {
+        try (DiffusionBackend backend = open(ExecutionOptions.defaults())) {
+            generate(backend);
+            assertThat(backend.folder().session(ModelPart.BRUSHNET_UNET).releasedRuns()).as("one job: first run of the shape, last step")
+                    .isEqualTo(2);
+            generate(backend);
+            assertThat(backend.folder().session(ModelPart.BRUSHNET_UNET).releasedRuns()).as("two jobs: and its last step").isEqualTo(3);
+            assertThat(backend.folder().session(ModelPart.VAE_DECODER).releasedRuns()).as("every decode").isEqualTo(2);
+            assertThat(backend.folder().isLoaded(ModelPart.VAE_DECODER)).isTrue();
+        }
+    }
+
+    @Test
+    void lowMemoryGivesTheSameImageWithSplitBatchesAndClosesTheVaeSessions() {
+        Tensor normal;
+        try (DiffusionBackend backend = open(ExecutionOptions.defaults())) {
+            normal = generate(backend);
+        }
+        try (DiffusionBackend backend = open(ExecutionOptions.builder().lowMemory(true).build())) {
+            Tensor low = generate(backend);
+            assertThat(low.maxAbsDiff(normal)).as("batch-1 halves equal the batch-2 run").isLessThan(1e-4f);
+            assertThat(backend.folder().session(ModelPart.BRUSHNET_UNET).releasedRuns()).as("two halves per step, all released")
+                    .isEqualTo(6);
+            assertThat(backend.folder().isLoaded(ModelPart.VAE_DECODER)).isFalse();
+            assertThat(backend.folder().isLoaded(ModelPart.VAE_ENCODER)).isFalse();
+            assertThat(generate(backend).maxAbsDiff(low)).as("reopened sessions, same result").isZero();
+        }
+    }
+}

@@ -3,12 +3,12 @@
 The UNet is diffusers' UNet2DConditionModel defaults with cross_attention_dim 768 (SD1.5's topology and sizes:
 channels 320/640/1280/1280, 860 M parameters), the BrushNet our SD1.5-size branch (619 M parameters; the zero
 convolutions drawn from N(0, 0.02^2) so the features are not all zero), both fp32 with diffusers' default random
-initialisation (torch seed 0). The text encoder (hidden 768, 1 layer) and the VAE are tiny: they run outside the
-denoising steps this benchmark measures. Written through brushedit_export.export_folder without verification;
+initialisation (torch seed 0). The text encoder (hidden 768, 1 layer) and the VAE are tiny unless --full gives them
+SD1.5's real sizes too (whole-edit benchmarks: VAE 83 M parameters, CLIP ViT-L/14 text encoder 123 M). Written through brushedit_export.export_folder without verification;
 graphs above 2 GB go to model.onnx_data. Never commit the output (about 6 GB for --variant separate).
 
-Usage (from the repository root, /work/pyenv or tools/exporter's venv):
-    python tools/bench/make_step_graphs.py OUT [--variant separate|fused]
+Usage (from the repository root, in the .venv-export environment of tools/bench/README.md):
+    python tools/bench/make_step_graphs.py OUT [--variant separate|fused] [--full]
 --variant separate writes unet/ (with BrushNet inputs) + brushnet/; fused writes unet/ (plain) + brushnet_unet/
 (about 9 GB, and tracing the 5.9 GB fused graph needs about 4x that in RAM).
 """
@@ -30,10 +30,22 @@ TOKENIZER = os.path.join(HERE, "..", "..", "brushedit-models", "src", "test", "r
                          "sd15-tiny-brushnet", "tokenizer")
 
 
+def sd15_vae():
+    """SD1.5's AutoencoderKL topology and sizes (channels 128/256/512/512, two ResNets per block), random weights."""
+    from diffusers import AutoencoderKL
+    return AutoencoderKL(in_channels=3, out_channels=3, down_block_types=("DownEncoderBlock2D",) * 4,
+                         up_block_types=("UpDecoderBlock2D",) * 4, block_out_channels=(128, 256, 512, 512),
+                         layers_per_block=2, latent_channels=4, norm_num_groups=32, sample_size=512,
+                         scaling_factor=0.18215).eval()
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("out")
     p.add_argument("--variant", choices=("separate", "fused"), default="separate")
+    p.add_argument("--full", action="store_true",
+                   help="also give the VAE (83 M parameters) and the text encoder (CLIP ViT-L/14, 123 M) SD1.5's real "
+                        "sizes, for whole-edit benchmarks (dev.brushedit.bench.EditBench, tools/bench/ort_edit_bench.py)")
     a = p.parse_args()
     from diffusers import UNet2DConditionModel
     from transformers import CLIPTextConfig, CLIPTextModel
@@ -43,9 +55,11 @@ def main() -> int:
     brushnet = BrushNet(BrushNetConfig(extra={"cross_attention_dim": 768}))
     for m in list(brushnet.brushnet_down_blocks) + list(brushnet.brushnet_up_blocks) + [brushnet.brushnet_mid_block]:
         torch.nn.init.normal_(m.weight, std=0.02)
-    text = CLIPTextModel(CLIPTextConfig(vocab_size=49408, hidden_size=768, intermediate_size=64, num_hidden_layers=1,
-                                        num_attention_heads=12, max_position_embeddings=77, projection_dim=768)).eval()
-    comps = Components(unet=unet, text_encoder=text, vae=tiny.tiny_vae(), scheduler_config=dict(tiny.SD15_SCHEDULER),
+    layers, inner = (12, 3072) if a.full else (1, 64)
+    text = CLIPTextModel(CLIPTextConfig(vocab_size=49408, hidden_size=768, intermediate_size=inner,
+                                        num_hidden_layers=layers, num_attention_heads=12, max_position_embeddings=77,
+                                        projection_dim=768)).eval()
+    comps = Components(unet=unet, text_encoder=text, vae=sd15_vae() if a.full else tiny.tiny_vae(), scheduler_config=dict(tiny.SD15_SCHEDULER),
                        tokenizer_dir=TOKENIZER, brushnet=brushnet.eval(), pipeline_class="StableDiffusionPipeline")
     opts = ExportOptions(latent_hw=(8, 8), verify=False, fused=a.variant == "fused", separate=a.variant == "separate",
                          source="random SD1.5-size weights (tools/bench/make_step_graphs.py)")

@@ -1,7 +1,7 @@
 """Reference vectors and image fixtures for brushedit-core's tests.
 
 Run with the project's Python venv (outside CI):
-    /work/pyenv/bin/python tools/parity/core_vectors.py brushedit-core/src/test/resources
+    .venv-export/bin/python tools/parity/core_vectors.py brushedit-core/src/test/resources
 
 Writes
   parity/float16.json        numpy float32 -> float16 (astype) and float16 -> float32
@@ -11,7 +11,7 @@ Writes
   images/px-*.png            pixel-format fixtures and images/pixel_formats.json (expected RGB)
   images/smoke.json          Pillow-decoded statistics of the copied photographs
 
-images/rocket.jpg and images/camera.png must be copied from /work/shared/fixtures/images first.
+images/rocket.jpg and images/camera.png must be copied from scikit-image's sample data (skimage/data) first.
 """
 import io
 import json

@@ -3,7 +3,7 @@
 Writes the vectors the Java test InpaintPipelineParityTest compares against
 (brushedit-models/src/test/resources/parity/inpaint-pipeline/, see the README there):
 
-    /work/pyenv/bin/python tools/parity/inpaint_pipeline_parity.py \
+    .venv-export/bin/python tools/parity/inpaint_pipeline_parity.py \
         --out brushedit-models/src/test/resources/parity/inpaint-pipeline
 
 Two processes. This one (diffusers 0.42, our exporter package on the path) rebuilds the tiny torch modules

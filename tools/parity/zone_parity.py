@@ -3,7 +3,7 @@
 Our own driver. It runs ZONE's post-processing functions (lsl001006/ZONE, utils/mask_utils.py and
 inference.py), which must be importable as module `zone_extract` from the directory in $ZONE_EXTRACT
 (see the README next to the vectors for how that module is made), plus OpenCV / SciPy for the
-helper operations. Run with: ZONE_EXTRACT=/tmp/zone python tools/parity/zone_parity.py <outdir>
+helper operations. Run with: ZONE_EXTRACT=<folder with zone_extract.py> python tools/parity/zone_parity.py <outdir>
 """
 import json
 import os

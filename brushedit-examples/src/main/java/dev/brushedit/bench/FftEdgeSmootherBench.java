@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * ZONE's FFT edge smoother (mask and composite) on the CPU path, square images of {@code size} pixels.
+ * ZONE's FFT edge smoother (mask and composite) on the CPU path, images of {@code size} pixels: a side for squares,
+ * {@code WxH} otherwise (photo-shaped sizes whose sides are not powers of two).
  *
  * <p>Thread-safety: JMH state, one instance per benchmark thread.
  */
@@ -30,9 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class FftEdgeSmootherBench {
-    /** Side of the square image. */
-    @Param({"512", "1024", "2048"})
-    public int size;
+    /** Side of the square image, or {@code WxH}. */
+    @Param({"512", "1024", "2048", "1000x750", "2000x1500"})
+    public String size;
 
     /** REFERENCE or CORRECTED. */
     @Param({"CORRECTED", "REFERENCE"})
@@ -47,9 +48,12 @@ public class FftEdgeSmootherBench {
     @Setup
     public void setUp() {
         smoother = FftEdgeSmoother.builder().mode(ZoneMode.valueOf(mode)).allowGpu(false).build();
-        original = BlendInputs.original(size);
-        edited = BlendInputs.edited(size);
-        mask = BlendInputs.mask(size);
+        String[] wh = size.split("x");
+        int w = Integer.parseInt(wh[0]);
+        int h = Integer.parseInt(wh[wh.length - 1]);
+        original = BlendInputs.original(w, h);
+        edited = BlendInputs.edited(w, h);
+        mask = BlendInputs.mask(w, h);
     }
 
     /** One full smoothing: dilation, FFT low-pass, threshold, closing, filling, composite. */

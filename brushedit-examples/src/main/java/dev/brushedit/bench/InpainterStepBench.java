@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -62,7 +61,7 @@ public final class InpainterStepBench {
 
     /** Runs the benchmark; see the class comment for the arguments. */
     public static void main(String[] args) throws IOException {
-        Map<String, String> a = parse(args);
+        Map<String, String> a = BenchArgs.parse(args, "separate");
         Path checkpoint = Path.of(a.getOrDefault("checkpoint", "target/bench/sd15-size-separate"));
         boolean separate = a.containsKey("separate");
         int size = Integer.parseInt(a.getOrDefault("size", "256"));
@@ -179,7 +178,8 @@ public final class InpainterStepBench {
         }
     }
 
-    private static RgbImage gradient(int w, int h) {
+    /** A smooth RGB gradient of {@code w x h}. */
+    static RgbImage gradient(int w, int h) {
         byte[] rgb = new byte[w * h * 3];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -233,23 +233,5 @@ public final class InpainterStepBench {
             LOG.debug("no /proc/self/status: {}", e.toString());
         }
         return "unknown";
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> m = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + args[i] + "; see the class Javadoc");
-            }
-            String key = args[i].substring(2);
-            if (key.equals("separate")) {
-                m.put(key, "true");
-            } else if (i + 1 < args.length) {
-                m.put(key, args[++i]);
-            } else {
-                throw new IllegalArgumentException("--" + key + " needs a value");
-            }
-        }
-        return m;
     }
 }

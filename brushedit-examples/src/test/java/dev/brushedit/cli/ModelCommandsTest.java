@@ -41,12 +41,16 @@ class ModelCommandsTest {
         assertThat(err.toString()).contains("missing").contains("brushedit_export");
     }
 
+    private static void writeBlueImageAndBoxMask(Path image, Path mask) {
+        ImageFiles.write(RgbImage.filled(96, 64, 30, 120, 200), image);
+        ImageFiles.write(Mask.ofBox(96, 64, new Box(30, 20, 60, 40)).toImage(), mask);
+    }
+
     @Test
     void inpaintWithAModelFolderRunsBrushNet() {
         Path image = dir.resolve("in.png");
         Path mask = dir.resolve("mask.png");
-        ImageFiles.write(RgbImage.filled(96, 64, 30, 120, 200), image);
-        ImageFiles.write(Mask.ofBox(96, 64, new Box(30, 20, 60, 40)).toImage(), mask);
+        writeBlueImageAndBoxMask(image, mask);
         Path output = dir.resolve("out.png");
         int code = run("inpaint", "-i", image.toString(), "-m", mask.toString(), "-o", output.toString(), "-q",
                 "--model", STANDINS.resolve("sd15-tiny-brushnet").toString(), "--steps", "2", "--scheduler", "euler",
@@ -59,8 +63,7 @@ class ModelCommandsTest {
     void lowMemoryModeGivesTheSameImage() {
         Path image = dir.resolve("in.png");
         Path mask = dir.resolve("mask.png");
-        ImageFiles.write(RgbImage.filled(96, 64, 30, 120, 200), image);
-        ImageFiles.write(Mask.ofBox(96, 64, new Box(30, 20, 60, 40)).toImage(), mask);
+        writeBlueImageAndBoxMask(image, mask);
         Path normal = dir.resolve("normal.png");
         Path low = dir.resolve("low.png");
         for (Path output : new Path[] {normal, low}) {

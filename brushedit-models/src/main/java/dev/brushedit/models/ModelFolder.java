@@ -7,7 +7,6 @@ import dev.brushedit.core.Checks;
 import dev.brushedit.core.ModelException;
 import dev.brushedit.models.internal.FileHashes;
 import dev.brushedit.models.internal.GraphSession;
-import dev.brushedit.models.internal.SessionFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ public final class ModelFolder implements AutoCloseable {
     private final SessionFactory sessions;
     private final Set<ModelPart> present;
     private final float scalingFactor;
-    private final JsonNode modelIndex;
+    private final ModelIndex modelIndex;
     private final Map<ModelPart, String> hashes = new EnumMap<>(ModelPart.class);
     private final Map<ModelPart, AutoCloseable> opened = new EnumMap<>(ModelPart.class);
     private final Map<ModelPart, GraphSession> graphs = new EnumMap<>(ModelPart.class);
@@ -70,7 +69,7 @@ public final class ModelFolder implements AutoCloseable {
             }
         }
         this.present = Collections.unmodifiableSet(found);
-        this.modelIndex = readJson(root.resolve("model_index.json")).orElse(null);
+        this.modelIndex = readJson(root.resolve("model_index.json")).map(ModelIndex::of).orElse(null);
         this.scalingFactor = readScalingFactor();
     }
 
@@ -132,7 +131,7 @@ public final class ModelFolder implements AutoCloseable {
     }
 
     /** {@code model_index.json}'s content, if the folder has one (provenance only, never the flavour). */
-    public Optional<JsonNode> modelIndex() {
+    public Optional<ModelIndex> modelIndex() {
         return Optional.ofNullable(modelIndex);
     }
 
@@ -183,11 +182,20 @@ public final class ModelFolder implements AutoCloseable {
     }
 
     /**
-     * The raw session of {@code part}, for model types built on this layer (BrushNet, detector); opened
-     * on first use, without contract checks beyond loading, and shared with the typed model of the same
-     * part (one session per part). Closed with the folder.
+     * The declared inputs and outputs of {@code part}'s graph; opens its session on first use (without
+     * the typed model's contract checks).
      */
-    public synchronized GraphSession session(ModelPart part) {
+    public GraphSignature signature(ModelPart part) {
+        GraphSession g = session(part);
+        return GraphSignature.of(part, g.inputs(), g.outputs());
+    }
+
+    /**
+     * The raw session of {@code part}, for the model types of this package; opened on first use,
+     * without contract checks beyond loading, and shared with the typed model of the same part (one
+     * session per part). Closed with the folder.
+     */
+    synchronized GraphSession session(ModelPart part) {
         checkOpen();
         requirePart(part);
         return graphs.computeIfAbsent(part, this::load);
@@ -217,6 +225,24 @@ public final class ModelFolder implements AutoCloseable {
         } catch (Exception e) {
             throw new ModelException("closing " + part.relativePath() + " of " + root + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Makes the next run of {@code part}'s graph end by handing its working memory (its CPU arena's free regions)
+     * back to the system, e.g. before a job's last denoising step; opens the session if needed.
+     */
+    public void releaseWorkingMemoryAfterNextRun(ModelPart part) {
+        session(part).releaseMemoryAfterNextRun();
+    }
+
+    /** Whether every run of {@code part}'s graph releases its working memory (see {@link ExecutionOptions#lowMemory()}). */
+    public boolean releasesWorkingMemoryAfterEveryRun(ModelPart part) {
+        return session(part).releasesMemoryAfterEveryRun();
+    }
+
+    /** How many runs of {@code part}'s graph released their working memory so far; for tests and benchmarks. */
+    public long releasedRuns(ModelPart part) {
+        return session(part).releasedRuns();
     }
 
     /** Whether {@code part}'s session is open now (it opens on first use and after {@link #release}). */

@@ -37,12 +37,12 @@ record MemoryPolicy(boolean lowMemory, long vaeBudget) {
     /** Before the last denoising step: its run releases the denoising graph's working memory. */
     void beforeLastStep(ModelFolder folder, ModelFolder brushnetFolder, DiffusionKind kind) {
         switch (kind) {
-            case BRUSHNET_FUSED -> folder.session(ModelPart.BRUSHNET_UNET).releaseMemoryAfterNextRun();
+            case BRUSHNET_FUSED -> folder.releaseWorkingMemoryAfterNextRun(ModelPart.BRUSHNET_UNET);
             case BRUSHNET_SEPARATE -> {
-                folder.session(ModelPart.UNET).releaseMemoryAfterNextRun();
-                (brushnetFolder != null ? brushnetFolder : folder).session(ModelPart.BRUSHNET).releaseMemoryAfterNextRun();
+                folder.releaseWorkingMemoryAfterNextRun(ModelPart.UNET);
+                (brushnetFolder != null ? brushnetFolder : folder).releaseWorkingMemoryAfterNextRun(ModelPart.BRUSHNET);
             }
-            default -> folder.session(ModelPart.UNET).releaseMemoryAfterNextRun();
+            default -> folder.releaseWorkingMemoryAfterNextRun(ModelPart.UNET);
         }
     }
 

@@ -7,10 +7,6 @@ import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
 import dev.brushedit.core.scheduler.SchedulerType;
 import dev.brushedit.core.tensor.Tensor;
-import dev.brushedit.inpaint.InpaintRequest;
-import dev.brushedit.inpaint.Inpainter;
-import dev.brushedit.inpaint.LargeImageStrategy;
-import dev.brushedit.inpaint.ProgressListener;
 import dev.brushedit.models.ExecutionOptions;
 import dev.brushedit.models.ModelPart;
 import dev.brushedit.models.VaeEncoder;
@@ -21,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /** What the diffusion backend does to bound memory, on the tiny BrushNet stand-in. */
 class MemoryPolicyTest {
     private static final Path BRUSHNET = Path.of("src/test/resources/standins/sd15-tiny-brushnet");
-    private static final InpaintRequest THREE_STEPS = InpaintRequest.builder().prompt("a red apple").negativePrompt("blurry")
-            .steps(3).seed(4).scheduler(SchedulerType.DDIM).strategy(LargeImageStrategy.original()).build();
+    private static final BackendJob THREE_STEPS = new BackendJob("a red apple", "blurry", 3, 7.5, 1.0, 0.0, 1.0, 1.0,
+            SchedulerType.DDIM, 1);
 
     private static RgbImage gradient(int w, int h) {
         byte[] rgb = new byte[w * h * 3];
@@ -37,12 +33,12 @@ class MemoryPolicyTest {
     private static Tensor generate(DiffusionBackend backend) {
         RgbImage image = gradient(64, 64);
         Mask mask = Mask.ofBox(64, 64, new Box(16, 16, 48, 48));
-        List<Tensor> out = backend.generateDecoded(image, mask, THREE_STEPS, 4, ProgressListener.NONE, null, new StageTimer());
+        List<Tensor> out = backend.generateDecoded(image, mask, THREE_STEPS, 4, StepListener.NONE, () -> false, new StageTimer());
         return out.get(0);
     }
 
     private static DiffusionBackend open(ExecutionOptions options) {
-        return (DiffusionBackend) DiffusionBackends.open(BRUSHNET, null, Inpainter.Backend.BRUSHNET, options, VaeEncoder.Sampling.MEAN);
+        return (DiffusionBackend) DiffusionBackends.open(BRUSHNET, null, DiffusionChoice.BRUSHNET, options, VaeEncoder.Sampling.MEAN);
     }
 
     @Test
@@ -57,11 +53,11 @@ class MemoryPolicyTest {
     void theDenoisingGraphReleasesItsMemoryAtTheLastStepOfEachJob() {
         try (DiffusionBackend backend = open(ExecutionOptions.defaults())) {
             generate(backend);
-            assertThat(backend.folder().session(ModelPart.BRUSHNET_UNET).releasedRuns()).as("one job: first run of the shape, last step")
+            assertThat(backend.folder().releasedRuns(ModelPart.BRUSHNET_UNET)).as("one job: first run of the shape, last step")
                     .isEqualTo(2);
             generate(backend);
-            assertThat(backend.folder().session(ModelPart.BRUSHNET_UNET).releasedRuns()).as("two jobs: and its last step").isEqualTo(3);
-            assertThat(backend.folder().session(ModelPart.VAE_DECODER).releasedRuns()).as("every decode").isEqualTo(2);
+            assertThat(backend.folder().releasedRuns(ModelPart.BRUSHNET_UNET)).as("two jobs: and its last step").isEqualTo(3);
+            assertThat(backend.folder().releasedRuns(ModelPart.VAE_DECODER)).as("every decode").isEqualTo(2);
             assertThat(backend.folder().isLoaded(ModelPart.VAE_DECODER)).isTrue();
         }
     }
@@ -75,7 +71,7 @@ class MemoryPolicyTest {
         try (DiffusionBackend backend = open(ExecutionOptions.builder().lowMemory(true).build())) {
             Tensor low = generate(backend);
             assertThat(low.maxAbsDiff(normal)).as("batch-1 halves equal the batch-2 run").isLessThan(1e-4f);
-            assertThat(backend.folder().session(ModelPart.BRUSHNET_UNET).releasedRuns()).as("two halves per step, all released")
+            assertThat(backend.folder().releasedRuns(ModelPart.BRUSHNET_UNET)).as("two halves per step, all released")
                     .isEqualTo(6);
             assertThat(backend.folder().isLoaded(ModelPart.VAE_DECODER)).isFalse();
             assertThat(backend.folder().isLoaded(ModelPart.VAE_ENCODER)).isFalse();

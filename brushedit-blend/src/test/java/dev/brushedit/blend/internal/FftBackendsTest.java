@@ -2,6 +2,7 @@ package dev.brushedit.blend.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -106,13 +107,14 @@ class FftBackendsTest {
                 double[] full = JTransformsFft.fullPath(x, w, h, keep);
                 double[] half = RealSpectrumFft.lowPassMagnitude(x, w, h, keep);
                 double scale = 1;
-                for (double v : full) {
-                    scale = Math.max(scale, Math.abs(v));
-                }
+                double worst = 0;
                 for (int i = 0; i < full.length; i++) {
-                    assertThat(half[i]).as("%dx%d at %d", w, h, i).isCloseTo(full[i], org.assertj.core.data.Offset.offset(1e-9 * scale));
+                    scale = Math.max(scale, Math.abs(full[i]));
+                    worst = Math.max(worst, Math.abs(half[i] - full[i]));
                 }
-                assertThat(new JTransformsFft().lowPassMagnitude(x, PassBand.of(w, h, keep))).as("dispatch").containsExactly(half);
+                assertThat(worst).as("%dx%d: largest difference", w, h).isLessThan(1e-9 * scale);
+                assertThat(Arrays.equals(new JTransformsFft().lowPassMagnitude(x, PassBand.of(w, h, keep)), half))
+                        .as("%dx%d dispatches to the half spectra", w, h).isTrue();
                 tested++;
             }
         }

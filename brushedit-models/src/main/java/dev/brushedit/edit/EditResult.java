@@ -3,8 +3,10 @@ package dev.brushedit.edit;
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
+import dev.brushedit.edit.structure.StructuralEditResult;
 import dev.brushedit.inpaint.InpaintResult;
 import dev.brushedit.inpaint.Provenance;
+import java.util.Optional;
 
 /**
  * The outcome of one {@link InstructionEditor#edit} call: the edited image, the plan it followed,
@@ -17,8 +19,12 @@ import dev.brushedit.inpaint.Provenance;
  * @param plan the plan used (after overrides)
  * @param mask the repainted region (1 = repainted), the input image's size
  * @param inpaint the inpainter's result: every generated image, the mask it used, its provenance
+ *     (for MOVE and RESIZE edits: the fill of the vacated area)
+ * @param structural for MOVE and RESIZE edits, every intermediate of the move (matte, lifted object,
+ *     vacated fill, placement, pasted image, seam); absent otherwise
  */
-public record EditResult(RgbImage image, EditPlan plan, Mask mask, InpaintResult inpaint) {
+public record EditResult(RgbImage image, EditPlan plan, Mask mask, InpaintResult inpaint,
+        Optional<StructuralEditResult> structural) {
 
     /** Validates that no field is null. */
     public EditResult {
@@ -26,6 +32,12 @@ public record EditResult(RgbImage image, EditPlan plan, Mask mask, InpaintResult
         Checks.notNull("plan", plan);
         Checks.notNull("mask", mask);
         Checks.notNull("inpaint", inpaint);
+        Checks.notNull("structural", structural);
+    }
+
+    /** A result of an inpainting edit (no structural intermediates). */
+    public EditResult(RgbImage image, EditPlan plan, Mask mask, InpaintResult inpaint) {
+        this(image, plan, mask, inpaint, Optional.empty());
     }
 
     /** How the image was made (backend, model hashes, scheduler, seed, timings). */

@@ -5,11 +5,14 @@ import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
+import dev.brushedit.edit.structure.StructuralEditResult;
+import dev.brushedit.edit.structure.StructuralEditor;
 import dev.brushedit.inpaint.CancellationToken;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.InpaintResult;
 import dev.brushedit.inpaint.Inpainter;
 import dev.brushedit.inpaint.ProgressListener;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,15 @@ import org.slf4j.LoggerFactory;
  * (default {@value #DEFAULT_NEGATIVE_PROMPT}), with the removed object appended for REMOVE edits so
  * the model does not paint it back. GLOBAL edits use the policy's lower preservation scale.
  *
+ * <p>MOVE and RESIZE plans run through a {@link StructuralEditor} instead of one inpainting call:
+ * the object's mask (from the mask source, or the overrides' object mask or mask) is lifted with a
+ * soft matte, its old place is filled by the inpainter (prompt {@code "empty background"}, the object
+ * in the negative prompt), the object is pasted at the plan's motion, and the seam is harmonised
+ * (a ring repainted with the target caption by a diffusion backend; Poisson blending with
+ * PatchMatch). The result's mask is every pixel that may have changed, its inpaint result is the
+ * fill of the vacated area, and {@link EditResult#structural()} holds every intermediate. The blend
+ * stage is not applied to these edits.
+ *
  * <p>The editor does not own the inpainter: close the inpainter when done.
  *
  * <p>Thread-safety: safe for concurrent use when its stages are (the shipped ones are).
@@ -44,6 +56,8 @@ public final class InstructionEditor {
     private final MaskPolicy policy;
     private final InpaintRequest request;
     private final BlendStage blend;
+    private final StructuralEditor structural;
+    private final StructuralEditor structuralGiven;
 
     private InstructionEditor(Builder b) {
         this.instructor = b.instructor;
@@ -52,6 +66,8 @@ public final class InstructionEditor {
         this.policy = b.policy;
         this.request = b.request;
         this.blend = b.blend;
+        this.structuralGiven = b.structural;
+        this.structural = b.structural != null ? b.structural : StructuralEditor.builder().inpainter(b.inpainter).build();
     }
 
     /** A builder; only the inpainter must be set. */
@@ -68,6 +84,7 @@ public final class InstructionEditor {
         b.policy = policy;
         b.request = request;
         b.blend = blend;
+        b.structural = structuralGiven;
         return b;
     }
 
@@ -146,6 +163,9 @@ public final class InstructionEditor {
         Checks.notNull("overrides", overrides);
         Checks.notNull("listener", listener);
         EditPlan plan = overrides.plan().orElseGet(() -> plan(image, instruction));
+        if (plan.category() == EditCategory.MOVE || plan.category() == EditCategory.RESIZE) {
+            return moveOrResize(image, plan, overrides, listener, cancel);
+        }
         Mask mask = overrides.mask().map(m -> m.requireSameSize(image)).orElseGet(() -> overrides.objectMask()
                 .map(object -> policy.editMask(image, plan, object)).orElseGet(() -> mask(image, plan)));
         InpaintRequest used = requestFor(plan, overrides.request().orElse(request));
@@ -157,6 +177,20 @@ public final class InstructionEditor {
                     + image.width() + "x" + image.height() + " image, returned " + out);
         }
         return new EditResult(out, plan, mask, result);
+    }
+
+    private EditResult moveOrResize(RgbImage image, EditPlan plan, EditOverrides overrides, ProgressListener listener,
+            CancellationToken cancel) {
+        Mask object = overrides.objectMask().or(overrides::mask).map(m -> m.requireSameSize(image))
+                .orElseGet(() -> mask(image, plan));
+        InpaintRequest base = overrides.request().orElse(request);
+        String negative = base.negativePrompt();
+        InpaintRequest fill = base.toBuilder().prompt(InstructionGrammar.REMOVE_CAPTION)
+                .negativePrompt(negative.isBlank() ? plan.targetObject() : negative + ", " + plan.targetObject()).build();
+        InpaintRequest seam = base.toBuilder().prompt(plan.targetCaption()).build();
+        LOG.debug("edit {} \"{}\": {}", plan.category(), plan.targetObject(), plan.motion().orElseThrow());
+        StructuralEditResult s = structural.apply(image, object, plan.motion().orElseThrow(), fill, seam, listener, cancel);
+        return new EditResult(s.image(), plan, s.changedMask(), s.vacatedFill(), Optional.of(s));
     }
 
     /** The request for {@code plan}: caption as prompt, REMOVE target in the negative prompt, GLOBAL scale. */
@@ -184,6 +218,7 @@ public final class InstructionEditor {
         private MaskPolicy policy = MaskPolicy.defaults();
         private InpaintRequest request = InpaintRequest.builder().negativePrompt(DEFAULT_NEGATIVE_PROMPT).build();
         private BlendStage blend = BlendStage.NONE;
+        private StructuralEditor structural;
 
         private Builder() {}
 
@@ -229,6 +264,15 @@ public final class InstructionEditor {
             return this;
         }
 
+        /**
+         * The executor of MOVE and RESIZE plans (default: a {@link StructuralEditor} over this
+         * editor's inpainter with its defaults).
+         */
+        public Builder structuralEditor(StructuralEditor editor) {
+            this.structural = Checks.notNull("structuralEditor", editor);
+            return this;
+        }
+
         /** The editor. */
         public InstructionEditor build() {
             if (inpainter == null) {
@@ -237,6 +281,7 @@ public final class InstructionEditor {
             if (instructor == null) {
                 instructor = OfflineInstructor.create();
             }
+
             return new InstructionEditor(this);
         }
 

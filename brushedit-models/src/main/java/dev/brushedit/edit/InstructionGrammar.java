@@ -105,7 +105,7 @@ final class InstructionGrammar {
         }
     }
 
-    private static List<String> stripCourtesy(List<String> words) {
+    static List<String> stripCourtesy(List<String> words) {
         List<String> w = new ArrayList<>(words);
         boolean changed = true;
         while (changed && !w.isEmpty()) {

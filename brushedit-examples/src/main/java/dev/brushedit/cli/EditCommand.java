@@ -122,7 +122,10 @@ public final class EditCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             EditPlan plan = result.plan();
             out.println("plan: " + plan.category() + " \"" + plan.targetObject() + "\" -> \"" + plan.targetCaption() + "\""
-                    + plan.box().map(b -> " box " + b.x0() + "," + b.y0() + "," + b.x1() + "," + b.y1()).orElse(""));
+                    + plan.box().map(b -> " box " + b.x0() + "," + b.y0() + "," + b.x1() + "," + b.y1()).orElse("")
+                    + plan.motion().map(m -> " " + m).orElse("")
+                    + result.structural().map(s -> " placed at " + s.placement().target().x0() + "," + s.placement().target().y0()
+                            + "," + s.placement().target().x1() + "," + s.placement().target().y1()).orElse(""));
             out.println("wrote " + output);
         }
         return 0;

@@ -55,11 +55,8 @@ public final class ExtendCommand implements Callable<Integer> {
     @Option(names = "--seam", defaultValue = "16", description = "Width in pixels of the soft seam repainted inside the original (0 = hard). Default: ${DEFAULT-VALUE}.")
     int seam;
 
-    @Option(names = {"-p", "--prompt"}, defaultValue = "", description = "What the extended scene shows (diffusion backends).")
-    String prompt;
-
-    @Option(names = "--negative-prompt", defaultValue = "", description = "What it should not show.")
-    String negativePrompt;
+    @Mixin
+    PromptOptions prompts;
 
     @Mixin
     InpaintingOptions inpainting;
@@ -75,7 +72,7 @@ public final class ExtendCommand implements Callable<Integer> {
         InputLimits limits = inpainting.limits();
         RgbImage picture = ImageFiles.read(image, limits);
         TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr(), verbosity.quiet);
-        InpaintRequest request = inpainting.request().prompt(prompt).negativePrompt(negativePrompt).build();
+        InpaintRequest request = inpainting.request().prompt(prompts.prompt).negativePrompt(prompts.negativePrompt).build();
         OutpaintResult result;
         try (Inpainter inpainter = inpainting.openInpainter()) {
             result = inpainter.outpaint(picture, extension, request, progress.listener(inpainter.backendName()), null);

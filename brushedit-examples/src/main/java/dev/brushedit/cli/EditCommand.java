@@ -6,6 +6,7 @@ import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.ImageFiles;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
+import dev.brushedit.edit.EditCategory;
 import dev.brushedit.edit.EditOverrides;
 import dev.brushedit.edit.EditPlan;
 import dev.brushedit.edit.EditResult;
@@ -13,6 +14,7 @@ import dev.brushedit.edit.InstructionEditor;
 import dev.brushedit.edit.MaskSource;
 import dev.brushedit.edit.OfflineInstructor;
 import dev.brushedit.edit.OpenAiInstructor;
+import dev.brushedit.edit.UnsupportedEditException;
 import dev.brushedit.inpaint.Inpainter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,7 +52,8 @@ public final class EditCommand implements Callable<Integer> {
     @Option(names = {"-m", "--mask"}, description = "Mask of the object the instruction names (white = object).")
     Path mask;
 
-    @Option(names = "--box", description = "Box of the object instead of a mask: x0,y0,x1,y1 in pixels (x1, y1 exclusive).")
+    @Option(names = "--box", description = "x0,y0,x1,y1 in pixels (x1, y1 exclusive): where an added object goes, "
+            + "or the box of the object to remove or change, instead of a mask.")
     String box;
 
     @Option(names = "--segment-models", description = "Find the object with detector + SAM from this folder when no --mask or --box is given.")
@@ -94,9 +97,7 @@ public final class EditCommand implements Callable<Integer> {
             Mask objectMask = Mask.fromImage(ImageFiles.read(mask, limits), 128);
             limits.checkSameSize(picture, objectMask);
             editor.maskSource(MaskSource.of(objectMask));
-        } else if (box != null) {
-            editor.maskSource(MaskSource.ofBox(parseBox(box)));
-        } else {
+        } else if (box == null) {
             editor.maskSource((img, plan) -> {
                 throw new InvalidInputException("the " + plan.category() + " edit needs the mask of \"" + plan.targetObject()
                         + "\": give --mask FILE (white = the object), --box x0,y0,x1,y1 or --segment-models DIR");
@@ -111,8 +112,11 @@ public final class EditCommand implements Callable<Integer> {
             if (segmenter != null) {
                 editor.maskSource(segmenter.maskSource());
             }
-            result = editor.inpainter(inpainter).build().edit(picture, instruction, EditOverrides.none(),
+            EditOverrides overrides = box == null ? EditOverrides.none() : EditOverrides.builder().box(parseBox(box)).build();
+            result = editor.inpainter(inpainter).build().edit(picture, instruction, overrides,
                     progress.listener(inpainter.backendName()), null);
+        } catch (UnsupportedEditException e) {
+            throw new InvalidInputException(refusal(e), e);
         }
         ImageFiles.write(result.image(), output);
         if (maskOut != null) {
@@ -122,7 +126,11 @@ public final class EditCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             EditPlan plan = result.plan();
             out.println("plan: " + plan.category() + " \"" + plan.targetObject() + "\" -> \"" + plan.targetCaption() + "\""
-                    + plan.box().map(b -> " box " + b.x0() + "," + b.y0() + "," + b.x1() + "," + b.y1()).orElse(""));
+                    + plan.box().map(b -> " box " + format(b)).orElse(""));
+            if (plan.category() == EditCategory.ADDITION && box == null) {
+                out.println("no --box given: the added object was placed at the default box " + plan.box().map(EditCommand::format)
+                        .orElse("") + "; give --box x0,y0,x1,y1 to place it");
+            }
             out.println("wrote " + output);
         }
         return 0;
@@ -134,6 +142,25 @@ public final class EditCommand implements Callable<Integer> {
             b.baseUrl(mllmUrl);
         }
         return b.build();
+    }
+
+    private static String format(Box b) {
+        return b.x0() + "," + b.y0() + "," + b.x1() + "," + b.y1();
+    }
+
+    /** The refusal in the tool's terms: its flags, never the SDK's classes. */
+    static String refusal(UnsupportedEditException e) {
+        String what = e.category().map(c -> "cannot carry out the " + c + " edit " + e.reason()).orElse(e.reason());
+        switch (e.remedy()) {
+            case DIFFUSION_MODEL:
+                return what + "; give --model DIR, a BrushNet or SD inpainting folder converted with tools/exporter "
+                        + "(see tools/exporter/README.md)";
+            case DIFFUSION_EXECUTOR:
+                return what + "; the --model given can do it: let the diffusion model run this edit";
+            case LANGUAGE_MODEL:
+            default:
+                return what + "; rephrase it, or plan with --mllm-model MODEL on an OpenAI-compatible server (--mllm-url)";
+        }
     }
 
     static Box parseBox(String text) {

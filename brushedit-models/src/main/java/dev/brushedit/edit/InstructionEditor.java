@@ -3,6 +3,7 @@ package dev.brushedit.edit;
 import dev.brushedit.core.BrushEditException;
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
 import dev.brushedit.inpaint.CancellationToken;
@@ -12,6 +13,8 @@ import dev.brushedit.inpaint.Inpainter;
 import dev.brushedit.inpaint.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,14 @@ import org.slf4j.LoggerFactory;
  * to the weight-free inpainter (PatchMatch). The executor is chosen before any mask is looked for,
  * and {@link EditResult#executor()} records which one ran. The blend stage applies to inpainter
  * results only.
+ *
+ * <p>The editor refuses, before any work (before the mask source is asked), a plan that no allowed
+ * executor can honour, with an {@link UnsupportedEditException} naming the category, the reason and
+ * the fix: the PatchMatch inpainter ({@link dev.brushedit.inpaint.Capabilities#textureFill()})
+ * honours REMOVE edits only, so without a diffusion checkpoint an ADDITION, or a LOCAL, BACKGROUND or
+ * GLOBAL edit that no weight-free executor accepts, is refused rather than returned as an image that
+ * ignores the instruction. A box in the {@link EditOverrides} places an ADDITION (the instructor's
+ * default placement is used only without one).
  *
  * <p>Every stage is replaceable through the builder, and every intermediate can be corrected for a
  * run through {@link EditOverrides} (a plan with another category or caption, a hand-made mask, a
@@ -118,8 +129,8 @@ public final class InstructionEditor {
      * The executor that carries out {@code plan} under {@code preference} (see
      * {@link ExecutorPreference}); reads the plan only.
      *
-     * @throws InvalidInputException when no executor allowed by the preference accepts the plan,
-     *     naming each one's reason
+     * @throws UnsupportedEditException when no executor allowed by the preference accepts the plan,
+     *     naming the category, each one's reason and the fix
      */
     public EditExecutor executorFor(EditPlan plan, ExecutorPreference preference) {
         Checks.notNull("plan", plan);
@@ -155,15 +166,32 @@ public final class InstructionEditor {
             }
             reasons.add(e.name() + ": " + v.reason());
         }
-        String what = "the " + plan.category() + " edit \"" + plan.instruction() + "\"";
-        if (candidates.isEmpty()) {
-            throw new InvalidInputException(preference == ExecutorPreference.DIFFUSION
-                    ? what + " asks for a diffusion executor, but the inpainter is " + inpainterExecutor.inpainter().backendName()
-                            + " (no diffusion model is configured)"
-                    : what + " asks for a weight-free executor, but none is registered");
+        throw refusal(plan, preference, candidates.isEmpty(), reasons);
+    }
+
+    /**
+     * The refusal of a plan no allowed executor accepts. Without a prompt-following inpainter the fix
+     * is a diffusion checkpoint; with one (a CLASSICAL preference) it is another preference.
+     */
+    private UnsupportedEditException refusal(EditPlan plan, ExecutorPreference preference, boolean noCandidates,
+            List<String> reasons) {
+        String what = "\"" + plan.instruction() + "\" (\"" + plan.targetObject() + "\" -> \"" + plan.targetCaption() + "\")";
+        String reason;
+        if (noCandidates) {
+            reason = preference == ExecutorPreference.DIFFUSION
+                    ? what + ": a diffusion executor was asked for, but the inpainter is "
+                            + inpainterExecutor.inpainter().backendName() + " (no diffusion model is configured)"
+                    : what + ": a weight-free executor was asked for, but none is registered";
+        } else {
+            reason = what + ": " + String.join("; ", reasons);
         }
-        throw new InvalidInputException("no " + (preference == ExecutorPreference.AUTO ? "" : preference.name().toLowerCase(
-                java.util.Locale.ROOT) + " ") + "executor can carry out " + what + ": " + String.join("; ", reasons));
+        if (!inpainterExecutor.capabilities().followsPrompt()) {
+            return new UnsupportedEditException(plan.category(), reason, UnsupportedEditException.Remedy.DIFFUSION_MODEL,
+                    "configure a diffusion inpainter: Inpainter.builder().checkpoint(folder) with a BrushNet or SD inpainting "
+                            + "folder made by tools/exporter");
+        }
+        return new UnsupportedEditException(plan.category(), reason, UnsupportedEditException.Remedy.DIFFUSION_EXECUTOR,
+                "the configured diffusion inpainter can do it: use ExecutorPreference.AUTO or DIFFUSION");
     }
 
     /**
@@ -225,9 +253,13 @@ public final class InstructionEditor {
         Checks.notNull("instruction", instruction);
         Checks.notNull("overrides", overrides);
         Checks.notNull("listener", listener);
-        EditPlan plan = overrides.plan().orElseGet(() -> plan(image, instruction));
+        EditPlan planned = overrides.plan().orElseGet(() -> plan(image, instruction));
+        Optional<Box> userBox = overrides.box().map(b -> b.clampTo(image.width(), image.height()));
+        EditPlan plan = planned.category() == EditCategory.ADDITION ? userBox.map(planned::withBox).orElse(planned) : planned;
         EditExecutor executor = executorFor(plan, overrides.executor().orElse(preference));
-        Mask mask = overrides.mask().map(m -> m.requireSameSize(image)).orElseGet(() -> overrides.objectMask()
+        Optional<Mask> objectMask = overrides.objectMask().or(() -> userBox.filter(b -> MaskPolicy.needsObjectMask(plan.category()))
+                .map(b -> Mask.ofBox(image.width(), image.height(), b)));
+        Mask mask = overrides.mask().map(m -> m.requireSameSize(image)).orElseGet(() -> objectMask
                 .map(object -> policy.editMask(image, plan, object)).orElseGet(() -> mask(image, plan)));
         InpaintRequest used = requestFor(plan, overrides.request().orElse(request));
         LOG.debug("edit {} \"{}\" with {}: prompt \"{}\", mask area {}", plan.category(), plan.targetObject(), executor.name(),

@@ -584,8 +584,10 @@ final class InstructionGrammar {
     }
 
     static InvalidInputException notUnderstood(String instruction, String why) {
-        return new InvalidInputException("the offline instructor could not understand \"" + instruction + "\" (" + why
+        return new UnsupportedEditException(null, "the offline instructor could not understand \"" + instruction + "\" (" + why
                 + "); expected an instruction such as \"remove the dog\", \"add a hat on the left\", \"replace the cat with a "
-                + "tiger\", \"make the car red\", \"change the background to a beach\" or \"make it winter\"");
+                + "tiger\", \"make the car red\", \"change the background to a beach\" or \"make it winter\"",
+                UnsupportedEditException.Remedy.LANGUAGE_MODEL, "or plan with an instructor backed by a language model "
+                        + "(OpenAiInstructor)");
     }
 }

@@ -12,6 +12,7 @@ import dev.brushedit.edit.EditPlan;
 import dev.brushedit.edit.EditResult;
 import dev.brushedit.edit.InstructionEditor;
 import dev.brushedit.edit.MaskSource;
+import dev.brushedit.edit.ObjectNotFoundException;
 import dev.brushedit.edit.OfflineInstructor;
 import dev.brushedit.edit.OpenAiInstructor;
 import dev.brushedit.edit.UnsupportedEditException;
@@ -29,8 +30,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code brushedit edit}: edits an image by instruction ("remove the lamp"). The offline instructor
  * plans the edit (or a multimodal LLM with {@code --mllm-model}); the object's mask comes from
- * {@code --mask} or {@code --box}; the inpainter is PatchMatch without {@code --model} (enough for
- * Remove edits) or BrushNet with one. Prints the plan, so it can be corrected and the edit re-run.
+ * {@code --mask} or {@code --box} ({@code --box} is also where an added object goes); the inpainter is
+ * PatchMatch without {@code --model} or BrushNet with one. Without a model, an edit that neither
+ * PatchMatch (removals) nor a weight-free executor can honour is refused before any work, with a
+ * message naming the flag that would make it possible ({@code --model DIR}, {@code --mllm-model}).
+ * Prints the plan, so it can be corrected and the edit re-run, and says when an addition used the
+ * default placement.
  *
  * <p>Thread-safety: runs once, on one thread.
  */
@@ -117,6 +122,9 @@ public final class EditCommand implements Callable<Integer> {
                     progress.listener(inpainter.backendName()), null);
         } catch (UnsupportedEditException e) {
             throw new InvalidInputException(refusal(e), e);
+        } catch (ObjectNotFoundException e) {
+            throw new InvalidInputException("nothing detected for \"" + e.targetObject() + "\"; give --mask FILE (white = the "
+                    + "object) or --box x0,y0,x1,y1, or name the object differently", e);
         }
         ImageFiles.write(result.image(), output);
         if (maskOut != null) {

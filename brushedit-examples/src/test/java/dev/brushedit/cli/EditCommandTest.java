@@ -146,6 +146,16 @@ class EditCommandTest {
         assertThat(ImageFiles.read(placed).samePixels(ImageFiles.read(boxed))).isFalse();
     }
 
+    @Test
+    void anEmptyObjectMaskNamesTheFlagsNotTheSdk() {
+        Path mask = dir.resolve("empty.png");
+        ImageFiles.write(Mask.empty(64, 48).toImage(), mask);
+        int code = run("edit", "remove the square", "-i", image.toString(), "-m", mask.toString(), "-o", dir.resolve("o.png").toString());
+        assertThat(code).isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(err.toString()).contains("nothing detected for \"square\"").contains("--mask FILE").contains("--box")
+                .doesNotContain("MaskSource");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);

@@ -43,6 +43,15 @@ public interface EditExecutor {
      */
     Output execute(Job job);
 
+    /**
+     * True when {@link #execute} would return an {@link Output#alpha()} for {@code plan} (an image
+     * with transparency, which only PNG keeps); lets callers check their output format before any
+     * work. False by default.
+     */
+    default boolean makesTransparent(EditPlan plan) {
+        return false;
+    }
+
     /** The executor that inpaints the repaint mask with {@code inpainter}, the caption as prompt. */
     static EditExecutor ofInpainter(dev.brushedit.inpaint.Inpainter inpainter) {
         return new InpainterExecutor(inpainter);

@@ -156,6 +156,41 @@ class EditCommandTest {
                 .doesNotContain("MaskSource");
     }
 
+    @Test
+    void onTheCoffeePhotoARecolourIsHonouredWithoutAModelAndABeachBackgroundIsRefused() {
+        Path coffee = Path.of("..", "samples", "coffee.png");
+        Path saucer = Path.of("..", "samples", "coffee-cup-saucer-mask.png");
+        Path output = dir.resolve("blue.png");
+        int code = run("edit", "make the saucer blue", "-i", coffee.toString(), "-m", saucer.toString(), "-o", output.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("plan: LOCAL \"saucer\"").contains("executor: recolour");
+        RgbImage before = ImageFiles.read(coffee);
+        RgbImage after = ImageFiles.read(output);
+        Mask object = Mask.fromImage(ImageFiles.read(saucer), 128);
+        assertThat(meanBlueMinusRed(after, object)).isGreaterThan(meanBlueMinusRed(before, object) + 20);
+
+        err.getBuffer().setLength(0);
+        Path beach = dir.resolve("beach.png");
+        code = run("edit", "change the background to a beach", "-i", coffee.toString(), "-m", saucer.toString(), "-o", beach.toString());
+        assertThat(code).isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(err.toString()).contains("BACKGROUND").contains("beach").contains("--model DIR");
+        assertThat(beach).doesNotExist();
+    }
+
+    private static double meanBlueMinusRed(RgbImage img, Mask mask) {
+        double sum = 0;
+        long n = 0;
+        for (int y = 0; y < img.height(); y++) {
+            for (int x = 0; x < img.width(); x++) {
+                if (mask.get(x, y) > 0.5f) {
+                    sum += img.channel(x, y, 2) - img.channel(x, y, 0);
+                    n++;
+                }
+            }
+        }
+        return sum / n;
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);

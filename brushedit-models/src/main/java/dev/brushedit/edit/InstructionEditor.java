@@ -3,6 +3,7 @@ package dev.brushedit.edit;
 import dev.brushedit.core.BrushEditException;
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
 import dev.brushedit.edit.structure.StructuralEditResult;
@@ -12,6 +13,9 @@ import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.InpaintResult;
 import dev.brushedit.inpaint.Inpainter;
 import dev.brushedit.inpaint.ProgressListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +26,22 @@ import org.slf4j.LoggerFactory;
  * that into the region to repaint, the {@link Inpainter} repaints it with the target caption as the
  * prompt, and a {@link BlendStage} finishes the image.
  *
+ * <p>Which {@link EditExecutor} carries out the plan follows the {@link ExecutorPreference}
+ * (builder, or per run in {@link EditOverrides}): by default ({@code AUTO}) a diffusion inpainter
+ * when one is configured, and otherwise the first registered weight-free executor that accepts the
+ * plan ({@link EditExecutors#classical()}: recolour, background, global adjustments), falling back
+ * to the weight-free inpainter (PatchMatch). The executor is chosen before any mask is looked for,
+ * and {@link EditResult#executor()} records which one ran. The blend stage applies to inpainter
+ * results only.
+ *
+ * <p>The editor refuses, before any work (before the mask source is asked), a plan that no allowed
+ * executor can honour, with an {@link UnsupportedEditException} naming the category, the reason and
+ * the fix: the PatchMatch inpainter ({@link dev.brushedit.inpaint.Capabilities#textureFill()})
+ * honours REMOVE edits only, so without a diffusion checkpoint an ADDITION, or a LOCAL, BACKGROUND or
+ * GLOBAL edit that no weight-free executor accepts, is refused rather than returned as an image that
+ * ignores the instruction. A box in the {@link EditOverrides} places an ADDITION (the instructor's
+ * default placement is used only without one).
+ *
  * <p>Every stage is replaceable through the builder, and every intermediate can be corrected for a
  * run through {@link EditOverrides} (a plan with another category or caption, a hand-made mask, a
  * request with another seed). The stages can also be called one at a time: {@link #plan},
@@ -31,14 +51,12 @@ import org.slf4j.LoggerFactory;
  * (default {@value #DEFAULT_NEGATIVE_PROMPT}), with the removed object appended for REMOVE edits so
  * the model does not paint it back. GLOBAL edits use the policy's lower preservation scale.
  *
- * <p>MOVE and RESIZE plans run through a {@link StructuralEditor} instead of one inpainting call:
- * the object's mask (from the mask source, or the overrides' object mask or mask) is lifted with a
- * soft matte, its old place is filled by the inpainter (prompt {@code "empty background"}, the object
- * in the negative prompt), the object is pasted at the plan's motion, and the seam is harmonised
- * (a ring repainted with the target caption by a diffusion backend; Poisson blending with
- * PatchMatch). The result's mask is every pixel that may have changed, its inpaint result is the
- * fill of the vacated area, and {@link EditResult#structural()} holds every intermediate. The blend
- * stage is not applied to these edits.
+ * <p>MOVE and RESIZE plans go to the structural executor, a {@link StructuralEditor} over the
+ * inpainter (or the one given to {@link Builder#structuralEditor}): the object's mask (from the
+ * mask source, or the overrides' object mask, mask or box) is lifted with a soft matte, its old
+ * place filled by the inpainter, the object pasted at the plan's motion and the seam harmonised (a
+ * ring repainted by a diffusion backend; Poisson blending with PatchMatch). The result's mask is
+ * every pixel that may have changed, and {@link EditResult#structural()} holds every intermediate.
  *
  * <p>The editor does not own the inpainter: close the inpainter when done.
  *
@@ -56,18 +74,25 @@ public final class InstructionEditor {
     private final MaskPolicy policy;
     private final InpaintRequest request;
     private final BlendStage blend;
-    private final StructuralEditor structural;
+    private final InpainterExecutor inpainterExecutor;
+    private final List<EditExecutor> executors;
+    private final ExecutorPreference preference;
+    private final StructuralExecutor structuralExecutor;
     private final StructuralEditor structuralGiven;
 
     private InstructionEditor(Builder b) {
+        this.inpainterExecutor = new InpainterExecutor(b.inpainter);
+        this.structuralGiven = b.structural;
+        this.structuralExecutor = new StructuralExecutor(b.structural != null ? b.structural
+                : StructuralEditor.builder().inpainter(b.inpainter).build());
+        this.executors = List.copyOf(b.executors);
+        this.preference = b.preference;
         this.instructor = b.instructor;
         this.maskSource = b.maskSource;
         this.inpainter = b.inpainter;
         this.policy = b.policy;
         this.request = b.request;
         this.blend = b.blend;
-        this.structuralGiven = b.structural;
-        this.structural = b.structural != null ? b.structural : StructuralEditor.builder().inpainter(b.inpainter).build();
     }
 
     /** A builder; only the inpainter must be set. */
@@ -84,6 +109,8 @@ public final class InstructionEditor {
         b.policy = policy;
         b.request = request;
         b.blend = blend;
+        b.executors = new ArrayList<>(executors);
+        b.preference = preference;
         b.structural = structuralGiven;
         return b;
     }
@@ -101,6 +128,96 @@ public final class InstructionEditor {
     /** The request every edit starts from (its prompt is replaced by the plan's caption). */
     public InpaintRequest request() {
         return request;
+    }
+
+    /** The registered executors besides the inpainter, in the order they are tried. */
+    public List<EditExecutor> executors() {
+        return executors;
+    }
+
+    /** The executor preference used when the overrides name none. */
+    public ExecutorPreference executorPreference() {
+        return preference;
+    }
+
+    /**
+     * The executor that carries out {@code plan} under {@code preference} (see
+     * {@link ExecutorPreference}); reads the plan only.
+     *
+     * @throws UnsupportedEditException when no executor allowed by the preference accepts the plan,
+     *     naming the category, each one's reason and the fix
+     */
+    public EditExecutor executorFor(EditPlan plan, ExecutorPreference preference) {
+        Checks.notNull("plan", plan);
+        Checks.notNull("preference", preference);
+        boolean diffusionInpainter = !inpainterExecutor.weightFree();
+        List<EditExecutor> candidates = new ArrayList<>();
+        if (plan.category() == EditCategory.MOVE || plan.category() == EditCategory.RESIZE) {
+            if (preference == ExecutorPreference.AUTO
+                    || (preference == ExecutorPreference.DIFFUSION) != structuralExecutor.weightFree()) {
+                candidates.add(structuralExecutor);
+            }
+        } else {
+            addCandidates(candidates, preference, diffusionInpainter);
+        }
+        List<String> reasons = new ArrayList<>();
+        for (EditExecutor e : candidates) {
+            EditExecutor.Verdict v = e.assess(plan);
+            if (v.accepted()) {
+                return e;
+            }
+            reasons.add(e.name() + ": " + v.reason());
+        }
+        throw refusal(plan, preference, candidates.isEmpty(), reasons);
+    }
+
+    private void addCandidates(List<EditExecutor> candidates, ExecutorPreference preference, boolean diffusionInpainter) {
+        switch (preference) {
+            case AUTO:
+                if (diffusionInpainter) {
+                    candidates.add(inpainterExecutor);
+                } else {
+                    candidates.addAll(executors);
+                    candidates.add(inpainterExecutor);
+                }
+                break;
+            case DIFFUSION:
+                if (diffusionInpainter) {
+                    candidates.add(inpainterExecutor);
+                }
+                executors.stream().filter(e -> !e.weightFree()).forEach(candidates::add);
+                break;
+            case CLASSICAL:
+                executors.stream().filter(EditExecutor::weightFree).forEach(candidates::add);
+                break;
+            default:
+                throw new IllegalStateException("unknown preference " + preference);
+        }
+    }
+
+    /**
+     * The refusal of a plan no allowed executor accepts. Without a prompt-following inpainter the fix
+     * is a diffusion checkpoint; with one (a CLASSICAL preference) it is another preference.
+     */
+    private UnsupportedEditException refusal(EditPlan plan, ExecutorPreference preference, boolean noCandidates,
+            List<String> reasons) {
+        String what = "\"" + plan.instruction() + "\" (\"" + plan.targetObject() + "\" -> \"" + plan.targetCaption() + "\")";
+        String reason;
+        if (noCandidates) {
+            reason = preference == ExecutorPreference.DIFFUSION
+                    ? what + ": a diffusion executor was asked for, but the inpainter is "
+                            + inpainterExecutor.inpainter().backendName() + " (no diffusion model is configured)"
+                    : what + ": a weight-free executor was asked for, but none is registered";
+        } else {
+            reason = what + ": " + String.join("; ", reasons);
+        }
+        if (!inpainterExecutor.capabilities().followsPrompt()) {
+            return new UnsupportedEditException(plan.category(), reason, UnsupportedEditException.Remedy.DIFFUSION_MODEL,
+                    "configure a diffusion inpainter: Inpainter.builder().checkpoint(folder) with a BrushNet or SD inpainting "
+                            + "folder made by tools/exporter");
+        }
+        return new UnsupportedEditException(plan.category(), reason, UnsupportedEditException.Remedy.DIFFUSION_EXECUTOR,
+                "the configured diffusion inpainter can do it: use ExecutorPreference.AUTO or DIFFUSION");
     }
 
     /**
@@ -162,35 +279,34 @@ public final class InstructionEditor {
         Checks.notNull("instruction", instruction);
         Checks.notNull("overrides", overrides);
         Checks.notNull("listener", listener);
-        EditPlan plan = overrides.plan().orElseGet(() -> plan(image, instruction));
-        if (plan.category() == EditCategory.MOVE || plan.category() == EditCategory.RESIZE) {
-            return moveOrResize(image, plan, overrides, listener, cancel);
-        }
-        Mask mask = overrides.mask().map(m -> m.requireSameSize(image)).orElseGet(() -> overrides.objectMask()
+        EditPlan planned = overrides.plan().orElseGet(() -> plan(image, instruction));
+        Optional<Box> userBox = overrides.box().map(b -> b.clampTo(image.width(), image.height()));
+        EditPlan plan = planned.category() == EditCategory.ADDITION ? userBox.map(planned::withBox).orElse(planned) : planned;
+        EditExecutor executor = executorFor(plan, overrides.executor().orElse(preference));
+        Optional<Mask> objectMask = overrides.objectMask().or(() -> userBox.filter(b -> MaskPolicy.needsObjectMask(plan.category()))
+                .map(b -> Mask.ofBox(image.width(), image.height(), b)));
+        Mask mask = overrides.mask().map(m -> m.requireSameSize(image)).orElseGet(() -> objectMask
                 .map(object -> policy.editMask(image, plan, object)).orElseGet(() -> mask(image, plan)));
         InpaintRequest used = requestFor(plan, overrides.request().orElse(request));
-        LOG.debug("edit {} \"{}\": prompt \"{}\", mask area {}", plan.category(), plan.targetObject(), used.prompt(), mask.area());
-        InpaintResult result = inpainter.inpaint(image, mask, used, listener, cancel);
+        LOG.debug("edit {} \"{}\" with {}: prompt \"{}\", mask area {}", plan.category(), plan.targetObject(), executor.name(),
+                used.prompt(), mask.area());
+        EditExecutor.Job job = new EditExecutor.Job(image, plan, mask, used, listener, cancel);
+        if (executor == structuralExecutor) {
+            StructuralEditResult moved = structuralExecutor.apply(job);
+            return new EditResult(moved.image(), plan, moved.changedMask(), structuralExecutor.asResult(moved), executor.name(),
+                    Optional.empty(), Optional.of(moved));
+        }
+        EditExecutor.Output output = executor.execute(job);
+        InpaintResult result = output.result();
+        if (executor != inpainterExecutor) {
+            return new EditResult(result.image(), plan, mask, result, executor.name(), output.alpha());
+        }
         RgbImage out = blend.apply(image, result.image(), mask);
         if (out == null || out.width() != image.width() || out.height() != image.height()) {
             throw new BrushEditException("the blend stage " + blend.getClass().getName() + " must return a "
                     + image.width() + "x" + image.height() + " image, returned " + out);
         }
-        return new EditResult(out, plan, mask, result);
-    }
-
-    private EditResult moveOrResize(RgbImage image, EditPlan plan, EditOverrides overrides, ProgressListener listener,
-            CancellationToken cancel) {
-        Mask object = overrides.objectMask().or(overrides::mask).map(m -> m.requireSameSize(image))
-                .orElseGet(() -> mask(image, plan));
-        InpaintRequest base = overrides.request().orElse(request);
-        String negative = base.negativePrompt();
-        InpaintRequest fill = base.toBuilder().prompt(InstructionGrammar.REMOVE_CAPTION)
-                .negativePrompt(negative.isBlank() ? plan.targetObject() : negative + ", " + plan.targetObject()).build();
-        InpaintRequest seam = base.toBuilder().prompt(plan.targetCaption()).build();
-        LOG.debug("edit {} \"{}\": {}", plan.category(), plan.targetObject(), plan.motion().orElseThrow());
-        StructuralEditResult s = structural.apply(image, object, plan.motion().orElseThrow(), fill, seam, listener, cancel);
-        return new EditResult(s.image(), plan, s.changedMask(), s.vacatedFill(), Optional.of(s));
+        return new EditResult(out, plan, mask, result, executor.name(), output.alpha());
     }
 
     /** The request for {@code plan}: caption as prompt, REMOVE target in the negative prompt, GLOBAL scale. */
@@ -218,6 +334,8 @@ public final class InstructionEditor {
         private MaskPolicy policy = MaskPolicy.defaults();
         private InpaintRequest request = InpaintRequest.builder().negativePrompt(DEFAULT_NEGATIVE_PROMPT).build();
         private BlendStage blend = BlendStage.NONE;
+        private List<EditExecutor> executors = new ArrayList<>(EditExecutors.classical());
+        private ExecutorPreference preference = ExecutorPreference.AUTO;
         private StructuralEditor structural;
 
         private Builder() {}
@@ -265,6 +383,32 @@ public final class InstructionEditor {
         }
 
         /**
+         * The executors tried besides the inpainter, in order (default
+         * {@link EditExecutors#classical()}; an empty list leaves only the inpainter).
+         */
+        public Builder executors(List<EditExecutor> executors) {
+            Checks.notNull("executors", executors);
+            List<EditExecutor> copy = new ArrayList<>();
+            for (EditExecutor e : executors) {
+                copy.add(Checks.notNull("executor", e));
+            }
+            this.executors = copy;
+            return this;
+        }
+
+        /** Adds {@code executor} after the registered ones. */
+        public Builder addExecutor(EditExecutor executor) {
+            this.executors.add(Checks.notNull("executor", executor));
+            return this;
+        }
+
+        /** Which executor runs (default {@link ExecutorPreference#AUTO}). */
+        public Builder executorPreference(ExecutorPreference preference) {
+            this.preference = Checks.notNull("executorPreference", preference);
+            return this;
+        }
+
+        /**
          * The executor of MOVE and RESIZE plans (default: a {@link StructuralEditor} over this
          * editor's inpainter with its defaults).
          */
@@ -281,7 +425,6 @@ public final class InstructionEditor {
             if (instructor == null) {
                 instructor = OfflineInstructor.create();
             }
-
             return new InstructionEditor(this);
         }
 

@@ -23,6 +23,9 @@ final class InstructionGrammar {
     private static final Set<String> PRONOUNS = Set.of("him", "her", "them", "he", "she", "me", "us", "they");
     private static final Set<String> GLOBAL_ADDITIONS = Set.of("filter", "effect", "vignette", "grain", "tint", "glow",
             "snow", "snowfall", "rain", "fog", "mist", "haze", "bokeh");
+    /** Words that open an object phrase right after a verb ("polish THE kettle"). */
+    private static final Set<String> OBJECT_STARTERS = Set.of("the", "a", "an", "this", "that", "these", "those", "his",
+            "her", "its", "their", "my", "our", "your", "all", "both", "each", "every", "some");
     private static final Set<String> LIKE_WORDS = Set.of("look", "looks", "like", "into", "as", "be", "seem", "appear",
             "feel");
 
@@ -77,6 +80,10 @@ final class InstructionGrammar {
             if (subject != null) {
                 return subject;
             }
+            Parsed acted = unknownVerb(w);
+            if (acted != null) {
+                return acted;
+            }
             if (w.stream().anyMatch(Vocabulary.GLOBAL_WORDS::contains)) {
                 return global(w, instruction);
             }
@@ -90,7 +97,7 @@ final class InstructionGrammar {
             case REMOVE:
                 return remove(rest, instruction, foreground);
             case ADD:
-                return add(rest, instruction);
+                return add(rest, instruction, foreground);
             case PUT:
                 return put(rest, instruction, foreground);
             case GIVE:
@@ -103,6 +110,44 @@ final class InstructionGrammar {
             default:
                 return make(rest, instruction, foreground);
         }
+    }
+
+    /**
+     * "polish the kettle": a word the lexicon does not know, followed by a determiner and an object,
+     * is an action on that object (a LOCAL edit; GLOBAL when the object is the image). Not when the
+     * first word is a question word, pronoun, auxiliary or other word that is never an imperative.
+     */
+    private static Parsed unknownVerb(List<String> w) {
+        String verb = w.get(0);
+        if (w.size() < 3 || verb.length() < 3 || !verb.chars().allMatch(Character::isLetter) || verb.endsWith("ly")
+                || Vocabulary.NOT_VERBS.contains(verb) || !OBJECT_STARTERS.contains(w.get(1))) {
+            return null;
+        }
+        List<String> rest = w.subList(1, w.size());
+        String done = participle(verb);
+        if (wholeImagePrefix(rest) > 0) {
+            return new Parsed(EditCategory.GLOBAL, "", done + " " + join(rest.subList(wholeImagePrefix(rest), rest.size())).strip(),
+                    List.of());
+        }
+        String target = objectPhrase(rest);
+        if (target.isEmpty()) {
+            return null;
+        }
+        return new Parsed(EditCategory.LOCAL, target, done + " " + target, List.of());
+    }
+
+    /** "polish" -> "polished", "close" -> "closed", "dry" -> "dried" (regular forms only). */
+    static String participle(String verb) {
+        if (verb.endsWith("ed")) {
+            return verb;
+        }
+        if (verb.endsWith("e")) {
+            return verb + "d";
+        }
+        if (verb.endsWith("y") && verb.length() > 2 && "aeiou".indexOf(verb.charAt(verb.length() - 2)) < 0) {
+            return verb.substring(0, verb.length() - 1) + "ied";
+        }
+        return verb + "ed";
     }
 
     static List<String> stripCourtesy(List<String> words) {
@@ -165,7 +210,7 @@ final class InstructionGrammar {
         return new Parsed(EditCategory.REMOVE, target, REMOVE_CAPTION, List.of());
     }
 
-    private static Parsed add(List<String> rest, String instruction) {
+    private static Parsed add(List<String> rest, String instruction, String foreground) {
         int at = firstLocation(rest);
         List<String> obj = rest.subList(0, at);
         List<String> where = rest.subList(at, rest.size());
@@ -173,10 +218,36 @@ final class InstructionGrammar {
         if (bare.isEmpty()) {
             throw notUnderstood(instruction, "it does not say what to add");
         }
+        String head = headNoun(bare);
+        if (Vocabulary.STYLE_NOUNS.contains(head)) {
+            return new Parsed(EditCategory.GLOBAL, "", join(bare), List.of());
+        }
+        if (Vocabulary.BACKGROUND.contains(head) || Vocabulary.BACKGROUND.contains(bare.get(0))) {
+            return addedBackground(bare, where, foreground);
+        }
         if (GLOBAL_ADDITIONS.contains(bare.get(bare.size() - 1)) && wholeImageOrNothing(where)) {
             return new Parsed(EditCategory.GLOBAL, "", join(bare), List.of());
         }
-        return new Parsed(EditCategory.ADDITION, join(bare), caption(obj), List.copyOf(where));
+        return new Parsed(EditCategory.ADDITION, cutClauses(bare), caption(obj), List.copyOf(where));
+    }
+
+    /**
+     * "add a snowy background", "add a background of palm trees behind the dog": a BACKGROUND edit
+     * keeping the object named after the location word, else the foreground.
+     */
+    private static Parsed addedBackground(List<String> bare, List<String> where, String foreground) {
+        int of = bare.indexOf("of");
+        List<String> scene = Vocabulary.BACKGROUND.contains(bare.get(0)) && of == 1 && of < bare.size() - 1
+                ? stripThe(bare.subList(of + 1, bare.size())) : bare;
+        List<String> owner = where.isEmpty() ? where : where.subList(1, where.size());
+        String target = owner.isEmpty() || wholeImagePrefix(owner) == owner.size() ? foreground : objectPhrase(owner);
+        return new Parsed(EditCategory.BACKGROUND, target.isEmpty() ? foreground : target, join(scene), List.of());
+    }
+
+    /** The head noun of a noun phrase: the word before "of", else the last word. */
+    private static String headNoun(List<String> phrase) {
+        int of = phrase.indexOf("of");
+        return of > 0 ? phrase.get(of - 1) : phrase.get(phrase.size() - 1);
     }
 
     private static Parsed put(List<String> rest, String instruction, String foreground) {
@@ -197,7 +268,7 @@ final class InstructionGrammar {
             String target = obj.size() == 1 && (PRONOUNS.contains(obj.get(0)) || obj.get(0).equals("it")) ? foreground : objectPhrase(obj);
             return new Parsed(EditCategory.BACKGROUND, target, join(where.subList(1, where.size())), List.of());
         }
-        return add(rest, instruction);
+        return add(rest, instruction, foreground);
     }
 
     private static Parsed give(List<String> rest, String instruction) {
@@ -246,14 +317,20 @@ final class InstructionGrammar {
         if (bare.stream().allMatch(Vocabulary.GLOBAL_WORDS::contains)) {
             return global(y, instruction);
         }
+        List<String> yy = stripDeterminers(dropLike(y));
+        if (Vocabulary.PLACES.contains(headNoun(phraseBeforeLocation(bare))) && !yy.isEmpty()
+                && Vocabulary.PLACES.contains(headNoun(phraseBeforeLocation(yy)))) {
+            return new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(dropLike(y))), List.of());
+        }
         int of = bare.indexOf("of");
-        if (of == 1 && Set.of("color", "colour", "shade").contains(bare.get(0))) {
+        if (of == 1 && Vocabulary.ASPECTS.contains(bare.get(0)) && of < bare.size() - 1) {
             String target = objectPhrase(bare.subList(2, bare.size()));
             return new Parsed(EditCategory.LOCAL, target, join(y) + " " + target, List.of());
         }
-        String last = bare.get(bare.size() - 1);
-        if (bare.size() > 1 && Set.of("color", "colour").contains(last)) {
-            String target = objectPhrase(bare.subList(0, bare.size() - 1)).replaceAll("'s$", "");
+        List<String> named = phraseBeforeLocation(bare);
+        String last = named.get(named.size() - 1);
+        if (named.size() > 1 && Vocabulary.ASPECTS.contains(last)) {
+            String target = objectPhrase(named.subList(0, named.size() - 1)).replaceAll("'s$", "");
             return new Parsed(EditCategory.LOCAL, target, join(y) + " " + target, List.of());
         }
         return local(x, y, instruction);
@@ -407,9 +484,41 @@ final class InstructionGrammar {
 
     /** The object named by {@code w}: determiners dropped, the location phrase cut. */
     static String objectPhrase(List<String> w) {
-        List<String> bare = stripDeterminers(w);
-        int at = firstLocation(bare);
-        return join(bare.subList(0, at));
+        return cutClauses(phraseBeforeLocation(stripDeterminers(w)));
+    }
+
+    /** {@code w} up to its first location or relative word ("dog on the sofa", "dog that sits" -> "dog"). */
+    private static List<String> phraseBeforeLocation(List<String> w) {
+        return w.subList(0, firstLocation(w));
+    }
+
+    /**
+     * Cuts a participle clause after the noun: "car parked", "man wearing a hat" -> "car", "man".
+     * A participle is a word (not the first) ending in -ing or -ed, or an irregular one ("worn"),
+     * that ends the phrase or is followed by a determiner, numeral or adverb; one followed by a noun
+     * stays ("old rusted car"), as do nouns such as "building" or "earring".
+     */
+    static String cutClauses(List<String> w) {
+        for (int i = 1; i < w.size(); i++) {
+            if (isParticiple(w.get(i)) && (i == w.size() - 1 || opensClause(w.get(i + 1)))) {
+                return join(w.subList(0, i));
+            }
+        }
+        return join(w);
+    }
+
+    private static boolean isParticiple(String word) {
+        if (Vocabulary.NOT_PARTICIPLES.contains(word) || word.contains("'")) {
+            return false;
+        }
+        return Vocabulary.IRREGULAR_PARTICIPLES.contains(word) || word.length() >= 5 && word.endsWith("ing")
+                || word.length() >= 5 && word.endsWith("ed") && !word.endsWith("eed");
+    }
+
+    private static boolean opensClause(String next) {
+        return Vocabulary.DETERMINERS.contains(next) || Vocabulary.LOCATION_WORDS.contains(next) || next.endsWith("ly")
+                || next.chars().allMatch(Character::isDigit) || Set.of("here", "there", "nearby", "alone", "together",
+                        "up", "down", "away", "back", "around", "two", "three", "four", "five", "with").contains(next);
     }
 
     private static int firstLocation(List<String> w) {
@@ -475,8 +584,10 @@ final class InstructionGrammar {
     }
 
     static InvalidInputException notUnderstood(String instruction, String why) {
-        return new InvalidInputException("the offline instructor could not understand \"" + instruction + "\" (" + why
+        return new UnsupportedEditException(null, "the offline instructor could not understand \"" + instruction + "\" (" + why
                 + "); expected an instruction such as \"remove the dog\", \"add a hat on the left\", \"replace the cat with a "
-                + "tiger\", \"make the car red\", \"change the background to a beach\" or \"make it winter\"");
+                + "tiger\", \"make the car red\", \"change the background to a beach\" or \"make it winter\"",
+                UnsupportedEditException.Remedy.LANGUAGE_MODEL, "or plan with an instructor backed by a language model "
+                        + "(OpenAiInstructor)");
     }
 }

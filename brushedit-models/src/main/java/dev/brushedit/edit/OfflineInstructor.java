@@ -27,9 +27,19 @@ import java.util.Optional;
  *       style / time of day / weather to Y", "apply a vintage filter", or a bare style, season or
  *       time-of-day phrase.</li>
  * </ul>
- * Courtesy phrases ("please", "could you", "thanks") are dropped, location phrases after the object
- * ("in the corner") are cut from the target object, and verbs are matched through misspellings
- * (edit distance 1 for words of up to 5 letters, 2 beyond).
+ * General rules on top of these: "add a ... background" is a BACKGROUND edit; "add / create / apply
+ * a ... style, effect or filter" is GLOBAL wherever it is applied ("add a vintage filter to the
+ * dog"); one place turned into another ("turn the kitchen into a meadow", "change the harbour to a
+ * city at night") is BACKGROUND; a verb the grammar does not know, followed by an object ("polish
+ * the kettle"), is a LOCAL edit of that object; "change X's colour / pose / movement (from A) to B"
+ * and "change the pose of X to B" target X.
+ *
+ * <p>Courtesy phrases ("please", "could you", "thanks") are dropped; location phrases ("in the
+ * corner"), relative clauses ("that sits") and participle clauses ("parked outside", "wearing a
+ * hat") are cut from the target object, while numerals stay ("two boats"); verbs are matched
+ * through misspellings (edit distance 1 for words of up to 5 letters, 2 beyond), except verbs of
+ * three letters or fewer ("set", "add"), which are matched exactly so that "let" never becomes
+ * "set".
  *
  * <p>Target captions: the new content for LOCAL, BACKGROUND and GLOBAL edits ("red car", "a beach",
  * "winter"), the added object for ADDITION ("a red hat"), {@code "empty background"} for REMOVE

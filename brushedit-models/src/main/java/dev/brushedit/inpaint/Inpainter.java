@@ -88,6 +88,14 @@ public final class Inpainter implements AutoCloseable {
         return backend.name();
     }
 
+    /**
+     * What the backend can honour: PatchMatch ignores the prompt, needs pixels outside the mask and
+     * paints no new objects; the diffusion backends follow the prompt and may repaint everything.
+     */
+    public Capabilities capabilities() {
+        return backend.capabilities();
+    }
+
     /** The request defaults that {@link #inpaint(RgbImage, Mask, String)} starts from. */
     public InpaintRequest defaults() {
         return defaults;
@@ -123,9 +131,9 @@ public final class Inpainter implements AutoCloseable {
             LOG.debug("empty mask: returning the image unchanged");
             return new InpaintResult(List.of(image), mask, provenance("none", used, "none (empty mask)", new StageTimer()));
         }
-        if (mask.isFull() && backend instanceof PatchMatchBackend) {
-            throw new InvalidInputException("the mask covers the whole image, so PatchMatch has no source pixels; "
-                    + "use a diffusion checkpoint or a mask that leaves part of the image");
+        if (mask.isFull() && backend.capabilities().needsSourcePixels()) {
+            throw new InvalidInputException("the mask covers the whole image, so the " + backend.name() + " backend has no "
+                    + "source pixels; use a diffusion checkpoint or a mask that leaves part of the image");
         }
         StageTimer timer = new StageTimer();
         WorkRegion region = WorkRegionPlanner.plan(image.width(), image.height(), box, used.strategy(), backend.sizeMultiple());

@@ -48,10 +48,25 @@ class MoveResizeEditTest {
         assertThat(InstructionEditorTest.redPixels(s.vacatedFill().image(), InstructionEditorTest.RED)).isZero();
         assertThat(s.matte().get(30, 28)).isEqualTo(1f);
         assertThat(s.placedMatte().get(46, 28)).isEqualTo(1f);
-        assertThat(r.inpaint()).isSameAs(s.vacatedFill());
+        assertThat(r.executor()).isEqualTo("structural/patchmatch");
+        assertThat(r.inpaint().image()).isSameAs(r.image());
+        assertThat(r.provenance().backend()).isEqualTo("structural/patchmatch");
+        assertThat(r.provenance().workRegion()).contains("to Box[x0=40, y0=20, x1=56, y1=36]").contains("seam by POISSON");
         assertThat(r.mask().get(46, 28)).isEqualTo(1f);
         assertThat(r.mask().get(2, 2)).isZero();
         assertThat(r.image().rgb(2, 2)).isEqualTo(image.rgb(2, 2));
+    }
+
+    @Test
+    void movesGoToTheStructuralExecutorNeverToThePlainInpainter() {
+        EditPlan move = editor.plan(InstructionEditorTest.scene(), "move the red square up");
+        assertThat(editor.executorFor(move, ExecutorPreference.AUTO).name()).isEqualTo("structural/patchmatch");
+        assertThat(editor.executorFor(move, ExecutorPreference.CLASSICAL).name()).isEqualTo("structural/patchmatch");
+        assertThatThrownBy(() -> editor.executorFor(move, ExecutorPreference.DIFFUSION))
+                .isInstanceOf(dev.brushedit.core.BrushEditException.class).hasMessageContaining("MOVE");
+        EditExecutor.Verdict plain = EditExecutor.ofInpainter(patchMatch).assess(move);
+        assertThat(plain.accepted()).isFalse();
+        assertThat(plain.reason()).contains("structural executor");
     }
 
     @Test

@@ -67,6 +67,11 @@ public final class StructuralEditor {
         return new Builder();
     }
 
+    /** The inpainter that fills the vacated area (not owned by this editor). */
+    public Inpainter inpainter() {
+        return inpainter;
+    }
+
     /** The harmonisation that {@link Harmonisation#AUTO} resolves to for this editor's inpainter. */
     public Harmonisation harmonisation() {
         if (harmonisation != Harmonisation.AUTO) {

@@ -8,6 +8,7 @@ import dev.brushedit.core.scheduler.Scheduler;
 import dev.brushedit.core.scheduler.SchedulerConfig;
 import dev.brushedit.core.tensor.Tensor;
 import dev.brushedit.inpaint.CancellationToken;
+import dev.brushedit.inpaint.Capabilities;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.ProgressListener;
 import dev.brushedit.models.BrushNet;
@@ -105,6 +106,11 @@ public final class DiffusionBackend implements InpaintBackend {
     @Override
     public Map<String, String> modelHashes() {
         return hashes;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return Capabilities.diffusion();
     }
 
     @Override

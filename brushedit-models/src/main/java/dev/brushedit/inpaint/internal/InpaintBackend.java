@@ -3,6 +3,7 @@ package dev.brushedit.inpaint.internal;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
 import dev.brushedit.inpaint.CancellationToken;
+import dev.brushedit.inpaint.Capabilities;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.ProgressListener;
 import java.util.List;
@@ -28,6 +29,9 @@ public interface InpaintBackend extends AutoCloseable {
 
     /** The scheduler configuration as JSON, or empty for backends without one. */
     String schedulerConfigJson();
+
+    /** What this backend can honour (prompt, new objects, whole-image masks). */
+    Capabilities capabilities();
 
     /**
      * Fills the hole of {@code mask} (1 = hole, binary) in {@code image}, both at a working size that

@@ -3,6 +3,7 @@ package dev.brushedit.inpaint.internal;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
 import dev.brushedit.inpaint.CancellationToken;
+import dev.brushedit.inpaint.Capabilities;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.ProgressListener;
 import dev.brushedit.inpaint.patchmatch.PatchMatchInpainter;
@@ -37,6 +38,11 @@ public final class PatchMatchBackend implements InpaintBackend {
     @Override
     public Map<String, String> modelHashes() {
         return Map.of();
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return Capabilities.textureFill();
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class RecolourExecutor implements EditExecutor {
     public static final String NAME = "recolour";
 
     private static final Set<String> FILLER = Set.of("a", "an", "the", "colour", "color", "coloured", "colored",
-            "painted", "in", "all", "entirely", "completely", "whole", "shade", "of");
+            "painted", "in", "all", "entirely", "completely", "whole", "shade", "of", "and");
     private static final Pattern REPLACE = Pattern.compile("\\b(replace|replaced|swap|swapped|substitute|exchange)\\b");
 
     private final double lightnessShift;

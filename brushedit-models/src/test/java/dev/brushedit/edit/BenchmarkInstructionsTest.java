@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.RgbImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,23 +32,13 @@ class BenchmarkInstructionsTest {
     /** Target match reached on the set, over all rows. */
     static final double TARGET_THRESHOLD = 0.98;
 
-    record Row(int line, String instruction, EditCategory category, String target, String source) {}
+    record Row(int line, String instruction, EditCategory category, String target) {}
 
-    static List<Row> rows() {
+    /** The set's rows, read by the labelled-set reader (its fourth column, the source, is not used here). */
+    static List<Row> rows() throws IOException {
         List<Row> rows = new ArrayList<>();
-        try (InputStream in = BenchmarkInstructionsTest.class.getResourceAsStream("/edit/benchmark-instructions.tsv")) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int line = 0;
-            for (String l : text.split("\n")) {
-                line++;
-                if (l.isBlank() || l.startsWith("#")) {
-                    continue;
-                }
-                String[] f = l.split("\t", -1);
-                rows.add(new Row(line, f[0], EditCategory.valueOf(f[1].strip()), f[2].strip(), f.length > 3 ? f[3] : ""));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (OfflineInstructorAccuracyTest.Row r : OfflineInstructorAccuracyTest.rows("/edit/benchmark-instructions.tsv")) {
+            rows.add(new Row(r.line(), r.instruction(), EditCategory.valueOf(r.category().strip()), r.target().strip()));
         }
         return rows;
     }

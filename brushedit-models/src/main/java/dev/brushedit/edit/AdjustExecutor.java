@@ -1,7 +1,6 @@
 package dev.brushedit.edit;
 
 import dev.brushedit.blend.retouch.Adjustment;
-import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.RgbImage;
 import java.time.Instant;
@@ -26,7 +25,7 @@ import java.util.stream.Collectors;
  *
  * <p>Thread-safety: immutable.
  */
-public final class AdjustExecutor implements EditExecutor {
+public final class AdjustExecutor extends ClassicalExecutor {
     /** This executor's name. */
     public static final String NAME = "adjust";
 
@@ -43,7 +42,9 @@ public final class AdjustExecutor implements EditExecutor {
             "colours", "and", "to", "into", "convert", "turn", "in", "with", "give", "apply", "add", "of", "more", "all", "overall",
             "lighting", "light", "mood", "feel", "atmosphere", "shot", "than", "before");
 
-    private AdjustExecutor() {}
+    private AdjustExecutor() {
+        super(NAME, EditCategory.GLOBAL, "adjusts the whole image's colours");
+    }
 
     /** The executor. */
     public static AdjustExecutor create() {
@@ -91,27 +92,8 @@ public final class AdjustExecutor implements EditExecutor {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean weightFree() {
-        return true;
-    }
-
-    @Override
-    public Verdict assess(EditPlan plan) {
-        Checks.notNull("plan", plan);
-        if (plan.category() != EditCategory.GLOBAL) {
-            return Verdict.refuse("adjusts the whole image's colours (GLOBAL edits), not a " + plan.category() + " edit");
-        }
-        try {
-            read(plan);
-            return Verdict.accept();
-        } catch (InvalidInputException e) {
-            return Verdict.refuse(e.getMessage());
-        }
+    void check(EditPlan plan) {
+        read(plan);
     }
 
     @Override
@@ -179,10 +161,5 @@ public final class AdjustExecutor implements EditExecutor {
             }
         }
         return true;
-    }
-
-    @Override
-    public String toString() {
-        return NAME;
     }
 }

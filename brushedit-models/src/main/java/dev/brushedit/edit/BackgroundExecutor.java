@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safety: immutable.
  */
-public final class BackgroundExecutor implements EditExecutor {
+public final class BackgroundExecutor extends ClassicalExecutor {
     /** This executor's name. */
     public static final String NAME = "background";
 
@@ -50,7 +50,9 @@ public final class BackgroundExecutor implements EditExecutor {
             "background", "backdrop", "colour", "color", "coloured", "colored", "studio", "with", "of", "in", "to", "just", "only",
             "pure", "single", "entirely", "make", "it", "more", "and");
 
-    private BackgroundExecutor() {}
+    private BackgroundExecutor() {
+        super(NAME, EditCategory.BACKGROUND, "edits the background");
+    }
 
     /** The executor. */
     public static BackgroundExecutor create() {
@@ -58,27 +60,8 @@ public final class BackgroundExecutor implements EditExecutor {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean weightFree() {
-        return true;
-    }
-
-    @Override
-    public Verdict assess(EditPlan plan) {
-        Checks.notNull("plan", plan);
-        if (plan.category() != EditCategory.BACKGROUND) {
-            return Verdict.refuse("edits the background (BACKGROUND edits), not a " + plan.category() + " edit");
-        }
-        try {
-            read(plan);
-            return Verdict.accept();
-        } catch (InvalidInputException e) {
-            return Verdict.refuse(e.getMessage());
-        }
+    void check(EditPlan plan) {
+        read(plan);
     }
 
     @Override
@@ -154,10 +137,5 @@ public final class BackgroundExecutor implements EditExecutor {
             throw new InvalidInputException("besides " + understood + ", the caption " + PlanWords.quote(caption) + " asks for "
                     + PlanWords.quote(String.join(" ", rest)) + ", which a weight-free background edit cannot paint");
         }
-    }
-
-    @Override
-    public String toString() {
-        return NAME;
     }
 }

@@ -25,17 +25,18 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safety: immutable.
  */
-public final class RecolourExecutor implements EditExecutor {
+public final class RecolourExecutor extends ClassicalExecutor {
     /** This executor's name. */
     public static final String NAME = "recolour";
 
     private static final Set<String> FILLER = Set.of("a", "an", "the", "colour", "color", "coloured", "colored",
-            "painted", "in", "all", "entirely", "completely", "whole", "shade", "of");
+            "painted", "in", "all", "entirely", "completely", "whole", "shade", "of", "and");
     private static final Pattern REPLACE = Pattern.compile("\\b(replace|replaced|swap|swapped|substitute|exchange)\\b");
 
     private final double lightnessShift;
 
     private RecolourExecutor(double lightnessShift) {
+        super(NAME, EditCategory.LOCAL, "recolours an object");
         this.lightnessShift = lightnessShift;
     }
 
@@ -50,32 +51,15 @@ public final class RecolourExecutor implements EditExecutor {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean weightFree() {
-        return true;
-    }
-
-    @Override
-    public Verdict assess(EditPlan plan) {
-        Checks.notNull("plan", plan);
-        if (plan.category() != EditCategory.LOCAL) {
-            return Verdict.refuse("recolours an object (LOCAL edits), not a " + plan.category() + " edit");
-        }
-        return read(plan).map(Verdict::refuse).orElse(Verdict.accept());
+    void check(EditPlan plan) {
+        read(plan);
     }
 
     @Override
     public Output execute(Job job) {
         Instant start = Instant.now();
         EditPlan plan = job.plan();
-        read(plan).ifPresent(problem -> {
-            throw new InvalidInputException("cannot recolour: " + problem);
-        });
-        NamedColours.Found colour = NamedColours.find(plan.targetCaption()).orElseThrow();
+        NamedColours.Found colour = read(plan);
         RgbImage image = job.image();
         double sigma = Matte.defaultSigma(image.width(), image.height());
         RgbImage out = Recolour.apply(image, job.mask(), colour.rgb(), lightnessShift, sigma);
@@ -84,38 +68,37 @@ public final class RecolourExecutor implements EditExecutor {
         return PlanWords.output(NAME, job, out, null, what, start);
     }
 
-    /** Why the plan cannot be read as a colour change, or empty when it can. */
-    static Optional<String> read(EditPlan plan) {
+    /**
+     * The colour the plan asks for.
+     *
+     * @throws InvalidInputException when the plan is not a plain colour change, naming why
+     */
+    static NamedColours.Found read(EditPlan plan) {
         String caption = plan.targetCaption();
         if (REPLACE.matcher(plan.instruction().toLowerCase(Locale.ROOT)).find()) {
-            return Optional.of("the instruction " + PlanWords.quote(plan.instruction()) + " replaces " + PlanWords.quote(
-                    plan.targetObject()) + " with another object; a recolour only changes its colour (expected e.g. \"make the "
-                    + plan.targetObject() + " red\")");
+            throw new InvalidInputException("the instruction " + PlanWords.quote(plan.instruction()) + " replaces "
+                    + PlanWords.quote(plan.targetObject()) + " with another object; a recolour only changes its colour "
+                    + "(expected e.g. \"make the " + plan.targetObject() + " red\")");
         }
         Optional<NamedColours.Found> found = NamedColours.find(caption);
         if (found.isEmpty()) {
-            return Optional.of("found no colour in the caption " + PlanWords.quote(caption) + "; expected a colour name such as "
-                    + "\"red\", \"light green\", \"navy blue\" or \"#3366cc\"");
+            throw new InvalidInputException("found no colour in the caption " + PlanWords.quote(caption)
+                    + "; expected a colour name such as \"red\", \"light green\", \"navy blue\" or \"#3366cc\"");
         }
         List<String> words = PlanWords.words(caption);
         List<String> colourWords = found.get().words();
         List<String> rest = PlanWords.leftover(words, colourWords, FILLER);
         rest.removeAll(PlanWords.words(plan.targetObject()));
         if (!rest.isEmpty()) {
-            return Optional.of("besides the colour \"" + found.get().phrase() + "\", the caption " + PlanWords.quote(caption)
-                    + " asks for " + PlanWords.quote(String.join(" ", rest)) + ", which a recolour of "
+            throw new InvalidInputException("besides the colour \"" + found.get().phrase() + "\", the caption "
+                    + PlanWords.quote(caption) + " asks for " + PlanWords.quote(String.join(" ", rest)) + ", which a recolour of "
                     + PlanWords.quote(plan.targetObject()) + " cannot do");
         }
         int at = PlanWords.indexOf(words, colourWords, 0);
         if (at > 0 && at + colourWords.size() == words.size() && Set.of("a", "an").contains(words.get(at - 1))) {
-            return Optional.of("the caption " + PlanWords.quote(caption) + " names \"" + found.get().phrase()
+            throw new InvalidInputException("the caption " + PlanWords.quote(caption) + " names \"" + found.get().phrase()
                     + "\" as an object, not as the colour of " + PlanWords.quote(plan.targetObject()));
         }
-        return Optional.empty();
-    }
-
-    @Override
-    public String toString() {
-        return NAME;
+        return found.get();
     }
 }

@@ -156,7 +156,8 @@ public final class ImageFiles {
     /**
      * Writes {@code image} with the opacity {@code alpha} (1 = opaque; soft values become partial
      * opacity, {@code round(255 * a)}) as an 8-bit RGBA PNG, atomically like {@link #write(RgbImage, Path)}.
-     * The colour of fully transparent pixels is kept as given.
+     * Fully transparent pixels are written as transparent black: their colour shows nowhere and
+     * would only cost file size.
      *
      * @throws InvalidInputException when {@code path} does not end in .png, the sizes differ, or the
      *     write fails
@@ -179,7 +180,7 @@ public final class ImageFiles {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int a = Math.round(255f * Math.min(1f, Math.max(0f, alpha.get(x, y))));
-                row[x] = (a << 24) | image.rgb(x, y);
+                row[x] = a == 0 ? 0 : (a << 24) | image.rgb(x, y);
             }
             out.setRGB(0, y, w, 1, row, 0, w);
         }

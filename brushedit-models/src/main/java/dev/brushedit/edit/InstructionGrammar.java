@@ -24,7 +24,7 @@ final class InstructionGrammar {
     private static final Set<String> GLOBAL_ADDITIONS = Set.of("filter", "effect", "vignette", "grain", "tint", "glow",
             "snow", "snowfall", "rain", "fog", "mist", "haze", "bokeh");
     /** Words that open an object phrase right after a verb ("polish THE kettle"). */
-    private static final Set<String> OBJECT_STARTERS = Set.of("the", "a", "an", "this", "that", "these", "those", "his",
+    static final Set<String> OBJECT_STARTERS = Set.of("the", "a", "an", "this", "that", "these", "those", "his",
             "her", "its", "their", "my", "our", "your", "all", "both", "each", "every", "some");
     private static final Set<String> LIKE_WORDS = Set.of("look", "looks", "like", "into", "as", "be", "seem", "appear",
             "feel");
@@ -67,6 +67,10 @@ final class InstructionGrammar {
         if (w.isEmpty()) {
             throw notUnderstood(instruction, "it holds no edit");
         }
+        Parsed clause = ClauseForms.parse(w, instruction, foreground);
+        if (clause != null) {
+            return clause;
+        }
         if (w.size() >= 3 && w.get(0).equals("get") && w.get(1).equals("rid") && w.get(2).equals("of")) {
             return remove(w.subList(3, w.size()), instruction, foreground);
         }
@@ -80,9 +84,13 @@ final class InstructionGrammar {
             if (subject != null) {
                 return subject;
             }
-            Parsed acted = unknownVerb(w);
+            Parsed acted = ClauseForms.unknownVerb(w, instruction, foreground);
             if (acted != null) {
                 return acted;
+            }
+            Parsed stated = ClauseForms.copula(w, instruction, foreground);
+            if (stated != null) {
+                return stated;
             }
             if (w.stream().anyMatch(Vocabulary.GLOBAL_WORDS::contains)) {
                 return global(w, instruction);
@@ -103,37 +111,12 @@ final class InstructionGrammar {
             case GIVE:
                 return give(rest, instruction);
             case APPLY:
-                return global(cutAt(rest.subList(wholeImagePrefix(rest) < rest.size() ? wholeImagePrefix(rest) : 0, rest.size()),
-                        Set.of("to", "on", "onto")), instruction);
+                return apply(rest, instruction);
             case CHANGE:
                 return change(verb, rest, instruction, foreground);
             default:
                 return make(rest, instruction, foreground);
         }
-    }
-
-    /**
-     * "polish the kettle": a word the lexicon does not know, followed by a determiner and an object,
-     * is an action on that object (a LOCAL edit; GLOBAL when the object is the image). Not when the
-     * first word is a question word, pronoun, auxiliary or other word that is never an imperative.
-     */
-    private static Parsed unknownVerb(List<String> w) {
-        String verb = w.get(0);
-        if (w.size() < 3 || verb.length() < 3 || !verb.chars().allMatch(Character::isLetter) || verb.endsWith("ly")
-                || Vocabulary.NOT_VERBS.contains(verb) || !OBJECT_STARTERS.contains(w.get(1))) {
-            return null;
-        }
-        List<String> rest = w.subList(1, w.size());
-        String done = participle(verb);
-        if (wholeImagePrefix(rest) > 0) {
-            return new Parsed(EditCategory.GLOBAL, "", done + " " + join(rest.subList(wholeImagePrefix(rest), rest.size())).strip(),
-                    List.of());
-        }
-        String target = objectPhrase(rest);
-        if (target.isEmpty()) {
-            return null;
-        }
-        return new Parsed(EditCategory.LOCAL, target, done + " " + target, List.of());
     }
 
     /** "polish" -> "polished", "close" -> "closed", "dry" -> "dried" (regular forms only). */
@@ -175,7 +158,7 @@ final class InstructionGrammar {
         return w;
     }
 
-    private static List<String> dropParticles(List<String> rest) {
+    static List<String> dropParticles(List<String> rest) {
         int i = 0;
         while (i < rest.size() - 1 && (rest.get(i).equals("out") || rest.get(i).equals("up") || rest.get(i).equals("away"))) {
             i++;
@@ -183,22 +166,42 @@ final class InstructionGrammar {
         return rest.subList(i, rest.size());
     }
 
-    /** "X should be Y", "I want X to be Y". */
+    /**
+     * "X should be Y", "I want X to be Y", "X ought to / needs to be removed": the subject and its
+     * complement; a complement that is the participle of a removal verb makes a REMOVE edit.
+     */
     private static Parsed subjectForm(List<String> w, String instruction, String foreground) {
         for (int i = 1; i < w.size() - 1; i++) {
-            if (w.get(i).equals("be") && Set.of("should", "to", "must", "will", "would").contains(w.get(i - 1))) {
+            if (w.get(i).equals("be") && MODALS.contains(w.get(i - 1))) {
                 List<String> x = new ArrayList<>(w.subList(0, i - 1));
                 int start = 0;
                 while (start < x.size() && Set.of("i", "want", "wish", "need", "would", "like", "i'd", "let").contains(x.get(start))) {
                     start++;
                 }
-                return makeSplit(x.subList(start, x.size()), w.subList(i + 1, w.size()), instruction, foreground);
+                int end = x.size();
+                while (end > start + 1 && MODALS.contains(x.get(end - 1))) {
+                    end--;
+                }
+                List<String> subject = x.subList(start, end);
+                List<String> y = w.subList(i + 1, w.size());
+                if (ClauseForms.isRemoval(y.get(0)) && !objectPhrase(subject).isEmpty()) {
+                    return new Parsed(EditCategory.REMOVE, objectPhrase(subject), REMOVE_CAPTION, List.of());
+                }
+                return makeSplit(subject, y, instruction, foreground);
             }
         }
         return null;
     }
 
+    /** Words before "be" in a subject form: "should", "must", "ought to", "needs to", "has to". */
+    static final Set<String> MODALS = Set.of("should", "to", "must", "will", "would", "shall", "ought", "needs", "need",
+            "has", "have", "can", "could", "may", "might");
+
     private static Parsed remove(List<String> rest, String instruction, String foreground) {
+        int whole = wholeImagePrefix(rest);
+        if (whole > 0 && whole < rest.size() - 1 && rest.get(whole).equals("of")) {
+            rest = rest.subList(whole + 1, rest.size());
+        }
         List<String> obj = stripDeterminers(rest);
         if (!obj.isEmpty() && Vocabulary.BACKGROUND.contains(obj.get(0))) {
             return new Parsed(EditCategory.BACKGROUND, foreground, PLAIN_BACKGROUND, List.of());
@@ -245,7 +248,11 @@ final class InstructionGrammar {
     }
 
     /** The head noun of a noun phrase: the word before "of", else the last word. */
-    private static String headNoun(List<String> phrase) {
+    static String headNoun(List<String> phrase) {
+        int with = phrase.indexOf("with");
+        if (with > 0) {
+            phrase = phrase.subList(0, with);
+        }
         int of = phrase.indexOf("of");
         return of > 0 ? phrase.get(of - 1) : phrase.get(phrase.size() - 1);
     }
@@ -271,6 +278,24 @@ final class InstructionGrammar {
         return add(rest, instruction, foreground);
     }
 
+    /**
+     * "apply a vintage filter (to the dog)": GLOBAL; "apply a black hue to the bear": a colour
+     * aspect applied to an object is a LOCAL edit of that object.
+     */
+    private static Parsed apply(List<String> rest, String instruction) {
+        List<String> start = rest.subList(wholeImagePrefix(rest) < rest.size() ? wholeImagePrefix(rest) : 0, rest.size());
+        List<String> what = cutAt(start, Set.of("to", "on", "onto"));
+        List<String> bare = stripDeterminers(what);
+        if (what.size() < start.size() && !bare.isEmpty() && Vocabulary.ASPECTS.contains(headNoun(bare))) {
+            List<String> owner = start.subList(what.size() + 1, start.size());
+            String target = objectPhrase(owner);
+            if (!target.isEmpty() && wholeImagePrefix(owner) == 0) {
+                return new Parsed(EditCategory.LOCAL, target, join(bare) + " " + target, List.of());
+            }
+        }
+        return global(what, instruction);
+    }
+
     private static Parsed give(List<String> rest, String instruction) {
         int whole = wholeImagePrefix(rest);
         if (whole > 0) {
@@ -288,7 +313,13 @@ final class InstructionGrammar {
         if (bare.isEmpty() || rest.size() < 2) {
             throw notUnderstood(instruction, "it does not say what to give");
         }
-        return new Parsed(EditCategory.ADDITION, join(bare), caption(obj), List.of());
+        if (article > 0 && Vocabulary.ASPECTS.contains(headNoun(bare))) {
+            String target = objectPhrase(rest.subList(0, article));
+            if (!target.isEmpty()) {
+                return new Parsed(EditCategory.LOCAL, target, join(bare) + " " + target, List.of());
+            }
+        }
+        return new Parsed(EditCategory.ADDITION, cutClauses(bare), caption(obj), List.of());
     }
 
     private static Parsed change(String verb, List<String> rest, String instruction, String foreground) {
@@ -318,8 +349,8 @@ final class InstructionGrammar {
             return global(y, instruction);
         }
         List<String> yy = stripDeterminers(dropLike(y));
-        if (Vocabulary.PLACES.contains(headNoun(phraseBeforeLocation(bare))) && !yy.isEmpty()
-                && Vocabulary.PLACES.contains(headNoun(phraseBeforeLocation(yy)))) {
+        if (phraseBeforeLocation(bare).stream().anyMatch(Vocabulary::isPlace) && !yy.isEmpty()
+                && Vocabulary.isPlace(headNoun(phraseBeforeLocation(yy)))) {
             return new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(dropLike(y))), List.of());
         }
         int of = bare.indexOf("of");
@@ -337,6 +368,9 @@ final class InstructionGrammar {
     }
 
     private static Parsed make(List<String> rest, String instruction, String foreground) {
+        if (rest.size() > 3 && rest.get(rest.size() - 2).equals("in") && Vocabulary.ASPECTS.contains(rest.get(rest.size() - 1))) {
+            rest = rest.subList(0, rest.size() - 2);
+        }
         int whole = wholeImagePrefix(rest);
         if (whole > 0 && whole < rest.size()) {
             return global(rest.subList(whole, rest.size()), instruction);
@@ -359,13 +393,18 @@ final class InstructionGrammar {
         if (moved != null) {
             return moved;
         }
+        for (int i = 2; i < rest.size() - 1; i++) {
+            if (Set.of("his", "her", "its", "their").contains(rest.get(i)) && OBJECT_STARTERS.contains(rest.get(0))) {
+                return makeSplit(rest.subList(0, i - 1), rest.subList(i - 1, rest.size()), instruction, foreground);
+            }
+        }
         for (int i = 1; i < rest.size() - 1; i++) {
             if (rest.get(i).equals("a") || rest.get(i).equals("an")) {
                 return makeSplit(rest.subList(0, i), rest.subList(i, rest.size()), instruction, foreground);
             }
         }
         int j = rest.size();
-        while (j > 1 && Vocabulary.ATTRIBUTES.contains(rest.get(j - 1))) {
+        while (j > 1 && Vocabulary.ATTRIBUTES.contains(rest.get(j - 1)) && !stripDeterminers(rest.subList(0, j - 1)).isEmpty()) {
             j--;
         }
         if (j == rest.size()) {
@@ -397,7 +436,7 @@ final class InstructionGrammar {
     }
 
     /** "make X Y" once X and Y are known. */
-    private static Parsed makeSplit(List<String> x, List<String> y, String instruction, String foreground) {
+    static Parsed makeSplit(List<String> x, List<String> y, String instruction, String foreground) {
         List<String> yy = dropLike(y);
         if (yy.isEmpty()) {
             throw notUnderstood(instruction, "it does not say what the result should look like");
@@ -434,12 +473,12 @@ final class InstructionGrammar {
         return w.isEmpty() ? target : join(w);
     }
 
-    private static Parsed background(List<String> y, String foreground) {
+    static Parsed background(List<String> y, String foreground) {
         List<String> yy = dropLike(y);
         return new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(yy)), List.of());
     }
 
-    private static Parsed global(List<String> y, String instruction) {
+    static Parsed global(List<String> y, String instruction) {
         List<String> yy = stripThe(dropLike(y));
         if (yy.isEmpty()) {
             throw notUnderstood(instruction, "it does not say how the image should change");
@@ -448,9 +487,9 @@ final class InstructionGrammar {
     }
 
     /** Number of leading words that name the whole image ("it", "the whole image", "this photo"), else 0. */
-    private static int wholeImagePrefix(List<String> w) {
+    static int wholeImagePrefix(List<String> w) {
         int i = 0;
-        while (i < w.size() && Set.of("the", "this", "whole", "entire", "my", "our", "your").contains(w.get(i))) {
+        while (i < w.size() && Set.of("the", "this", "whole", "entire", "my", "our", "your", "a", "an").contains(w.get(i))) {
             i++;
         }
         if (i < w.size() && Set.of("it", "everything", "image", "photo", "picture", "scene", "photograph", "pic", "shot")
@@ -461,7 +500,7 @@ final class InstructionGrammar {
     }
 
     /** "the style", "the season of the photo", "the time of day", "the lighting"... */
-    private static boolean isWholeImageAspect(List<String> x) {
+    static boolean isWholeImageAspect(List<String> x) {
         List<String> bare = stripDeterminers(x);
         if (bare.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(join(bare))) {
             return true;
@@ -488,7 +527,7 @@ final class InstructionGrammar {
     }
 
     /** {@code w} up to its first location or relative word ("dog on the sofa", "dog that sits" -> "dog"). */
-    private static List<String> phraseBeforeLocation(List<String> w) {
+    static List<String> phraseBeforeLocation(List<String> w) {
         return w.subList(0, firstLocation(w));
     }
 
@@ -500,6 +539,9 @@ final class InstructionGrammar {
      */
     static String cutClauses(List<String> w) {
         for (int i = 1; i < w.size(); i++) {
+            if (w.get(i).equals("with")) {
+                return join(w.subList(0, i));
+            }
             if (isParticiple(w.get(i)) && (i == w.size() - 1 || opensClause(w.get(i + 1)))) {
                 return join(w.subList(0, i));
             }
@@ -521,7 +563,7 @@ final class InstructionGrammar {
                         "up", "down", "away", "back", "around", "two", "three", "four", "five", "with").contains(next);
     }
 
-    private static int firstLocation(List<String> w) {
+    static int firstLocation(List<String> w) {
         for (int i = 1; i < w.size(); i++) {
             if (Vocabulary.LOCATION_WORDS.contains(w.get(i))) {
                 return i;
@@ -541,7 +583,7 @@ final class InstructionGrammar {
         return w.subList(i, w.size());
     }
 
-    private static List<String> stripThe(List<String> w) {
+    static List<String> stripThe(List<String> w) {
         int i = 0;
         while (i < w.size() - 1 && Set.of("the", "this", "that").contains(w.get(i))) {
             i++;
@@ -549,7 +591,7 @@ final class InstructionGrammar {
         return w.subList(i, w.size());
     }
 
-    private static List<String> dropLike(List<String> w) {
+    static List<String> dropLike(List<String> w) {
         int i = 0;
         while (i < w.size() - 1 && LIKE_WORDS.contains(w.get(i))) {
             i++;

@@ -32,7 +32,12 @@ import java.util.Optional;
  * dog"); one place turned into another ("turn the kitchen into a meadow", "change the harbour to a
  * city at night") is BACKGROUND; a verb the grammar does not know, followed by an object ("polish
  * the kettle"), is a LOCAL edit of that object; "change X's colour / pose / movement (from A) to B"
- * and "change the pose of X to B" target X.
+ * and "change the pose of X to B" target X. Sentence forms beyond "VERB object": "instead of X, put
+ * Y"; "ensure there is no X" (REMOVE); "X is Y", "X should V Y", "X needs to be removed"; "do A by
+ * adding X" (the gerund is the edit); "let a dog join ..." (ADDITION); an unknown verb with a new
+ * object ("embed two trees", ADDITION), on the background (BACKGROUND), on an aspect of the image
+ * ("enhance the brightness", GLOBAL) or taking an object "from the image" (REMOVE); a colour aspect
+ * given or applied to an object ("give the banana a green tint") is LOCAL.
  *
  * <p>Courtesy phrases ("please", "could you", "thanks") are dropped; location phrases ("in the
  * corner"), relative clauses ("that sits") and participle clauses ("parked outside", "wearing a

@@ -23,7 +23,7 @@ public final class UnsupportedEditException extends InvalidInputException {
         LANGUAGE_MODEL
     }
 
-    private final transient EditCategory category;
+    private final EditCategory category;
     private final String reason;
     private final Remedy remedy;
 

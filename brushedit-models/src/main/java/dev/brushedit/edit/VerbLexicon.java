@@ -24,7 +24,8 @@ final class VerbLexicon {
     private static final Map<String, Action> VERBS = new LinkedHashMap<>();
 
     static {
-        for (String v : List.of("remove", "delete", "erase", "eliminate", "clear", "wipe", "drop", "cut", "hide", "rid")) {
+        for (String v : List.of("remove", "delete", "erase", "eliminate", "clear", "wipe", "drop", "cut", "hide", "rid",
+                "banish", "eradicate", "expunge", "purge", "omit", "exclude", "discard")) {
             VERBS.put(v, Action.REMOVE);
         }
         for (String v : List.of("add", "insert", "include", "draw", "introduce", "attach", "create", "generate")) {

@@ -11,7 +11,8 @@ final class Vocabulary {
     static final List<String> POLITE_PREFIXES = List.of(
             "would you be so kind as to", "would you mind", "could you please", "can you please", "would you please",
             "will you please", "i would like you to", "i'd like you to", "i want you to", "i need you to",
-            "i would like to", "i'd like to", "i want to", "i need to", "help me", "go ahead and", "try to",
+            "i would like to", "i'd like to", "i want to", "i need to", "we should", "we need to", "we must",
+            "let us", "you must", "you need to", "help me", "go ahead and", "try to",
             "could you", "can you", "would you", "will you", "you should", "please", "kindly", "just", "now", "then",
             "hey", "ok", "okay", "let's", "lets", "simply", "also", "and");
 
@@ -33,7 +34,9 @@ final class Vocabulary {
             "photograph", "pic", "shot", "whole thing", "whole image", "whole photo", "whole picture", "whole scene",
             "entire image", "entire photo", "entire picture", "entire scene", "style", "art style", "season", "weather",
             "time of day", "time", "lighting", "light", "mood", "atmosphere", "look", "overall look", "color scheme",
-            "colour scheme", "colors", "colours", "image style", "photo style", "painting style", "filter", "tone");
+            "colour scheme", "colors", "colours", "image style", "photo style", "painting style", "filter", "tone",
+            "brightness", "contrast", "saturation", "exposure", "sharpness", "white balance", "colour balance",
+            "color balance", "vibrance", "illumination");
 
     /** Words naming the background. */
     static final Set<String> BACKGROUND = Set.of("background", "backdrop", "scenery", "setting", "surroundings",
@@ -88,7 +91,12 @@ final class Vocabulary {
     /** Aspects of an object: "change the cat's pose / the colour of the car from A to B" changes the object. */
     static final Set<String> ASPECTS = Set.of("color", "colour", "colors", "colours", "shade", "pose", "posture",
             "movement", "motion", "action", "expression", "gesture", "position", "shape", "texture", "material",
-            "size", "appearance", "state", "emotion", "pattern", "hue");
+            "size", "appearance", "state", "emotion", "pattern", "hue", "tint", "coat", "finish", "makeover");
+
+    /** True for a place noun: one of {@link #PLACES}, or a compound in -land ("snowland", "farmland"). */
+    static boolean isPlace(String word) {
+        return PLACES.contains(word) || word.length() >= 7 && word.endsWith("land");
+    }
 
     /** Nouns ending in -ing or -ed that are not participles ("the office building", "the flower bed"). */
     static final Set<String> NOT_PARTICIPLES = Set.of("building", "ceiling", "painting", "earring", "ring", "king",

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
+import dev.brushedit.core.scheduler.SchedulerType;
+import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.InpaintResult;
 import dev.brushedit.inpaint.Inpainter;
+import dev.brushedit.inpaint.LargeImageStrategy;
 import dev.brushedit.inpaint.Provenance;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +121,27 @@ class ExecutorSelectionTest {
         assertThatThrownBy(() -> editor.edit(InstructionEditorTest.scene(), "make the square blue",
                 EditOverrides.builder().executor(ExecutorPreference.DIFFUSION).build()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no diffusion model");
+    }
+
+    @Test
+    void withADiffusionModelAutoRunsItAndClassicalIsChosenExplicitly() {
+        InpaintRequest fast = InpaintRequest.builder().steps(2).seed(3).scheduler(SchedulerType.DDIM)
+                .strategy(LargeImageStrategy.original()).build();
+        try (Inpainter brushnet = Inpainter.builder().checkpoint(Path.of("src/test/resources/standins/sd15-tiny-brushnet")).build()) {
+            InstructionEditor editor = InstructionEditor.builder().inpainter(brushnet).request(fast)
+                    .maskSource(MaskSource.ofBox(InstructionEditorTest.RED)).build();
+            RgbImage scene = InstructionEditorTest.scene();
+            EditResult diffusion = editor.edit(scene, "make the square blue");
+            assertThat(diffusion.executor()).startsWith("inpainter/brushnet");
+            EditResult classical = editor.edit(scene, "make the square blue",
+                    EditOverrides.builder().executor(ExecutorPreference.CLASSICAL).build());
+            assertThat(classical.executor()).isEqualTo("recolour");
+            int x = InstructionEditorTest.RED.x0() + 8;
+            int y = InstructionEditorTest.RED.y0() + 8;
+            assertThat(classical.image().channel(x, y, 2)).isGreaterThan(classical.image().channel(x, y, 0));
+            assertThat(editor.toBuilder().executorPreference(ExecutorPreference.CLASSICAL).build()
+                    .executorFor(diffusion.plan(), ExecutorPreference.DIFFUSION).name()).startsWith("inpainter/brushnet");
+        }
     }
 
     @Test

@@ -113,4 +113,76 @@ class GrammarRulesTest {
         expect("add 3 apples on the table", EditCategory.ADDITION, "3 apples");
         expect("remove the three cups standing on the shelf", EditCategory.REMOVE, "three cups");
     }
+
+    // Rules added after the first run on benchmark-instructions.tsv (general forms; the sentences
+    // below are written for these tests, not taken from the set).
+
+    @Test
+    void removalSynonymsNegatedExistenceAndTakingFromTheImageAreRemovals() {
+        expect("purge the lamp from the photo", EditCategory.REMOVE, "lamp");
+        expect("obliterate the car from the picture", EditCategory.REMOVE, "car");
+        expect("make sure there are no cars on the road", EditCategory.REMOVE, "cars");
+        expect("there should be no clouds", EditCategory.REMOVE, "clouds");
+        expect("the vase has to be removed", EditCategory.REMOVE, "vase");
+        expect("we should delete the sign", EditCategory.REMOVE, "sign");
+        expect("rid the photo of the wires", EditCategory.REMOVE, "wires");
+    }
+
+    @Test
+    void statementsAboutAnObjectChangeThatObject() {
+        expect("the chair is made of gold", EditCategory.LOCAL, "chair");
+        expect("ensure the lamp is red", EditCategory.LOCAL, "lamp");
+        expect("the table must become round", EditCategory.LOCAL, "table");
+        expect("the kettle shall be silver", EditCategory.LOCAL, "kettle");
+    }
+
+    @Test
+    void aColourAspectGivenOrAppliedToAnObjectIsLocalButAFilterStaysGlobal() {
+        expect("give the car a metallic finish", EditCategory.LOCAL, "car");
+        expect("give the statue a golden tint", EditCategory.LOCAL, "statue");
+        expect("apply a golden tint to the statue", EditCategory.LOCAL, "statue");
+        expect("apply a noir filter to the man", EditCategory.GLOBAL, "");
+        expect("give the man a hat", EditCategory.ADDITION, "hat");
+        expect("make the hat purple in colour", EditCategory.LOCAL, "hat");
+        expect("paint the orange purple", EditCategory.LOCAL, "orange");
+        expect("colour the boat with a deep blue shade", EditCategory.LOCAL, "boat");
+    }
+
+    @Test
+    void aCausativeWithAPossessiveKeepsTheSubjectAndOneWithANewObjectAddsIt() {
+        expect("make the girl wave her hand", EditCategory.LOCAL, "girl");
+        expect("let the dog lift its paw", EditCategory.LOCAL, "dog");
+        expect("let a cat walk across the floor", EditCategory.ADDITION, "cat");
+        expect("have two ducks swim in the pond", EditCategory.ADDITION, "two ducks");
+    }
+
+    @Test
+    void anUnknownVerbWithANewObjectAddsItAndOnTheBackgroundOrImageIsBackgroundOrGlobal() {
+        expect("scatter some leaves across the lawn", EditCategory.ADDITION, "leaves");
+        expect("plant three trees in the garden", EditCategory.ADDITION, "three trees");
+        expect("rework the backdrop into a sunset", EditCategory.BACKGROUND, "main subject");
+        expect("boost the contrast of the photo", EditCategory.GLOBAL, "");
+        expect("raising the saturation", EditCategory.GLOBAL, "");
+    }
+
+    @Test
+    void withPhrasesAreCutFromTargetsButKeptInCaptions() {
+        expect("remove the woman with the red scarf", EditCategory.REMOVE, "woman");
+        EditPlan p = plan("add a man with a hat");
+        assertThat(p.targetObject()).isEqualTo("man");
+        assertThat(p.targetCaption()).contains("hat");
+    }
+
+    @Test
+    void insteadOfAndByGerundClausesNameTheRealEdit() {
+        expect("instead of the mug, place a teapot", EditCategory.LOCAL, "mug");
+        expect("improve the scene by inserting a lamp", EditCategory.ADDITION, "lamp");
+        expect("refresh the room by removing the boxes", EditCategory.REMOVE, "boxes");
+    }
+
+    @Test
+    void compoundPlacesCountAsScenes() {
+        expect("change the farmland into a desert", EditCategory.BACKGROUND, "main subject");
+        expect("turn the forest path into a snowy street", EditCategory.BACKGROUND, "main subject");
+    }
 }

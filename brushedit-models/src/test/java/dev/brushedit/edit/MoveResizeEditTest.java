@@ -10,6 +10,7 @@ import dev.brushedit.core.image.RgbImage;
 import dev.brushedit.edit.structure.Harmonisation;
 import dev.brushedit.edit.structure.StructuralEditResult;
 import dev.brushedit.inpaint.Inpainter;
+import dev.brushedit.inpaint.InpainterTestHooks;
 import dev.brushedit.inpaint.ProgressListener;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +24,7 @@ class MoveResizeEditTest {
 
     @BeforeAll
     static void open() {
-        patchMatch = Inpainter.builder().seeds(() -> 5L).build();
+        patchMatch = InpainterTestHooks.seeds(Inpainter.builder(), () -> 5L).build();
         editor = InstructionEditor.builder().inpainter(patchMatch).maskSource(MaskSource.ofBox(InstructionEditorTest.RED))
                 .build();
     }

@@ -73,11 +73,15 @@ final class StructuralExecutor implements EditExecutor {
         Provenance fill = s.vacatedFill().provenance();
         Map<String, Duration> stages = new LinkedHashMap<>(fill.stageTimings());
         s.seamRepaint().ifPresent(r -> r.provenance().stageTimings().forEach((k, v) -> stages.merge("seam " + k, v, Duration::plus)));
-        String region = "moved " + s.placement().source() + " to " + s.placement().target() + " (scale " + s.placement().scale()
-                + "), seam by " + s.harmonisation();
+        String region = "moved " + box(s.placement().source()) + " to " + box(s.placement().target()) + " (scale "
+                + s.placement().scale() + "), seam by " + s.harmonisation();
         Provenance p = new Provenance(name(), fill.modelHashes(), fill.scheduler(), fill.schedulerConfig(), fill.request(), region,
                 stages, fill.createdAt());
         return new InpaintResult(List.of(s.image()), s.changedMask(), p);
+    }
+
+    private static String box(dev.brushedit.core.image.Box b) {
+        return "(" + b.x0() + "," + b.y0() + ")-(" + b.x1() + "," + b.y1() + ")";
     }
 
     @Override

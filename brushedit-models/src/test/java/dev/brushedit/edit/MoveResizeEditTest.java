@@ -52,7 +52,7 @@ class MoveResizeEditTest {
         assertThat(r.executor()).isEqualTo("structural/patchmatch");
         assertThat(r.inpaint().image()).isSameAs(r.image());
         assertThat(r.provenance().backend()).isEqualTo("structural/patchmatch");
-        assertThat(r.provenance().workRegion()).contains("to Box[x0=40, y0=20, x1=56, y1=36]").contains("seam by POISSON");
+        assertThat(r.provenance().workRegion()).contains("moved (24,20)-(40,36) to (40,20)-(56,36)").contains("seam by POISSON");
         assertThat(r.mask().get(46, 28)).isEqualTo(1f);
         assertThat(r.mask().get(2, 2)).isZero();
         assertThat(r.image().rgb(2, 2)).isEqualTo(image.rgb(2, 2));

@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * <p>Reading accepts every format the JDK decodes (PNG, JPEG, BMP, GIF, WBMP, TIFF; the first frame
  * of an animation). The image size is read from the header and checked against
  * {@link InputLimits} before any pixel is decoded. The EXIF orientation (JPEG APP1 or PNG eXIf,
- * values 1 to 8) is applied, so the result is upright as viewers show it. Embedded ICC profiles are
+ * values 1 to 8) is applied, so the result is upright as viewers show it; no other metadata is decoded
+ * (a PNG's ancillary chunks, such as compressed text, are dropped unread, so a small file cannot
+ * inflate to gigabytes of text). Embedded ICC profiles are
  * ignored (stored samples are kept, not converted to sRGB), as Pillow does. Pixels become 8-bit RGB:
  * gray is replicated to the three channels, 16-bit samples become {@code round(v / 257)}, palette
  * images take their palette colour and alpha is dropped keeping the stored colour, as
@@ -205,7 +207,8 @@ public final class ImageFiles {
             throw new InvalidInputException("cannot decode " + name + ": it is empty, expected a PNG or JPEG image");
         }
         RgbImage image;
-        try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        byte[] pixelData = PngChunks.isPng(bytes) ? PngChunks.pixelChunksOnly(bytes) : bytes;
+        try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(pixelData))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
             if (!readers.hasNext()) {
                 throw new InvalidInputException("cannot decode " + name + ": not a PNG, JPEG, BMP, GIF or TIFF image"
@@ -222,13 +225,18 @@ public final class ImageFiles {
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException("cannot decode " + name + ": the file is corrupt or uses an unsupported"
                     + " variant of its format (" + e + "); expected a readable PNG or JPEG image", e);
+        } catch (OutOfMemoryError e) {
+            // the pixel budget was checked from the header, so this is a decoder expanding something
+            // else (metadata, a malformed stream); what it allocated is garbage once we leave
+            throw new InvalidInputException("cannot decode " + name + ": decoding it needs more memory than the"
+                    + " JVM has (" + e.getMessage() + "); the file is malformed or holds oversized metadata", e);
         }
         return ExifOrientation.apply(image, ExifOrientation.read(bytes));
     }
 
     private static RgbImage decodeWith(ImageReader reader, ImageInputStream iis, String name, InputLimits limits)
             throws IOException {
-        reader.setInput(iis, true, false);
+        reader.setInput(iis, true, true); // no metadata: it is never used, and decoding it is unbounded
         String format = reader.getFormatName().toUpperCase(java.util.Locale.ROOT);
         limits.check(reader.getWidth(0), reader.getHeight(0), format + " image " + name);
         List<String> warnings = new ArrayList<>();

@@ -15,10 +15,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -51,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * {@code PIL.Image.convert("RGB")} in diffusers' {@code load_image} does.
  *
  * <p>Writing picks PNG or JPEG from the file extension ({@link ImageFormat#fromPath}) and writes
- * atomically: to a temporary file in the target's directory, then moved over the target.
+ * atomically: to a temporary file in the target's directory, then moved over the target. The file
+ * gets the permissions of any new file (on POSIX, 0666 less the process umask).
  *
  * <p>Every failure is an {@link InvalidInputException} naming the file and what was expected.
  *
@@ -67,6 +71,7 @@ public final class ImageFiles {
      */
     private static final long MAX_BYTES_PER_PIXEL = 16;
     private static final long HEADER_SLACK = 1 << 20;
+    private static final SecureRandom TEMP_NAMES = new SecureRandom();
 
     private ImageFiles() {}
 
@@ -159,8 +164,8 @@ public final class ImageFiles {
         }
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            tmp = newTemporaryFile(dir, target.getFileName().toString());
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
                 encode(image, format, jpegQuality, out);
             }
             try {
@@ -177,6 +182,23 @@ public final class ImageFiles {
                     Files.deleteIfExists(tmp);
                 } catch (IOException e) {
                     LOG.warn("could not delete temporary file {}", tmp, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * A new empty file beside the target, created as any new file is (mode 0666 less the umask on
+     * POSIX), unlike {@link Files#createTempFile}, whose 0600 would survive the move.
+     */
+    private static Path newTemporaryFile(Path dir, String targetName) throws IOException {
+        for (int attempt = 0;; attempt++) {
+            Path tmp = dir.resolve("." + targetName + "." + Long.toUnsignedString(TEMP_NAMES.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
                 }
             }
         }

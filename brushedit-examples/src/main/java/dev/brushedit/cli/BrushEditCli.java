@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class})
 public final class BrushEditCli {
 
+    /** Exit code for bad usage: unknown options, missing or malformed option values. */
+    public static final int EXIT_USAGE = 2;
     /** Exit code for bad input files, images or masks. */
     public static final int EXIT_INPUT = 3;
     /** Exit code for a missing or broken model folder. */
@@ -57,7 +59,8 @@ public final class BrushEditCli {
 
     private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        err.println("brushedit " + cmd.getCommandName() + ": " + oneLine(e));
+        err.println("brushedit " + cmd.getCommandName() + ": " + oneLine(e)
+                + (e instanceof UsageException ? " (see brushedit " + cmd.getCommandName() + " --help)" : ""));
         CommandLine.ParseResult leaf = parsed;
         while (leaf.hasSubcommand()) {
             leaf = leaf.subcommand();
@@ -66,6 +69,9 @@ public final class BrushEditCli {
             e.printStackTrace(err);
         }
         err.flush();
+        if (e instanceof UsageException) {
+            return EXIT_USAGE;
+        }
         if (e instanceof InvalidInputException) {
             return EXIT_INPUT;
         }
@@ -82,7 +88,7 @@ public final class BrushEditCli {
     }
 
     private static String oneLine(Exception e) {
-        String message = e instanceof BrushEditException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        String message = e instanceof BrushEditException || e instanceof UsageException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message.replace('\n', ' ');
     }
 }

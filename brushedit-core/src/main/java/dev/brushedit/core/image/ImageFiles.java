@@ -9,6 +9,7 @@ import java.awt.color.ICC_ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,7 +52,9 @@ import org.slf4j.LoggerFactory;
  * ignored (stored samples are kept, not converted to sRGB), as Pillow does. Pixels become 8-bit RGB:
  * gray is replicated to the three channels, 16-bit samples become {@code round(v / 257)}, palette
  * images take their palette colour and alpha is dropped keeping the stored colour, as
- * {@code PIL.Image.convert("RGB")} in diffusers' {@code load_image} does.
+ * {@code PIL.Image.convert("RGB")} in diffusers' {@code load_image} does. CMYK JPEGs are read as
+ * Pillow reads them (Adobe's inverted CMYK, then Pillow's CMYK to RGB); YCCK JPEGs (Adobe
+ * transform 2) are refused.
  *
  * <p>Writing picks PNG or JPEG from the file extension ({@link ImageFormat#fromPath}) and writes
  * atomically: to a temporary file in the target's directory, then moved over the target. The file
@@ -237,8 +240,15 @@ public final class ImageFiles {
                         + " (it starts with bytes " + hexPrefix(bytes) + ")");
             }
             ImageReader reader = readers.next();
+            boolean cmyk = JpegSegments.isJpeg(bytes) && JpegSegments.components(bytes) == 4;
+            if (cmyk && JpegSegments.adobeTransform(bytes) == JpegSegments.ADOBE_YCCK) {
+                reader.dispose();
+                throw new InvalidInputException("cannot decode " + name + ": it is a YCCK JPEG (CMYK stored with "
+                        + "Adobe's YCCK transform), which is not supported; expected an RGB, gray or plain CMYK "
+                        + "JPEG (convert it to RGB with an image editor)");
+            }
             try {
-                image = decodeWith(reader, iis, name, limits);
+                image = decodeWith(reader, iis, name, limits, cmyk);
             } finally {
                 reader.dispose();
             }
@@ -256,19 +266,31 @@ public final class ImageFiles {
         return ExifOrientation.apply(image, ExifOrientation.read(bytes));
     }
 
-    private static RgbImage decodeWith(ImageReader reader, ImageInputStream iis, String name, InputLimits limits)
-            throws IOException {
+    private static RgbImage decodeWith(ImageReader reader, ImageInputStream iis, String name, InputLimits limits,
+            boolean cmyk) throws IOException {
         reader.setInput(iis, true, true); // no metadata: it is never used, and decoding it is unbounded
         String format = reader.getFormatName().toUpperCase(java.util.Locale.ROOT);
         limits.check(reader.getWidth(0), reader.getHeight(0), format + " image " + name);
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         ImageReadParam param = reader.getDefaultReadParam();
+        if (cmyk) {
+            // the JDK has no CMYK to RGB conversion: read the raw samples and convert as Pillow does
+            Raster raw = reader.readRaster(0, param);
+            checkTruncation(warnings, format, name);
+            return PixelConversion.fromInvertedCmyk(raw);
+        }
         ImageTypeSpecifier embedded = embeddedProfileType(reader);
         if (embedded != null) {
             param.setDestinationType(embedded);
         }
         BufferedImage decoded = reader.read(0, param);
+        checkTruncation(warnings, format, name);
+        return PixelConversion.toRgb(decoded);
+    }
+
+    /** Fails on a decoder warning that the file was cut short; logs the other warnings. */
+    private static void checkTruncation(List<String> warnings, String format, String name) {
         for (String w : warnings) {
             String lower = w.toLowerCase(java.util.Locale.ROOT);
             if (lower.contains("premature end") || lower.contains("truncated")) {
@@ -279,7 +301,6 @@ public final class ImageFiles {
         for (String w : warnings) {
             LOG.warn("decoding {} image {}: {}", format, name, w);
         }
-        return PixelConversion.toRgb(decoded);
     }
 
     /**

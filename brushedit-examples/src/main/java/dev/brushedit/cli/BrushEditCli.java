@@ -5,7 +5,10 @@ import dev.brushedit.core.CancelledException;
 import dev.brushedit.core.InferenceException;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.ModelException;
+import dev.brushedit.models.NativeShutdown;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,9 +39,34 @@ public final class BrushEditCli {
     /** Exit code after cancellation. */
     public static final int EXIT_CANCELLED = 130;
 
-    /** Runs the tool and exits with its exit code. */
+    /** Longest wait for a running ONNX Runtime call (a session being created) when the tool is stopped. */
+    static final Duration NATIVE_WAIT = Duration.ofSeconds(30);
+
+    private static final AtomicBoolean STOPPING = new AtomicBoolean();
+
+    /**
+     * Runs the tool and exits with its exit code. SIGTERM or SIGINT (Ctrl-C) while a command runs
+     * exits with {@value #EXIT_CANCELLED} once no ONNX Runtime call is running (waiting at most
+     * {@link #NATIVE_WAIT}): the JVM's default exit would free ONNX Runtime under a session being
+     * created and crash.
+     */
     public static void main(String[] args) {
+        SignalTrap.on("TERM", BrushEditCli::cancelled);
+        SignalTrap.on("INT", BrushEditCli::cancelled);
         System.exit(run(args));
+    }
+
+    /** The signal handler: stop native work, wait for the running call, exit 130 (a second signal is ignored). */
+    private static void cancelled() {
+        if (!STOPPING.compareAndSet(false, true)) {
+            return;
+        }
+        boolean idle = NativeShutdown.stopAndAwait(NATIVE_WAIT);
+        System.out.flush();
+        System.err.println("brushedit: cancelled" + (idle ? "" : "; ONNX Runtime was still busy after "
+                + NATIVE_WAIT.toSeconds() + " s"));
+        System.err.flush();
+        System.exit(EXIT_CANCELLED);
     }
 
     /** Runs the tool and returns its exit code; for tests and embedding. */

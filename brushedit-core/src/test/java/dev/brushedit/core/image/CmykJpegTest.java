@@ -42,7 +42,7 @@ class CmykJpegTest {
     @Test
     void ycckJpegIsRefusedClearly() {
         byte[] file = TestResources.bytes("images/cmyk.jpg");
-        int adobe = indexOf(file, "Adobe".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        int adobe = ExifOrientationTest.indexOf(file, "Adobe".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertThat(adobe).isPositive();
         assertThat(file[adobe + 11]).isEqualTo((byte) 0);
         file[adobe + 11] = 2; // the Adobe APP14 transform flag: 2 = YCCK
@@ -50,18 +50,5 @@ class CmykJpegTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ImageFiles.read(file))
                 .isInstanceOf(dev.brushedit.core.InvalidInputException.class)
                 .hasMessageContaining("YCCK").hasMessageContaining("not supported");
-    }
-
-    private static int indexOf(byte[] b, byte[] what) {
-        outer:
-        for (int i = 0; i + what.length <= b.length; i++) {
-            for (int j = 0; j < what.length; j++) {
-                if (b[i + j] != what[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -21,7 +21,11 @@ public final class NativeGate {
     private static int inside;
     private static boolean stopped;
 
-    /** One thread's passage through native code; closing it leaves the gate. */
+    /**
+     * One thread's passage through native code; closing it leaves the gate.
+     *
+     * <p>Thread-safety: close it on the thread that entered, once.
+     */
     @FunctionalInterface
     public interface Permit extends AutoCloseable {
         @Override

@@ -1,7 +1,5 @@
 package dev.brushedit.edit;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -89,9 +87,16 @@ final class MllmSecrets {
         return clean;
     }
 
+    /** The text of every throwable in the cause chain (stack frames hold no secrets). */
     private static String trace(Throwable t) {
-        StringWriter w = new StringWriter();
-        t.printStackTrace(new PrintWriter(w));
-        return w.toString();
+        StringBuilder sb = new StringBuilder();
+        Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+            sb.append(c).append('\n');
+            for (Throwable s : c.getSuppressed()) {
+                sb.append(s).append('\n');
+            }
+        }
+        return sb.toString();
     }
 }

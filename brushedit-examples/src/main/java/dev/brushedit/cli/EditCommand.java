@@ -9,6 +9,7 @@ import dev.brushedit.core.image.RgbImage;
 import dev.brushedit.edit.EditOverrides;
 import dev.brushedit.edit.EditPlan;
 import dev.brushedit.edit.EditResult;
+import dev.brushedit.edit.ExecutorPreference;
 import dev.brushedit.edit.InstructionEditor;
 import dev.brushedit.edit.Instructor;
 import dev.brushedit.edit.MaskSource;
@@ -19,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +33,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code brushedit edit}: edits an image by instruction ("remove the lamp"). The offline instructor
  * plans the edit (or a multimodal LLM with {@code --mllm-model}); the object's mask comes from
  * {@code --mask} or {@code --box}; the inpainter is PatchMatch without {@code --model} (enough for
- * Remove edits) or BrushNet with one. Prints the plan, so it can be corrected and the edit re-run.
+ * Remove edits) or BrushNet with one. Without {@code --model} colour changes, plain, blurred or
+ * transparent backgrounds and global colour adjustments run through the weight-free executors;
+ * {@code --executor} chooses explicitly. Prints the plan and the executor that ran, so the plan can
+ * be corrected and the edit re-run.
  *
  * <p>Thread-safety: runs once, on one thread.
  */
@@ -77,6 +82,11 @@ public final class EditCommand implements Callable<Integer> {
     @Option(names = "--mllm-query", paramLabel = "NAME=VALUE", description = "Extra query parameter for the MLLM endpoint, e.g. api-version=2024-10-21 for Azure (repeatable).")
     List<String> mllmQuery = new ArrayList<>();
 
+    @Option(names = "--executor", defaultValue = "auto", description = "Who carries out the edit: auto (the diffusion model "
+            + "when --model is given, else a weight-free executor that can honour the plan, else PatchMatch), diffusion "
+            + "(needs --model) or classical (weight-free recolour, background and colour adjustments only). Default: ${DEFAULT-VALUE}.")
+    String executor;
+
     @Mixin
     InpaintingOptions inpainting;
 
@@ -89,6 +99,10 @@ public final class EditCommand implements Callable<Integer> {
         inpainting.check();
         Usage.require(mask == null || box == null, "give --mask or --box, not both");
         Box objectBox = box == null ? null : parseBox(box);
+        ExecutorPreference preference = parseExecutor(executor);
+        if (preference == ExecutorPreference.DIFFUSION && inpainting.model == null) {
+            throw new UsageException("--executor diffusion needs a diffusion model: give --model DIR (see tools/exporter)");
+        }
         Instructor instructor = mllmModel == null ? OfflineInstructor.create() : mllm();
         Outputs.requireWritableTarget(output);
         if (maskOut != null) {
@@ -97,7 +111,7 @@ public final class EditCommand implements Callable<Integer> {
         InpaintCommand.requireReadable(image, "--image");
         InputLimits limits = inpainting.limits();
         RgbImage picture = ImageFiles.read(image, limits);
-        InstructionEditor.Builder editor = InstructionEditor.builder()
+        InstructionEditor.Builder editor = InstructionEditor.builder().executorPreference(preference)
                 .request(inpainting.request().negativePrompt(InstructionEditor.DEFAULT_NEGATIVE_PROMPT).build());
         if (mask != null) {
             InpaintCommand.requireReadable(mask, "--mask");
@@ -121,10 +135,20 @@ public final class EditCommand implements Callable<Integer> {
             if (segmenter != null) {
                 editor.maskSource(segmenter.maskSource());
             }
-            result = editor.inpainter(inpainter).build().edit(picture, instruction, EditOverrides.none(),
+            InstructionEditor built = editor.inpainter(inpainter).build();
+            EditPlan plan = built.plan(picture, instruction);
+            if (built.executorFor(plan, preference).makesTransparent(plan) && !isPng(output)) {
+                throw new InvalidInputException("\"" + instruction + "\" makes the background transparent, which only PNG keeps: "
+                        + "give a .png --output (was " + output + ")");
+            }
+            result = built.edit(picture, instruction, EditOverrides.builder().plan(plan).build(),
                     progress.listener(inpainter.backendName()), null);
         }
-        ImageFiles.write(result.image(), output);
+        if (result.alpha().isPresent()) {
+            ImageFiles.writePng(result.image(), result.alpha().get(), output);
+        } else {
+            ImageFiles.write(result.image(), output);
+        }
         if (maskOut != null) {
             ImageFiles.write(result.mask().toImage(), maskOut);
         }
@@ -133,9 +157,28 @@ public final class EditCommand implements Callable<Integer> {
             EditPlan plan = result.plan();
             out.println("plan: " + plan.category() + " \"" + plan.targetObject() + "\" -> \"" + plan.targetCaption() + "\""
                     + plan.box().map(b -> " box " + b.x0() + "," + b.y0() + "," + b.x1() + "," + b.y1()).orElse(""));
-            out.println("wrote " + output);
+            out.println("executor: " + result.executor() + (result.executor().startsWith("inpainter/") ? ""
+                    : " (weight-free: " + result.provenance().workRegion() + ")"));
+            out.println("wrote " + output + (result.alpha().isPresent() ? " (with transparency)" : ""));
         }
         return 0;
+    }
+
+    private static boolean isPng(Path path) {
+        return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+    }
+
+    static ExecutorPreference parseExecutor(String text) {
+        switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "auto":
+                return ExecutorPreference.AUTO;
+            case "diffusion":
+                return ExecutorPreference.DIFFUSION;
+            case "classical":
+                return ExecutorPreference.CLASSICAL;
+            default:
+                throw new UsageException("--executor must be auto, diffusion or classical, was " + text);
+        }
     }
 
     /** The MLLM instructor: {@code OPENAI_*} variables, then the {@code --mllm-*} flags; usage errors name the flag. */

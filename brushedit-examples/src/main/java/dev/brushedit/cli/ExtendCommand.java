@@ -66,6 +66,7 @@ public final class ExtendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        inpainting.check();
         OutpaintExtension extension = extension();
         InpaintCommand.requireReadable(image, "--image");
         Outputs.requireWritableTarget(output);
@@ -86,27 +87,27 @@ public final class ExtendCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The extension the flags describe, checked flag by flag. */
+    /** The extension the flags describe, checked flag by flag (usage errors, before any file is read). */
     OutpaintExtension extension() {
         side("--left", left);
         side("--top", top);
         side("--right", right);
         side("--bottom", bottom);
         if (seam < 0 || seam > OutpaintExtension.MAX_SEAM_WIDTH) {
-            throw new InvalidInputException("--seam must be between 0 and " + OutpaintExtension.MAX_SEAM_WIDTH + ", was " + seam);
+            throw new UsageException("--seam must be between 0 and " + OutpaintExtension.MAX_SEAM_WIDTH + ", was " + seam);
         }
         boolean anySide = left + top + right + bottom > 0;
         if (aspect != null && anySide) {
-            throw new InvalidInputException("give either --aspect or --left/--top/--right/--bottom, not both");
+            throw new UsageException("give either --aspect or --left/--top/--right/--bottom, not both");
         }
         if (aspect == null && !anySide) {
-            throw new InvalidInputException("say how far to extend: --left, --top, --right or --bottom N (pixels), or --aspect W:H");
+            throw new UsageException("say how far to extend: --left, --top, --right or --bottom N (pixels), or --aspect W:H");
         }
         if (aspect != null) {
             try {
                 return OutpaintExtension.aspect(aspect).toBuilder().seamWidth(seam).build();
             } catch (InvalidInputException e) {
-                throw new InvalidInputException("--" + e.getMessage());
+                throw new UsageException("--" + e.getMessage());
             }
         }
         return OutpaintExtension.builder().left(left).top(top).right(right).bottom(bottom).seamWidth(seam).build();
@@ -114,7 +115,7 @@ public final class ExtendCommand implements Callable<Integer> {
 
     private static void side(String flag, int value) {
         if (value < 0 || value > OutpaintExtension.MAX_SIDE) {
-            throw new InvalidInputException(flag + " must be between 0 and " + OutpaintExtension.MAX_SIDE + " pixels, was " + value);
+            throw new UsageException(flag + " must be between 0 and " + OutpaintExtension.MAX_SIDE + " pixels, was " + value);
         }
     }
 }

@@ -59,19 +59,19 @@ class ExtendCommandTest {
     }
 
     @Test
-    void badFlagsAreNamedAndNothingIsWritten() {
+    void badFlagsAreUsageErrorsNamingTheFlagAndNothingIsWritten() {
         Path output = dir.resolve("bad.png");
-        assertThat(run("extend", "-i", image.toString(), "-o", output.toString())).isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(run("extend", "-i", image.toString(), "-o", output.toString())).isEqualTo(BrushEditCli.EXIT_USAGE);
         assertThat(err.toString()).contains("--left, --top, --right or --bottom").contains("--aspect");
-        assertThat(run("extend", "-i", image.toString(), "-o", output.toString(), "--left", "-4")).isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(run("extend", "-i", image.toString(), "-o", output.toString(), "--left", "-4")).isEqualTo(BrushEditCli.EXIT_USAGE);
         assertThat(err.toString()).contains("--left must be between 0 and 8192 pixels, was -4");
-        assertThat(run("extend", "-i", image.toString(), "-o", output.toString(), "--aspect", "wide")).isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(run("extend", "-i", image.toString(), "-o", output.toString(), "--aspect", "wide")).isEqualTo(BrushEditCli.EXIT_USAGE);
         assertThat(err.toString()).contains("--aspect must be written W:H");
         assertThat(run("extend", "-i", image.toString(), "-o", output.toString(), "--aspect", "16:9", "--top", "3"))
-                .isEqualTo(BrushEditCli.EXIT_INPUT);
+                .isEqualTo(BrushEditCli.EXIT_USAGE);
         assertThat(err.toString()).contains("either --aspect or --left/--top/--right/--bottom");
         assertThat(run("extend", "-i", image.toString(), "-o", output.toString(), "--right", "4", "--seam", "999"))
-                .isEqualTo(BrushEditCli.EXIT_INPUT);
+                .isEqualTo(BrushEditCli.EXIT_USAGE);
         assertThat(err.toString()).contains("--seam must be between 0 and 256");
         assertThat(err.toString()).doesNotContain("OutpaintExtension").doesNotContain("Exception");
         assertThat(Files.exists(output)).isFalse();

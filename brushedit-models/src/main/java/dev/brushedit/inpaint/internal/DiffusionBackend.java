@@ -107,6 +107,7 @@ public final class DiffusionBackend implements InpaintBackend {
         return hashes;
     }
 
+
     @Override
     public String schedulerConfigJson() {
         return schedulerJson;

@@ -2,10 +2,7 @@ package dev.brushedit.models.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,16 +19,7 @@ class PlainPromptSyntaxParityTest {
     private static final ClipTokenizer TOKENIZER = TokenizerFixture.TOKENIZER;
 
     static Stream<Arguments> cases() throws IOException {
-        JsonNode root = new ObjectMapper().readTree(
-                PlainPromptSyntaxParityTest.class.getResourceAsStream("/clip-tokenizer/plain-truncation.json"));
-        List<Arguments> out = new ArrayList<>();
-        for (JsonNode c : root.get("cases")) {
-            int[] ids = new int[c.get("ids").size()];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = c.get("ids").get(i).asInt();
-            }
-            out.add(Arguments.of(c.get("text").asText(), ids));
-        }
+        List<Arguments> out = ClipTokenizerParityTest.textAndIds("/clip-tokenizer/plain-truncation.json").toList();
         assertThat(out).hasSizeGreaterThanOrEqualTo(8);
         return out.stream();
     }

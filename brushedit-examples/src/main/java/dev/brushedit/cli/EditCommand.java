@@ -10,12 +10,15 @@ import dev.brushedit.edit.EditOverrides;
 import dev.brushedit.edit.EditPlan;
 import dev.brushedit.edit.EditResult;
 import dev.brushedit.edit.InstructionEditor;
+import dev.brushedit.edit.Instructor;
 import dev.brushedit.edit.MaskSource;
 import dev.brushedit.edit.OfflineInstructor;
 import dev.brushedit.edit.OpenAiInstructor;
 import dev.brushedit.inpaint.Inpainter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,6 +71,12 @@ public final class EditCommand implements Callable<Integer> {
     @Option(names = "--mllm-url", description = "Base URL of the OpenAI-compatible server (default: $OPENAI_BASE_URL or OpenAI). The key comes from $OPENAI_API_KEY.")
     String mllmUrl;
 
+    @Option(names = "--mllm-header", paramLabel = "NAME=VALUE", description = "Extra HTTP header for the MLLM server, e.g. api-key=... for Azure (repeatable).")
+    List<String> mllmHeaders = new ArrayList<>();
+
+    @Option(names = "--mllm-query", paramLabel = "NAME=VALUE", description = "Extra query parameter for the MLLM endpoint, e.g. api-version=2024-10-21 for Azure (repeatable).")
+    List<String> mllmQuery = new ArrayList<>();
+
     @Mixin
     InpaintingOptions inpainting;
 
@@ -77,14 +86,15 @@ public final class EditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InpaintCommand.requireReadable(image, "--image");
-        if (mask != null && box != null) {
-            throw new InvalidInputException("give --mask or --box, not both");
-        }
+        inpainting.check();
+        Usage.require(mask == null || box == null, "give --mask or --box, not both");
+        Box objectBox = box == null ? null : parseBox(box);
+        Instructor instructor = mllmModel == null ? OfflineInstructor.create() : mllm();
         Outputs.requireWritableTarget(output);
         if (maskOut != null) {
-            Outputs.requireWritableTarget(maskOut);
+            Outputs.requireWritableTarget(maskOut, "--mask-out");
         }
+        InpaintCommand.requireReadable(image, "--image");
         InputLimits limits = inpainting.limits();
         RgbImage picture = ImageFiles.read(image, limits);
         InstructionEditor.Builder editor = InstructionEditor.builder()
@@ -95,14 +105,14 @@ public final class EditCommand implements Callable<Integer> {
             limits.checkSameSize(picture, objectMask);
             editor.maskSource(MaskSource.of(objectMask));
         } else if (box != null) {
-            editor.maskSource(MaskSource.ofBox(parseBox(box)));
+            editor.maskSource(MaskSource.ofBox(objectBox));
         } else {
             editor.maskSource((img, plan) -> {
                 throw new InvalidInputException("the " + plan.category() + " edit needs the mask of \"" + plan.targetObject()
                         + "\": give --mask FILE (white = the object), --box x0,y0,x1,y1 or --segment-models DIR");
             });
         }
-        editor.instructor(mllmModel == null ? OfflineInstructor.create() : mllm());
+        editor.instructor(instructor);
         TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr(), verbosity.quiet);
         EditResult result;
         try (SegmentModels segmenter = segmentModels == null || mask != null || box != null ? null
@@ -128,24 +138,44 @@ public final class EditCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The MLLM instructor: {@code OPENAI_*} variables, then the {@code --mllm-*} flags; usage errors name the flag. */
     private OpenAiInstructor mllm() {
-        OpenAiInstructor.Builder b = OpenAiInstructor.builder().model(mllmModel);
+        OpenAiInstructor.Builder b = OpenAiInstructor.fromEnv();
+        Usage.option("--mllm-model", mllmModel, () -> b.model(mllmModel));
         if (mllmUrl != null) {
-            b.baseUrl(mllmUrl);
+            Usage.option("--mllm-url", mllmUrl, () -> b.baseUrl(mllmUrl));
         }
-        return b.build();
+        for (String h : mllmHeaders) {
+            String[] nv = nameValue(h, "--mllm-header");
+            Usage.option("--mllm-header", nv[0], () -> b.header(nv[0], nv[1]));
+        }
+        for (String q : mllmQuery) {
+            String[] nv = nameValue(q, "--mllm-query");
+            Usage.option("--mllm-query", nv[0], () -> b.queryParameter(nv[0], nv[1]));
+        }
+        return Usage.option("--mllm-header", "Authorization", b::build);
+    }
+
+    /** {@code NAME=VALUE} split at the first '='; the value is never echoed (it may be a secret). */
+    static String[] nameValue(String text, String option) {
+        int eq = text.indexOf('=');
+        if (eq <= 0) {
+            throw new UsageException(option + " must be NAME=VALUE with a name before the '='");
+        }
+        return new String[] {text.substring(0, eq).strip(), text.substring(eq + 1)};
     }
 
     static Box parseBox(String text) {
         String[] parts = text.split(",");
         if (parts.length == 4) {
             try {
-                return new Box(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()),
-                        Integer.parseInt(parts[2].strip()), Integer.parseInt(parts[3].strip()));
+                int[] v = {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()),
+                    Integer.parseInt(parts[2].strip()), Integer.parseInt(parts[3].strip())};
+                return Usage.option("--box", text, () -> new Box(v[0], v[1], v[2], v[3]));
             } catch (NumberFormatException e) {
                 // reported below
             }
         }
-        throw new InvalidInputException("--box must be x0,y0,x1,y1 in whole pixels, was " + text);
+        throw new UsageException("--box must be x0,y0,x1,y1 in whole pixels, was " + text);
     }
 }

@@ -2,6 +2,7 @@ package dev.brushedit.cli;
 
 import dev.brushedit.core.InputLimits;
 import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.ModelException;
 import dev.brushedit.core.scheduler.SchedulerOverrides;
 import dev.brushedit.core.scheduler.SchedulerType;
 import dev.brushedit.inpaint.InpaintRequest;
@@ -9,14 +10,15 @@ import dev.brushedit.inpaint.Inpainter;
 import dev.brushedit.inpaint.LargeImageStrategy;
 import dev.brushedit.inpaint.patchmatch.PatchMatchInpainter;
 import dev.brushedit.models.text.PromptSyntax;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** The options that choose and drive an inpainting backend; shared by {@code inpaint} and {@code edit}. */
 final class InpaintingOptions {
@@ -71,19 +73,40 @@ final class InpaintingOptions {
         return limitOptions.limits();
     }
 
-    /** The request with every option but the prompts. */
-    InpaintRequest.Builder request() {
-        return InpaintRequest.builder().steps(steps).guidanceScale(guidance).preservationScale(preservationScale)
-                .scheduler(scheduler).seed(seed).strategy(parseStrategy(strategy)).promptSyntax(promptSyntax)
-                .schedulerOptions(parseSchedulerOptions(schedulerOptions));
+    /**
+     * Checks every option before any file is read: a usage error (exit 2) for a bad value, a
+     * model error (exit 4) for a --model or --brushnet that is not a folder.
+     */
+    void check() {
+        request();
+        limits();
+        parseBackend(backend);
+        patchMatch();
+        modelOptions.executionOptions();
+        requireFolder(model, "--model");
+        requireFolder(brushnet, "--brushnet");
     }
 
-    static SchedulerOverrides parseSchedulerOptions(Map<String, String> options) {
-        try {
-            return SchedulerOverrides.of(options);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("--scheduler-option: " + e.getMessage(), e);
+    private static void requireFolder(Path folder, String flag) {
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new ModelException(flag + " " + folder + " is not a directory; expected a model folder made by "
+                    + "tools/exporter (python -m brushedit_export)");
         }
+    }
+
+    /** The request with every option but the prompts. */
+    InpaintRequest.Builder request() {
+        InpaintRequest.Builder b = InpaintRequest.builder().scheduler(scheduler).seed(seed);
+        Usage.option("--steps", steps, () -> b.steps(steps));
+        Usage.option("--guidance", guidance, () -> b.guidanceScale(guidance));
+        Usage.option("--preservation-scale", preservationScale, () -> b.preservationScale(preservationScale));
+        SchedulerOverrides overrides = Usage.option("--scheduler-option", schedulerOptions,
+                () -> SchedulerOverrides.of(schedulerOptions));
+        return b.strategy(parseStrategy(strategy)).promptSyntax(promptSyntax).schedulerOptions(overrides);
+    }
+
+    private PatchMatchInpainter patchMatch() {
+        return Usage.option("--patch-size", patchSize, () -> PatchMatchInpainter.builder().patchSize(patchSize).build());
     }
 
     /** Reads {@code --prompt-syntax}; an unknown name is a usage error. */
@@ -101,7 +124,7 @@ final class InpaintingOptions {
     /** Opens the inpainter these options describe; the caller closes it. */
     Inpainter openInpainter() {
         Inpainter.Builder builder = Inpainter.builder().backend(parseBackend(backend)).limits(limits())
-                .patchMatch(PatchMatchInpainter.builder().patchSize(patchSize).build());
+                .patchMatch(patchMatch());
         if (model != null) {
             builder.checkpoint(model).executionOptions(modelOptions.executionOptions());
         }
@@ -135,8 +158,10 @@ final class InpaintingOptions {
             }
         } catch (NumberFormatException e) {
             // reported below
+        } catch (InvalidInputException e) {
+            throw new UsageException("--strategy " + text + ": " + e.getMessage());
         }
-        throw new InvalidInputException("--strategy must be original, resize:LONGEST or crop:MARGIN:LONGEST, was " + text);
+        throw new UsageException("--strategy must be original, resize:LONGEST or crop:MARGIN:LONGEST, was " + text);
     }
 
     static Inpainter.Backend parseBackend(String text) {
@@ -145,7 +170,7 @@ final class InpaintingOptions {
             case "brushnet" -> Inpainter.Backend.BRUSHNET;
             case "sd-inpainting" -> Inpainter.Backend.SD_INPAINTING;
             case "patchmatch" -> Inpainter.Backend.PATCHMATCH;
-            default -> throw new InvalidInputException("--backend must be auto, brushnet, sd-inpainting or patchmatch, was " + text);
+            default -> throw new UsageException("--backend must be auto, brushnet, sd-inpainting or patchmatch, was " + text);
         };
     }
 }

@@ -160,6 +160,46 @@ public final class ImageFiles {
         Checks.notNull("image", image);
         ImageFormat format = ImageFormat.fromPath(path);
         checkQuality(jpegQuality);
+        writeAtomically(path, out -> encode(image.toBufferedImage(), format, jpegQuality, out));
+    }
+
+    /**
+     * Writes {@code image} with the opacity {@code alpha} (1 = opaque; soft values become partial
+     * opacity, {@code round(255 * a)}) as an 8-bit RGBA PNG, atomically like {@link #write(RgbImage, Path)}.
+     * Fully transparent pixels are written as transparent black: their colour shows nowhere and
+     * would only cost file size.
+     *
+     * @throws InvalidInputException when {@code path} does not end in .png, the sizes differ, or the
+     *     write fails
+     */
+    public static void writePng(RgbImage image, Mask alpha, Path path) {
+        Checks.notNull("image", image);
+        Checks.notNull("alpha", alpha).requireSameSize(image);
+        if (ImageFormat.fromPath(path) != ImageFormat.PNG) {
+            throw new InvalidInputException("cannot write transparency to " + path + ": only PNG keeps an alpha channel; "
+                    + "use a .png file name");
+        }
+        writeAtomically(path, out -> encode(rgba(image, alpha), ImageFormat.PNG, DEFAULT_JPEG_QUALITY, out));
+    }
+
+    private static BufferedImage rgba(RgbImage image, Mask alpha) {
+        int w = image.width();
+        int h = image.height();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int a = Math.round(255f * Math.min(1f, Math.max(0f, alpha.get(x, y))));
+                row[x] = a == 0 ? 0 : (a << 24) | image.rgb(x, y);
+            }
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        return out;
+    }
+
+    /** Writes through {@code encoder} to a temporary file beside {@code path}, then moves it over {@code path}. */
+    private static void writeAtomically(Path path, Encoder encoder) {
+        Checks.notNull("path", path);
         Path target = path.toAbsolutePath();
         Path dir = target.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -169,7 +209,7 @@ public final class ImageFiles {
         try {
             tmp = newTemporaryFile(dir, target.getFileName().toString());
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
-                encode(image, format, jpegQuality, out);
+                encoder.encode(out);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -218,7 +258,7 @@ public final class ImageFiles {
         checkQuality(jpegQuality);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            encode(image, format, jpegQuality, out);
+            encode(image.toBufferedImage(), format, jpegQuality, out);
         } catch (IOException e) {
             throw new InvalidInputException("cannot encode " + image + " as " + format + ": " + e, e);
         }
@@ -345,7 +385,13 @@ public final class ImageFiles {
         }
     }
 
-    private static void encode(RgbImage image, ImageFormat format, float quality, OutputStream out) throws IOException {
+    /** Encodes an image to a stream. */
+    @FunctionalInterface
+    private interface Encoder {
+        void encode(OutputStream out) throws IOException;
+    }
+
+    private static void encode(BufferedImage image, ImageFormat format, float quality, OutputStream out) throws IOException {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.imageIoName());
         if (!writers.hasNext()) {
             throw new InvalidInputException("this JVM has no " + format + " image writer");
@@ -358,7 +404,7 @@ public final class ImageFiles {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 param.setCompressionQuality(quality);
             }
-            writer.write(null, new IIOImage(image.toBufferedImage(), null, null), param);
+            writer.write(null, new IIOImage(image, null, null), param);
         } finally {
             writer.dispose();
         }

@@ -11,6 +11,7 @@ import dev.brushedit.core.scheduler.SchedulerType;
 import dev.brushedit.inpaint.Capabilities;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.Inpainter;
+import dev.brushedit.inpaint.InpainterTestHooks;
 import dev.brushedit.inpaint.LargeImageStrategy;
 import dev.brushedit.models.StandIns;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class CapabilityHonestyTest {
 
     @BeforeAll
     static void open() {
-        patchMatch = Inpainter.builder().seeds(() -> 5L).build();
+        patchMatch = InpainterTestHooks.seeds(Inpainter.builder(), () -> 5L).build();
         photo = ImageFiles.read(Path.of("..", "samples", "rocket.jpg"));
     }
 

@@ -10,6 +10,7 @@ import dev.brushedit.core.image.ImageFiles;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
 import dev.brushedit.inpaint.Inpainter;
+import dev.brushedit.inpaint.InpainterTestHooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ class ClassicalExecutorsTest {
 
     @BeforeAll
     static void open() {
-        patchMatch = Inpainter.builder().seeds(() -> 1L).build();
+        patchMatch = InpainterTestHooks.seeds(Inpainter.builder(), () -> 1L).build();
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import dev.brushedit.core.scheduler.SchedulerType;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.InpaintResult;
 import dev.brushedit.inpaint.Inpainter;
+import dev.brushedit.inpaint.InpainterTestHooks;
 import dev.brushedit.inpaint.LargeImageStrategy;
 import dev.brushedit.inpaint.Provenance;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class ExecutorSelectionTest {
 
     @BeforeAll
     static void open() {
-        patchMatch = Inpainter.builder().seeds(() -> 7L).build();
+        patchMatch = InpainterTestHooks.seeds(Inpainter.builder(), () -> 7L).build();
     }
 
     @AfterAll

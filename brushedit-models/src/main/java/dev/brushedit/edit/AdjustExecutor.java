@@ -40,7 +40,8 @@ public final class AdjustExecutor extends ClassicalExecutor {
     private static final Set<String> FILLER = Set.of("make", "it", "the", "image", "photo", "picture", "photograph", "scene",
             "whole", "a", "an", "tone", "tones", "toned", "look", "looking", "filter", "effect", "style", "version", "colors",
             "colours", "and", "to", "into", "convert", "turn", "in", "with", "give", "apply", "add", "of", "more", "all", "overall",
-            "lighting", "light", "mood", "feel", "atmosphere", "shot", "than", "before");
+            "lighting", "light", "mood", "feel", "atmosphere", "shot", "than", "before", "please", "change", "adjust", "set",
+            "render", "this", "so", "is", "be", "looks", "bit");
 
     private AdjustExecutor() {
         super(NAME, EditCategory.GLOBAL, "adjusts the whole image's colours");
@@ -59,7 +60,7 @@ public final class AdjustExecutor extends ClassicalExecutor {
         }
         m.put("sepia", Adjustment.SEPIA);
         for (String p : List.of("brighter", "brighten", "brightened", "bright", "lighter", "lighten", "brightness",
-                "more exposure", "increase brightness", "increase the brightness", "overexposed")) {
+                "more exposure", "increase brightness", "increase the brightness", "increased the brightness", "overexposed")) {
             m.put(p, Adjustment.BRIGHTER);
         }
         for (String p : List.of("darker", "darken", "darkened", "dark", "dimmer", "dim", "less bright", "decrease the brightness",
@@ -73,11 +74,12 @@ public final class AdjustExecutor extends ClassicalExecutor {
             m.put(p, Adjustment.COOLER);
         }
         for (String p : List.of("more contrast", "higher contrast", "high contrast", "increase the contrast", "increase contrast",
-                "contrasty", "stronger contrast", "punchier")) {
+                "increased the contrast", "increased contrast", "boost the contrast", "boosted the contrast", "contrasty",
+                "stronger contrast", "punchier")) {
             m.put(p, Adjustment.MORE_CONTRAST);
         }
         for (String p : List.of("less contrast", "lower contrast", "low contrast", "reduce the contrast", "reduce contrast",
-                "decrease the contrast", "softer contrast", "flatter")) {
+                "decrease the contrast", "reduced the contrast", "decreased the contrast", "softer contrast", "flatter")) {
             m.put(p, Adjustment.LESS_CONTRAST);
         }
         for (String p : List.of("more saturated", "more saturation", "saturated", "saturate", "more vivid", "vivid",
@@ -110,12 +112,24 @@ public final class AdjustExecutor extends ClassicalExecutor {
     }
 
     /**
-     * The adjustments the caption names, in order.
+     * The adjustments the caption names, in order; when the caption names none cleanly, the ones the
+     * instruction names ("increase the contrast").
      *
-     * @throws InvalidInputException naming the words that are no adjustment
+     * @throws InvalidInputException naming the caption's words that are no adjustment
      */
     static Reading read(EditPlan plan) {
-        String caption = plan.targetCaption();
+        try {
+            return readText(plan.targetCaption());
+        } catch (InvalidInputException e) {
+            try {
+                return readText(plan.instruction());
+            } catch (InvalidInputException ignored) {
+                throw e;
+            }
+        }
+    }
+
+    private static Reading readText(String caption) {
         List<String> words = PlanWords.words(caption);
         boolean[] used = new boolean[words.size()];
         Map<Integer, Adjustment> found = new java.util.TreeMap<>();

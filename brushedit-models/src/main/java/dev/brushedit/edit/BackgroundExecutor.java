@@ -49,6 +49,14 @@ public final class BackgroundExecutor extends ClassicalExecutor {
     private static final Set<String> FILLER = Set.of("a", "an", "the", "plain", "solid", "simple", "flat", "uniform", "clean",
             "background", "backdrop", "colour", "color", "coloured", "colored", "studio", "with", "of", "in", "to", "just", "only",
             "pure", "single", "entirely", "make", "it", "more", "and");
+    private static final Set<String> INSTRUCTION_FILLER = union(FILLER, Set.of("change", "turn", "set", "paint", "fill",
+            "replace", "please", "into", "by", "behind", "its", "their", "his", "her"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return Set.copyOf(u);
+    }
 
     private BackgroundExecutor() {
         super(NAME, EditCategory.BACKGROUND, "edits the background");
@@ -101,9 +109,11 @@ public final class BackgroundExecutor extends ClassicalExecutor {
     }
 
     /**
-     * What the plan asks for.
+     * What the plan asks for: transparency when the instruction or the caption asks for it, else
+     * the blur or colour the caption names, else the one the instruction names ("blur the
+     * background" may be planned with the caption "the background").
      *
-     * @throws InvalidInputException naming what was read and what was expected
+     * @throws InvalidInputException naming what the caption holds and what was expected
      */
     static Reading read(EditPlan plan) {
         String caption = plan.targetCaption();
@@ -111,6 +121,18 @@ public final class BackgroundExecutor extends ClassicalExecutor {
         if (TRANSPARENT.matcher(instruction).find() || TRANSPARENT.matcher(caption.toLowerCase(Locale.ROOT)).find()) {
             return new Reading(Kind.TRANSPARENT, 0, "", 1.0);
         }
+        try {
+            return readText(caption, FILLER);
+        } catch (InvalidInputException e) {
+            try {
+                return readText(plan.instruction(), INSTRUCTION_FILLER);
+            } catch (InvalidInputException ignored) {
+                throw e;
+            }
+        }
+    }
+
+    private static Reading readText(String caption, Set<String> filler) {
         List<String> words = PlanWords.words(caption);
         List<String> blurWords = words.stream().filter(BLUR::contains).toList();
         if (!blurWords.isEmpty()) {
@@ -118,7 +140,7 @@ public final class BackgroundExecutor extends ClassicalExecutor {
             List<String> consumed = new ArrayList<>(blurWords);
             consumed.addAll(WEAK);
             consumed.addAll(STRONG);
-            requireNothingElse(caption, PlanWords.leftover(words, consumed, FILLER), "a blur");
+            requireNothingElse(caption, PlanWords.leftover(words, consumed, filler), "a blur");
             return new Reading(Kind.BLUR, 0, "", strength);
         }
         Optional<NamedColours.Found> colour = NamedColours.find(caption);
@@ -127,7 +149,7 @@ public final class BackgroundExecutor extends ClassicalExecutor {
                     + "transparency, which is all a weight-free background edit can do (expected e.g. \"white background\", "
                     + "\"blurred background\" or \"remove the background\"); new scenery needs a diffusion model");
         }
-        requireNothingElse(caption, PlanWords.leftover(words, colour.get().words(), FILLER), "the colour \""
+        requireNothingElse(caption, PlanWords.leftover(words, colour.get().words(), filler), "the colour \""
                 + colour.get().phrase() + "\"");
         return new Reading(Kind.COLOUR, colour.get().rgb(), colour.get().phrase(), 1.0);
     }

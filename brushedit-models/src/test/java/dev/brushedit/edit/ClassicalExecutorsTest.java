@@ -88,6 +88,10 @@ class ClassicalExecutorsTest {
         assertThat(b.assess(background("a beach", "change the background to a beach")).reason()).contains("names no plain colour");
         assertThat(b.assess(background("a white beach", "put it on a white beach")).reason()).contains("\"beach\"");
         assertThat(b.assess(local("car", "red car")).accepted()).isFalse();
+        assertThat(BackgroundExecutor.read(background("the background", "blur the background")).kind())
+                .as("a blur named only by the instruction").isEqualTo(BackgroundExecutor.Kind.BLUR);
+        assertThat(b.assess(background("the background", "blur the background and add snow")).reason())
+                .contains("the caption \"the background\"");
     }
 
     @Test
@@ -102,6 +106,11 @@ class ClassicalExecutorsTest {
         assertThat(a.assess(global("winter")).reason()).contains("names no colour adjustment");
         assertThat(a.assess(global("sepia and snowy")).reason()).contains("\"snowy\"").contains("sepia");
         assertThat(a.assess(global("brighter")).accepted()).isTrue();
+        assertThat(AdjustExecutor.read(plan(EditCategory.GLOBAL, "", "increased the contrast", "increase the contrast"))
+                .adjustments()).containsExactly(Adjustment.MORE_CONTRAST);
+        assertThat(AdjustExecutor.read(plan(EditCategory.GLOBAL, "", "a vintage look", "make it sepia")).adjustments())
+                .as("the instruction when the caption names none").containsExactly(Adjustment.SEPIA);
+        assertThat(a.assess(plan(EditCategory.GLOBAL, "", "winter", "make it winter")).reason()).contains("\"winter\"");
     }
 
     @Test

@@ -75,6 +75,31 @@ class RecolourTest {
     }
 
     @Test
+    void theAstronautsOrangeSuitTurnsGreenWithItsFoldsKept() {
+        RgbImage astronaut = Photos.image("astronaut.png");
+        float[] lab = OkLab.planes(astronaut);
+        float[] subject = Photos.mask("astronaut-subject-mask.png").toArray();
+        int n = subject.length;
+        float[] suit = new float[n];
+        for (int i = 0; i < n; i++) {
+            double hue = Math.toDegrees(Math.atan2(lab[2 * n + i], lab[n + i]));
+            double chroma = Math.hypot(lab[n + i], lab[2 * n + i]);
+            suit[i] = subject[i] > 0.5f && chroma > 0.1 && hue > 25 && hue < 85 ? 1f : 0f;
+        }
+        Mask suitMask = MaskOps.open(Mask.of(512, 512, suit), StructuringElement.square(5), 1);
+        boolean[] inside = Photos.set(MaskOps.erode(suitMask, StructuringElement.square(7), 1));
+        assertThat(Photos.count(inside)).isGreaterThan(30_000);
+        RgbImage out = Recolour.apply(astronaut, suitMask, 0x008000, Recolour.DEFAULT_LIGHTNESS_SHIFT, 1.0);
+        float[] after = OkLab.planes(out);
+        float[] green = OkLab.fromRgb(0x008000);
+        assertThat(Photos.hueDistance(Photos.meanHue(after, inside), Math.toDegrees(Math.atan2(green[2], green[1]))))
+                .isLessThan(5.0);
+        assertThat(Photos.correlation(lab, after, inside)).isGreaterThan(0.9);
+        boolean[] away = Photos.set(MaskOps.dilate(suitMask, StructuringElement.square(9), 1).invert());
+        assertThat(Photos.differing(astronaut, out, away)).isZero();
+    }
+
+    @Test
     void anEmptyMaskIsRefused() {
         assertThatThrownBy(() -> Recolour.apply(coffee, Mask.empty(coffee.width(), coffee.height()), 0xFF0000, 0.5, 1))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");

@@ -12,6 +12,7 @@ import dev.brushedit.edit.EditPlan;
 import dev.brushedit.edit.EditResult;
 import dev.brushedit.edit.ExecutorPreference;
 import dev.brushedit.edit.InstructionEditor;
+import dev.brushedit.edit.Instructor;
 import dev.brushedit.edit.MaskSource;
 import dev.brushedit.edit.ObjectNotFoundException;
 import dev.brushedit.edit.OfflineInstructor;
@@ -20,6 +21,8 @@ import dev.brushedit.edit.UnsupportedEditException;
 import dev.brushedit.inpaint.Inpainter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -79,6 +82,12 @@ public final class EditCommand implements Callable<Integer> {
     @Option(names = "--mllm-url", description = "Base URL of the OpenAI-compatible server (default: $OPENAI_BASE_URL or OpenAI). The key comes from $OPENAI_API_KEY.")
     String mllmUrl;
 
+    @Option(names = "--mllm-header", paramLabel = "NAME=VALUE", description = "Extra HTTP header for the MLLM server, e.g. api-key=... for Azure (repeatable).")
+    List<String> mllmHeaders = new ArrayList<>();
+
+    @Option(names = "--mllm-query", paramLabel = "NAME=VALUE", description = "Extra query parameter for the MLLM endpoint, e.g. api-version=2024-10-21 for Azure (repeatable).")
+    List<String> mllmQuery = new ArrayList<>();
+
     @Option(names = "--executor", defaultValue = "auto", description = "Who carries out the edit: auto (the diffusion model "
             + "when --model is given, else a weight-free executor that can honour the plan, else PatchMatch), diffusion "
             + "(needs --model) or classical (weight-free recolour, background and colour adjustments only). Default: ${DEFAULT-VALUE}.")
@@ -93,18 +102,19 @@ public final class EditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InpaintCommand.requireReadable(image, "--image");
-        if (mask != null && box != null) {
-            throw new InvalidInputException("give --mask or --box, not both");
-        }
-        Outputs.requireWritableTarget(output);
-        if (maskOut != null) {
-            Outputs.requireWritableTarget(maskOut);
-        }
+        inpainting.check();
+        Usage.require(mask == null || box == null, "give --mask or --box, not both");
+        Box objectBox = box == null ? null : parseBox(box);
         ExecutorPreference preference = parseExecutor(executor);
         if (preference == ExecutorPreference.DIFFUSION && inpainting.model == null) {
-            throw new InvalidInputException("--executor diffusion needs a diffusion model: give --model DIR (see tools/exporter)");
+            throw new UsageException("--executor diffusion needs a diffusion model: give --model DIR (see tools/exporter)");
         }
+        Instructor instructor = mllmModel == null ? OfflineInstructor.create() : mllm();
+        Outputs.requireWritableTarget(output);
+        if (maskOut != null) {
+            Outputs.requireWritableTarget(maskOut, "--mask-out");
+        }
+        InpaintCommand.requireReadable(image, "--image");
         InputLimits limits = inpainting.limits();
         RgbImage picture = ImageFiles.read(image, limits);
         InstructionEditor.Builder editor = InstructionEditor.builder().executorPreference(preference)
@@ -120,7 +130,7 @@ public final class EditCommand implements Callable<Integer> {
                         + "\": give --mask FILE (white = the object), --box x0,y0,x1,y1 or --segment-models DIR");
             });
         }
-        editor.instructor(mllmModel == null ? OfflineInstructor.create() : mllm());
+        editor.instructor(instructor);
         TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr(), verbosity.quiet);
         EditResult result;
         try (SegmentModels segmenter = segmentModels == null || mask != null || box != null ? null
@@ -136,8 +146,8 @@ public final class EditCommand implements Callable<Integer> {
                         + "give a .png --output (was " + output + ")");
             }
             EditOverrides.Builder overrides = EditOverrides.builder().plan(plan);
-            if (box != null) {
-                overrides.box(parseBox(box));
+            if (objectBox != null) {
+                overrides.box(objectBox);
             }
             result = built.edit(picture, instruction, overrides.build(),
                     progress.listener(inpainter.backendName()), null);
@@ -184,16 +194,35 @@ public final class EditCommand implements Callable<Integer> {
             case "classical":
                 return ExecutorPreference.CLASSICAL;
             default:
-                throw new InvalidInputException("--executor must be auto, diffusion or classical, was " + text);
+                throw new UsageException("--executor must be auto, diffusion or classical, was " + text);
         }
     }
 
+    /** The MLLM instructor: {@code OPENAI_*} variables, then the {@code --mllm-*} flags; usage errors name the flag. */
     private OpenAiInstructor mllm() {
-        OpenAiInstructor.Builder b = OpenAiInstructor.builder().model(mllmModel);
+        OpenAiInstructor.Builder b = OpenAiInstructor.fromEnv();
+        Usage.option("--mllm-model", mllmModel, () -> b.model(mllmModel));
         if (mllmUrl != null) {
-            b.baseUrl(mllmUrl);
+            Usage.option("--mllm-url", mllmUrl, () -> b.baseUrl(mllmUrl));
         }
-        return b.build();
+        for (String h : mllmHeaders) {
+            String[] nv = nameValue(h, "--mllm-header");
+            Usage.option("--mllm-header", nv[0], () -> b.header(nv[0], nv[1]));
+        }
+        for (String q : mllmQuery) {
+            String[] nv = nameValue(q, "--mllm-query");
+            Usage.option("--mllm-query", nv[0], () -> b.queryParameter(nv[0], nv[1]));
+        }
+        return Usage.option("--mllm-header", "Authorization", b::build);
+    }
+
+    /** {@code NAME=VALUE} split at the first '='; the value is never echoed (it may be a secret). */
+    static String[] nameValue(String text, String option) {
+        int eq = text.indexOf('=');
+        if (eq <= 0) {
+            throw new UsageException(option + " must be NAME=VALUE with a name before the '='");
+        }
+        return new String[] {text.substring(0, eq).strip(), text.substring(eq + 1)};
     }
 
     private static String format(Box b) {
@@ -219,12 +248,13 @@ public final class EditCommand implements Callable<Integer> {
         String[] parts = text.split(",");
         if (parts.length == 4) {
             try {
-                return new Box(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()),
-                        Integer.parseInt(parts[2].strip()), Integer.parseInt(parts[3].strip()));
+                int[] v = {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()),
+                    Integer.parseInt(parts[2].strip()), Integer.parseInt(parts[3].strip())};
+                return Usage.option("--box", text, () -> new Box(v[0], v[1], v[2], v[3]));
             } catch (NumberFormatException e) {
                 // reported below
             }
         }
-        throw new InvalidInputException("--box must be x0,y0,x1,y1 in whole pixels, was " + text);
+        throw new UsageException("--box must be x0,y0,x1,y1 in whole pixels, was " + text);
     }
 }

@@ -72,10 +72,10 @@ class EditCommandExecutorTest {
     void executorOptionIsCheckedAndHonoured() {
         Path o = dir.resolve("o.png");
         assertThat(run("edit", "turn the saucer blue", "-i", COFFEE, "--mask", CUP, "-o", o.toString(), "--executor", "diffusion"))
-                .isEqualTo(BrushEditCli.EXIT_INPUT);
+                .isEqualTo(BrushEditCli.EXIT_USAGE);
         assertThat(err.toString()).contains("--model DIR");
         assertThat(run("edit", "turn the saucer blue", "-i", COFFEE, "--mask", CUP, "-o", o.toString(), "--executor", "magic"))
-                .isEqualTo(BrushEditCli.EXIT_INPUT);
+                .isEqualTo(BrushEditCli.EXIT_USAGE);
         assertThat(err.toString()).contains("--executor must be auto, diffusion or classical");
         assertThat(run("edit", "remove the spoon", "-i", COFFEE, "--box", "325,225,410,330", "-o", o.toString(),
                 "--executor", "classical")).isEqualTo(BrushEditCli.EXIT_INPUT);

@@ -169,7 +169,9 @@ public final class EditCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             EditPlan plan = result.plan();
             out.println("plan: " + plan.category() + " \"" + plan.targetObject() + "\" -> \"" + plan.targetCaption() + "\""
-                    + plan.box().map(b -> " box " + format(b)).orElse(""));
+                    + plan.box().map(b -> " box " + format(b)).orElse("")
+                    + plan.motion().map(m -> " " + m).orElse("")
+                    + result.structural().map(s -> " placed at " + format(s.placement().target())).orElse(""));
             if (plan.category() == EditCategory.ADDITION && box == null) {
                 out.println("no --box given: the added object was placed at the default box " + plan.box().map(EditCommand::format)
                         .orElse("") + "; give --box x0,y0,x1,y1 to place it");

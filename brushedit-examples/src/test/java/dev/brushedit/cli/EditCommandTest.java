@@ -8,6 +8,7 @@ import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,28 @@ class EditCommandTest {
         }
         Mask used = Mask.fromImage(ImageFiles.read(maskOut), 128);
         assertThat(used.boundingBox()).isEqualTo(new Box(11, 7, 42, 38));
+    }
+
+    @Test
+    void moveWithABoxPrintsTheMotionAndThePlacement() {
+        Path output = dir.resolve("moved.png");
+        int code = run("edit", "move the red square 20 pixels right", "-i", image.toString(), "-o", output.toString(),
+                "--box", "20,16,32,28");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("plan: MOVE \"red square\"").contains("move (20, 0) px")
+                .contains("placed at 40,16,52,28");
+        RgbImage result = ImageFiles.read(output);
+        assertThat(result.channel(46, 22, 0)).isGreaterThan(200);
+        assertThat(result.channel(24, 22, 0)).isLessThan(200);
+    }
+
+    @Test
+    void aMoveOffTheImageIsRefused() {
+        int code = run("edit", "move the red square 40 pixels right", "-i", image.toString(), "-o",
+                dir.resolve("o.png").toString(), "--box", "20,16,32,28");
+        assertThat(code).isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(err.toString()).contains("moves off the image are refused").contains("20 px left, 32 px right");
+        assertThat(Files.exists(dir.resolve("o.png"))).isFalse();
     }
 
     @Test

@@ -57,6 +57,10 @@ final class InpainterExecutor implements EditExecutor {
             case GLOBAL:
                 return c.followsPrompt() && c.repaintsWholeImage() ? Verdict.accept() : Verdict.refuse(self
                         + " ignores the prompt and cannot repaint the whole image");
+            case MOVE:
+            case RESIZE:
+                return Verdict.refuse(self + " would repaint the object's mask, not move or resize the object; "
+                        + "the structural executor does that");
             default:
                 return Verdict.accept();
         }

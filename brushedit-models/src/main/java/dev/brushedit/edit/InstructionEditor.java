@@ -6,6 +6,8 @@ import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
+import dev.brushedit.edit.structure.StructuralEditResult;
+import dev.brushedit.edit.structure.StructuralEditor;
 import dev.brushedit.inpaint.CancellationToken;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.InpaintResult;
@@ -49,6 +51,13 @@ import org.slf4j.LoggerFactory;
  * (default {@value #DEFAULT_NEGATIVE_PROMPT}), with the removed object appended for REMOVE edits so
  * the model does not paint it back. GLOBAL edits use the policy's lower preservation scale.
  *
+ * <p>MOVE and RESIZE plans go to the structural executor, a {@link StructuralEditor} over the
+ * inpainter (or the one given to {@link Builder#structuralEditor}): the object's mask (from the
+ * mask source, or the overrides' object mask, mask or box) is lifted with a soft matte, its old
+ * place filled by the inpainter, the object pasted at the plan's motion and the seam harmonised (a
+ * ring repainted by a diffusion backend; Poisson blending with PatchMatch). The result's mask is
+ * every pixel that may have changed, and {@link EditResult#structural()} holds every intermediate.
+ *
  * <p>The editor does not own the inpainter: close the inpainter when done.
  *
  * <p>Thread-safety: safe for concurrent use when its stages are (the shipped ones are).
@@ -68,9 +77,14 @@ public final class InstructionEditor {
     private final InpainterExecutor inpainterExecutor;
     private final List<EditExecutor> executors;
     private final ExecutorPreference preference;
+    private final StructuralExecutor structuralExecutor;
+    private final StructuralEditor structuralGiven;
 
     private InstructionEditor(Builder b) {
         this.inpainterExecutor = new InpainterExecutor(b.inpainter);
+        this.structuralGiven = b.structural;
+        this.structuralExecutor = new StructuralExecutor(b.structural != null ? b.structural
+                : StructuralEditor.builder().inpainter(b.inpainter).build());
         this.executors = List.copyOf(b.executors);
         this.preference = b.preference;
         this.instructor = b.instructor;
@@ -97,6 +111,7 @@ public final class InstructionEditor {
         b.blend = blend;
         b.executors = new ArrayList<>(executors);
         b.preference = preference;
+        b.structural = structuralGiven;
         return b;
     }
 
@@ -137,6 +152,26 @@ public final class InstructionEditor {
         Checks.notNull("preference", preference);
         boolean diffusionInpainter = !inpainterExecutor.weightFree();
         List<EditExecutor> candidates = new ArrayList<>();
+        if (plan.category() == EditCategory.MOVE || plan.category() == EditCategory.RESIZE) {
+            if (preference == ExecutorPreference.AUTO
+                    || (preference == ExecutorPreference.DIFFUSION) != structuralExecutor.weightFree()) {
+                candidates.add(structuralExecutor);
+            }
+        } else {
+            addCandidates(candidates, preference, diffusionInpainter);
+        }
+        List<String> reasons = new ArrayList<>();
+        for (EditExecutor e : candidates) {
+            EditExecutor.Verdict v = e.assess(plan);
+            if (v.accepted()) {
+                return e;
+            }
+            reasons.add(e.name() + ": " + v.reason());
+        }
+        throw refusal(plan, preference, candidates.isEmpty(), reasons);
+    }
+
+    private void addCandidates(List<EditExecutor> candidates, ExecutorPreference preference, boolean diffusionInpainter) {
         switch (preference) {
             case AUTO:
                 if (diffusionInpainter) {
@@ -158,15 +193,6 @@ public final class InstructionEditor {
             default:
                 throw new IllegalStateException("unknown preference " + preference);
         }
-        List<String> reasons = new ArrayList<>();
-        for (EditExecutor e : candidates) {
-            EditExecutor.Verdict v = e.assess(plan);
-            if (v.accepted()) {
-                return e;
-            }
-            reasons.add(e.name() + ": " + v.reason());
-        }
-        throw refusal(plan, preference, candidates.isEmpty(), reasons);
     }
 
     /**
@@ -264,7 +290,13 @@ public final class InstructionEditor {
         InpaintRequest used = requestFor(plan, overrides.request().orElse(request));
         LOG.debug("edit {} \"{}\" with {}: prompt \"{}\", mask area {}", plan.category(), plan.targetObject(), executor.name(),
                 used.prompt(), mask.area());
-        EditExecutor.Output output = executor.execute(new EditExecutor.Job(image, plan, mask, used, listener, cancel));
+        EditExecutor.Job job = new EditExecutor.Job(image, plan, mask, used, listener, cancel);
+        if (executor == structuralExecutor) {
+            StructuralEditResult moved = structuralExecutor.apply(job);
+            return new EditResult(moved.image(), plan, moved.changedMask(), structuralExecutor.asResult(moved), executor.name(),
+                    Optional.empty(), Optional.of(moved));
+        }
+        EditExecutor.Output output = executor.execute(job);
         InpaintResult result = output.result();
         if (executor != inpainterExecutor) {
             return new EditResult(result.image(), plan, mask, result, executor.name(), output.alpha());
@@ -304,6 +336,7 @@ public final class InstructionEditor {
         private BlendStage blend = BlendStage.NONE;
         private List<EditExecutor> executors = new ArrayList<>(EditExecutors.classical());
         private ExecutorPreference preference = ExecutorPreference.AUTO;
+        private StructuralEditor structural;
 
         private Builder() {}
 
@@ -372,6 +405,15 @@ public final class InstructionEditor {
         /** Which executor runs (default {@link ExecutorPreference#AUTO}). */
         public Builder executorPreference(ExecutorPreference preference) {
             this.preference = Checks.notNull("executorPreference", preference);
+            return this;
+        }
+
+        /**
+         * The executor of MOVE and RESIZE plans (default: a {@link StructuralEditor} over this
+         * editor's inpainter with its defaults).
+         */
+        public Builder structuralEditor(StructuralEditor editor) {
+            this.structural = Checks.notNull("structuralEditor", editor);
             return this;
         }
 

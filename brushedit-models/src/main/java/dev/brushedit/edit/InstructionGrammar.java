@@ -133,7 +133,7 @@ final class InstructionGrammar {
         return verb + "ed";
     }
 
-    private static List<String> stripCourtesy(List<String> words) {
+    static List<String> stripCourtesy(List<String> words) {
         List<String> w = new ArrayList<>(words);
         boolean changed = true;
         while (changed && !w.isEmpty()) {

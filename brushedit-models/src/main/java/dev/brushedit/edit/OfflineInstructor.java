@@ -17,6 +17,12 @@ import java.util.Optional;
  *       "make / paint / colour X ATTRIBUTE", "change the colour of X to Y", "X should be Y";</li>
  *   <li>BACKGROUND: "change / replace / set the background to / with Y", "make the background Y",
  *       "put the dog on a beach";</li>
+ *   <li>MOVE: "move / shift / slide / drag / nudge X [N pixels | N%] left / right / up / down",
+ *       "raise / lower X" (see {@link dev.brushedit.edit.structure.ObjectMotion}: without a
+ *       distance the object moves a quarter of the image, stopping at the edge);</li>
+ *   <li>RESIZE: "make X bigger / smaller / twice as big / half the size / N% bigger", "enlarge /
+ *       shrink / scale X [by N | by N% | to N%]", "double / halve the size of X" (without a number:
+ *       1.5 times, 1.2 for "slightly", 2 for "much", or the inverse for smaller);</li>
  *   <li>GLOBAL: "make it winter", "turn the photo into a watercolor painting", "change the season /
  *       style / time of day / weather to Y", "apply a vintage filter", or a bare style, season or
  *       time-of-day phrase.</li>
@@ -88,6 +94,13 @@ public final class OfflineInstructor implements Instructor {
         Checks.notBlank("instruction", instruction);
         List<String> words = InstructionGrammar.words(instruction);
         LanguageGuard.check(instruction, words);
+        Optional<MotionGrammar.Parsed> motion = MotionGrammar.parse(InstructionGrammar.stripCourtesy(MotionGrammar.words(instruction)),
+                instruction.contains("%"), image.width(), image.height(), foreground);
+        if (motion.isPresent()) {
+            MotionGrammar.Parsed m = motion.get();
+            return new EditPlan(m.category(), m.target(), m.caption(), Optional.empty(), instruction.strip(),
+                    Optional.of(m.motion()));
+        }
         InstructionGrammar.Parsed p = InstructionGrammar.parse(words, instruction, foreground);
         Optional<Box> box = p.category() == EditCategory.ADDITION
                 ? Optional.of(AdditionPlacement.place(image.width(), image.height(), additionSize, p.where()))

@@ -92,6 +92,22 @@ class ExportResult:
         return "\n".join([f"brushedit ONNX folder: {self.out_dir}"] + ["  " + g.line() for g in self.graphs])
 
 
+PIPELINE_BY_UNET_CHANNELS = {4: "StableDiffusionPipeline", 8: "StableDiffusionInstructPix2PixPipeline",
+                             9: "StableDiffusionInpaintPipeline"}
+
+
+def pipeline_for_unet(in_channels: int) -> str:
+    """The diffusers pipeline a UNet with ``in_channels`` input channels belongs to.
+
+    4: text-to-image (and BrushNet's base UNet); 8: InstructPix2Pix and its fine-tunes such as MagicBrush
+    (noisy latents 4 | image latents 4); 9: SD inpainting (latents 4 | mask 1 | masked-image latents 4).
+    """
+    if in_channels not in PIPELINE_BY_UNET_CHANNELS:
+        raise ValueError(f"a UNet with {in_channels} input channels is not an SD1.5-family UNet this exporter knows "
+                         "(expected 4: text-to-image, 8: InstructPix2Pix/MagicBrush, 9: inpainting)")
+    return PIPELINE_BY_UNET_CHANNELS[in_channels]
+
+
 def feature_names(n_down: int, n_up: int) -> List[str]:
     """down_block_res_sample_0.., mid_block_res_sample, up_block_res_sample_0.. (the contract's order)."""
     return ([f"down_block_res_sample_{i}" for i in range(n_down)] + ["mid_block_res_sample"]
@@ -283,6 +299,7 @@ class _Exporter:
     # -------------------------------------------------------------- folder
     def run(self) -> ExportResult:
         c, o = self.c, self.o
+        pipeline_for_unet(c.unet.config.in_channels)  # refuses UNets of unknown kinds before writing anything
         os.makedirs(self.out, exist_ok=True)
         unet = _cast(c.unet, self.dt, o.device)
         brushnet = _cast(c.brushnet, self.dt, o.device) if c.brushnet is not None else None
@@ -294,7 +311,7 @@ class _Exporter:
             with_inputs = brushnet is not None and o.separate
         if with_inputs and unet.config.in_channels != 4:
             raise ValueError("--unet-brushnet-inputs needs a 4-channel UNet, the checkpoint's UNet has "
-                             f"{unet.config.in_channels}")
+                             f"{unet.config.in_channels} (8: InstructPix2Pix/MagicBrush, 9: inpainting)")
         if with_inputs:
             feats_source = brushnet
             if feats_source is None:  # a UNet alone: the features only need the right shapes
@@ -339,8 +356,7 @@ class _Exporter:
 
     def model_index(self, unet_inputs: bool, has_brushnet: bool):
         legacy = self.o.flavour == "legacy"
-        pipeline = self.c.pipeline_class or ("StableDiffusionInpaintPipeline" if self.c.unet.config.in_channels == 9
-                                             else "StableDiffusionPipeline")
+        pipeline = self.c.pipeline_class or pipeline_for_unet(self.c.unet.config.in_channels)
         index = {
             "_class_name": ("Onnx" if legacy else "ORT") + pipeline,
             "_diffusers_version": self.c.diffusers_version,

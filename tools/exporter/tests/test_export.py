@@ -149,6 +149,24 @@ def test_legacy_fp16_inpaint_and_external(tmp_path):
     assert "Inpaint" in json.load(open(out / "model_index.json"))["_class_name"]
 
 
+def test_instruct_pix2pix_unet(tmp_path):
+    """The 8-channel IP2P / MagicBrush UNet: a plain UNet graph with 8 input channels, the IP2P pipeline class."""
+    out = tmp_path / "ip2p"
+    result = export_folder(components(in_channels=8, brushnet=False), str(out), ExportOptions(latent_hw=(8, 8)))
+    m = onnx.load(str(out / "unet/model.onnx"), load_external_data=False)
+    assert m.graph.input[0].type.tensor_type.shape.dim[1].dim_value == 8
+    assert io(str(out / "unet/model.onnx"))[0] == [("sample", F32, 4), ("timestep", F32, 0),
+                                                   ("encoder_hidden_states", F32, 3)]
+    assert json.load(open(out / "model_index.json"))["_class_name"] == "ORTStableDiffusionInstructPix2PixPipeline"
+    assert not os.path.exists(out / "brushnet") and not os.path.exists(out / "brushnet_unet")
+    assert max(g.max_abs_err for g in result.graphs) < 2e-4
+    with pytest.raises(ValueError, match="8: InstructPix2Pix"):
+        export_folder(components(in_channels=8, brushnet=False), str(tmp_path / "y"),
+                      ExportOptions(unet_brushnet_inputs=True))
+    with pytest.raises(ValueError, match="5 input channels"):
+        export_folder(components(in_channels=5, brushnet=False), str(tmp_path / "z"), ExportOptions())
+
+
 def test_rejects_bad_combinations(tmp_path):
     with pytest.raises(ValueError, match="9 input channels"):
         export_folder(components(in_channels=9), str(tmp_path / "x"), ExportOptions())

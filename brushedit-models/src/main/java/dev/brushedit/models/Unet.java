@@ -19,9 +19,11 @@ import java.util.regex.Pattern;
 /**
  * The denoising UNet: predicts noise for latents at a timestep, conditioned on text embeddings.
  *
- * <p>Three kinds, told apart by the graph's inputs: the standard 4-channel UNet, the SD inpainting
+ * <p>Four kinds, told apart by the graph's inputs: the standard 4-channel UNet, the SD inpainting
  * UNet with 9 input channels (latents 4 | mask 1, 1 = hole | masked-image latents 4, see
- * {@link #inpaintingInput}), and a UNet exported with BrushNet feature inputs ({@link #brushNetInputs()}).
+ * {@link #inpaintingInput}), the InstructPix2Pix UNet with 8 input channels (latents 4 | image
+ * latents 4, see {@link #pix2pixInput}; MagicBrush has the same layout), and a UNet exported with
+ * BrushNet feature inputs ({@link #brushNetInputs()}).
  * The timestep is converted to the dtype (float32, float16, int64, int32) and rank (scalar, or
  * {@code [1]} / {@code [batch]}) the graph declares.
  *
@@ -42,8 +44,9 @@ public final class Unet implements AutoCloseable {
 
     Unet(GraphSession graph) {
         this.graph = graph;
-        TensorInfo sample = ContractCheck.input(graph, SAMPLE).rank(4).floats().dim(1, 4, 9).check();
-        this.inChannels = sample.getShape()[1] == 9 ? 9 : 4;
+        TensorInfo sample = ContractCheck.input(graph, SAMPLE).rank(4).floats().dim(1, 4, 8, 9).check();
+        long declared = sample.getShape()[1];
+        this.inChannels = declared == 9 || declared == 8 ? (int) declared : 4;
         this.precision = ContractCheck.precisionOf(sample);
         this.timestepShape = ContractCheck.input(graph, TIMESTEP).rank(0, 1)
                 .type(OnnxJavaType.FLOAT, OnnxJavaType.FLOAT16, OnnxJavaType.INT64, OnnxJavaType.INT32).check().getShape();
@@ -70,7 +73,7 @@ public final class Unet implements AutoCloseable {
         }
     }
 
-    /** 4 for the standard UNet, 9 for the SD inpainting UNet. */
+    /** 4 for the standard UNet, 8 for the InstructPix2Pix UNet, 9 for the SD inpainting UNet. */
     public int inChannels() {
         return inChannels;
     }
@@ -78,6 +81,11 @@ public final class Unet implements AutoCloseable {
     /** True for the 9-channel SD inpainting UNet. */
     public boolean isInpainting() {
         return inChannels == 9;
+    }
+
+    /** True for the 8-channel InstructPix2Pix-family UNet (InstructPix2Pix, MagicBrush). */
+    public boolean isInstructPix2Pix() {
+        return inChannels == 8;
     }
 
     /** Precision of the graph's float inputs. */
@@ -106,7 +114,17 @@ public final class Unet implements AutoCloseable {
         return Tensor.concat(1, latents, repeatBatch("mask", mask, b), repeatBatch("maskedLatents", maskedLatents, b));
     }
 
-    /** Noise prediction for a plain or inpainting UNet (no BrushNet features). */
+    /**
+     * The 8-channel input of the InstructPix2Pix UNet: {@code latents [b,4,h,w] | imageLatents [b,4,h,w]}
+     * along the channel axis, as diffusers' pipeline joins the scheduler-scaled latents with the
+     * unscaled image latents. {@code imageLatents} may have batch 1 and is then repeated.
+     */
+    public static Tensor pix2pixInput(Tensor latents, Tensor imageLatents) {
+        Checks.notNull("latents", latents);
+        return Tensor.concat(1, latents, repeatBatch("imageLatents", imageLatents, latents.dim(0)));
+    }
+
+    /** Noise prediction for a plain, inpainting or InstructPix2Pix UNet (no BrushNet features). */
     public Tensor predict(Tensor sample, float timestep, Tensor encoderHiddenStates) {
         return predict(sample, timestep, encoderHiddenStates, Map.of(), null);
     }

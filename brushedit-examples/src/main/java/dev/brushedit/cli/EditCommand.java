@@ -2,6 +2,7 @@ package dev.brushedit.cli;
 
 import dev.brushedit.core.InputLimits;
 import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.ModelException;
 import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.ImageFiles;
 import dev.brushedit.core.image.Mask;
@@ -14,6 +15,8 @@ import dev.brushedit.edit.MaskSource;
 import dev.brushedit.edit.OfflineInstructor;
 import dev.brushedit.edit.OpenAiInstructor;
 import dev.brushedit.inpaint.Inpainter;
+import dev.brushedit.pix2pix.InstructPix2Pix;
+import dev.brushedit.pix2pix.Pix2PixRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code brushedit edit}: edits an image by instruction ("remove the lamp"). The offline instructor
  * plans the edit (or a multimodal LLM with {@code --mllm-model}); the object's mask comes from
  * {@code --mask} or {@code --box}; the inpainter is PatchMatch without {@code --model} (enough for
- * Remove edits) or BrushNet with one. Prints the plan, so it can be corrected and the edit re-run.
+ * Remove edits) or BrushNet with one; whole-image edits use InstructPix2Pix with {@code --ip2p-model}.
+ * Prints the plan, so it can be corrected and the edit re-run.
  *
  * <p>Thread-safety: runs once, on one thread.
  */
@@ -67,6 +71,14 @@ public final class EditCommand implements Callable<Integer> {
 
     @Option(names = "--mllm-url", description = "Base URL of the OpenAI-compatible server (default: $OPENAI_BASE_URL or OpenAI). The key comes from $OPENAI_API_KEY.")
     String mllmUrl;
+
+    @Option(names = "--ip2p-model", description = "InstructPix2Pix or MagicBrush folder (8-channel UNet, see tools/exporter): "
+            + "whole-image (GLOBAL) edits such as \"make it winter\" use it instead of inpainting the whole image.")
+    Path ip2pModel;
+
+    @Option(names = "--image-guidance", defaultValue = "1.5", description = "Image guidance scale of --ip2p-model edits "
+            + "(fidelity to the input; --guidance is the instruction's). Default: ${DEFAULT-VALUE}.")
+    double imageGuidance;
 
     @Mixin
     InpaintingOptions inpainting;
@@ -107,12 +119,16 @@ public final class EditCommand implements Callable<Integer> {
         EditResult result;
         try (SegmentModels segmenter = segmentModels == null || mask != null || box != null ? null
                         : SegmentModels.open(segmentModels, tokenizer, inpainting.modelOptions.executionOptions());
-                Inpainter inpainter = inpainting.openInpainter()) {
+                Inpainter inpainter = inpainting.openInpainter();
+                InstructPix2Pix ip2p = ip2pModel == null ? null : openPix2Pix(limits)) {
             if (segmenter != null) {
                 editor.maskSource(segmenter.maskSource());
             }
+            if (ip2p != null) {
+                editor.instructPix2Pix(ip2p);
+            }
             result = editor.inpainter(inpainter).build().edit(picture, instruction, EditOverrides.none(),
-                    progress.listener(inpainter.backendName()), null);
+                    progress.listener(ip2p == null ? inpainter.backendName() : "edit"), null);
         }
         ImageFiles.write(result.image(), output);
         if (maskOut != null) {
@@ -123,9 +139,22 @@ public final class EditCommand implements Callable<Integer> {
             EditPlan plan = result.plan();
             out.println("plan: " + plan.category() + " \"" + plan.targetObject() + "\" -> \"" + plan.targetCaption() + "\""
                     + plan.box().map(b -> " box " + b.x0() + "," + b.y0() + "," + b.x1() + "," + b.y1()).orElse(""));
+            out.println("backend: " + result.provenance().backend());
             out.println("wrote " + output);
         }
         return 0;
+    }
+
+    private InstructPix2Pix openPix2Pix(InputLimits limits) {
+        Pix2PixRequest defaults = Pix2PixRequest.builder().steps(inpainting.steps).guidanceScale(inpainting.guidance)
+                .imageGuidanceScale(imageGuidance).seed(inpainting.seed)
+                .strategy(InpaintingOptions.parseStrategy(inpainting.strategy)).build();
+        try {
+            return InstructPix2Pix.builder().checkpoint(ip2pModel).limits(limits)
+                    .executionOptions(inpainting.modelOptions.executionOptions()).defaults(defaults).build();
+        } catch (ModelException e) {
+            throw new ModelException("--ip2p-model " + e.getMessage(), e);
+        }
     }
 
     private OpenAiInstructor mllm() {

@@ -61,6 +61,24 @@ class EditCommandTest {
     }
 
     @Test
+    void globalEditsUseTheInstructPix2PixFolderWhenGiven() {
+        Path standins = Path.of("..", "brushedit-models", "src", "test", "resources", "standins");
+        Path output = dir.resolve("winter.png");
+        int code = run("edit", "make it winter", "-i", image.toString(), "-o", output.toString(), "--ip2p-model",
+                standins.resolve("ip2p-tiny").toString(), "--steps", "2", "--strategy", "original", "--seed", "3");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("plan: GLOBAL").contains("backend: instruct-pix2pix");
+        assertThat(ImageFiles.read(output).samePixels(ImageFiles.read(image))).isFalse();
+
+        int bad = run("edit", "make it winter", "-i", image.toString(), "-o", dir.resolve("bad.png").toString(), "--ip2p-model",
+                standins.resolve("sd15-tiny").toString());
+        assertThat(bad).isEqualTo(BrushEditCli.EXIT_MODEL);
+        assertThat(err.toString()).contains("--ip2p-model checkpoint").contains("has 4 input channels")
+                .contains("8-channel UNet");
+        assertThat(dir.resolve("bad.png")).doesNotExist();
+    }
+
+    @Test
     void removeWithAMaskFileWorksToo() {
         Path mask = dir.resolve("mask.png");
         ImageFiles.write(Mask.ofBox(64, 48, new Box(20, 16, 32, 28)).toImage(), mask);

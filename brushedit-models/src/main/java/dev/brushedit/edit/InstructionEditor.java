@@ -10,6 +10,8 @@ import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.InpaintResult;
 import dev.brushedit.inpaint.Inpainter;
 import dev.brushedit.inpaint.ProgressListener;
+import dev.brushedit.pix2pix.InstructPix2Pix;
+import dev.brushedit.pix2pix.Pix2PixRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,13 @@ import org.slf4j.LoggerFactory;
  * (default {@value #DEFAULT_NEGATIVE_PROMPT}), with the removed object appended for REMOVE edits so
  * the model does not paint it back. GLOBAL edits use the policy's lower preservation scale.
  *
- * <p>The editor does not own the inpainter: close the inpainter when done.
+ * <p>GLOBAL edits go to an {@link InstructPix2Pix} editor when one is configured
+ * ({@link Builder#instructPix2Pix}) and the run has no repaint-mask override: it receives the
+ * instruction itself (the one given, or the plan's), its own request defaults, and the request's
+ * seed when one is set; its result is recorded with backend {@value InstructPix2Pix#BACKEND}.
+ * Without one, GLOBAL edits inpaint an all-ones mask with BrushNet.
+ *
+ * <p>The editor does not own the inpainter or the InstructPix2Pix editor: close them when done.
  *
  * <p>Thread-safety: safe for concurrent use when its stages are (the shipped ones are).
  */
@@ -44,8 +52,10 @@ public final class InstructionEditor {
     private final MaskPolicy policy;
     private final InpaintRequest request;
     private final BlendStage blend;
+    private final InstructPix2Pix instructPix2Pix;
 
     private InstructionEditor(Builder b) {
+        this.instructPix2Pix = b.instructPix2Pix;
         this.instructor = b.instructor;
         this.maskSource = b.maskSource;
         this.inpainter = b.inpainter;
@@ -68,6 +78,7 @@ public final class InstructionEditor {
         b.policy = policy;
         b.request = request;
         b.blend = blend;
+        b.instructPix2Pix = instructPix2Pix;
         return b;
     }
 
@@ -149,14 +160,32 @@ public final class InstructionEditor {
         Mask mask = overrides.mask().map(m -> m.requireSameSize(image)).orElseGet(() -> overrides.objectMask()
                 .map(object -> policy.editMask(image, plan, object)).orElseGet(() -> mask(image, plan)));
         InpaintRequest used = requestFor(plan, overrides.request().orElse(request));
+        boolean pix2pix = instructPix2Pix != null && plan.category() == EditCategory.GLOBAL && overrides.mask().isEmpty();
         LOG.debug("edit {} \"{}\": prompt \"{}\", mask area {}", plan.category(), plan.targetObject(), used.prompt(), mask.area());
-        InpaintResult result = inpainter.inpaint(image, mask, used, listener, cancel);
+        InpaintResult result = pix2pix
+                ? instructPix2Pix.edit(image, pix2pixRequest(plan, instruction, used), listener, cancel)
+                : inpainter.inpaint(image, mask, used, listener, cancel);
         RgbImage out = blend.apply(image, result.image(), mask);
         if (out == null || out.width() != image.width() || out.height() != image.height()) {
             throw new BrushEditException("the blend stage " + blend.getClass().getName() + " must return a "
                     + image.width() + "x" + image.height() + " image, returned " + out);
         }
         return new EditResult(out, plan, mask, result);
+    }
+
+    /**
+     * The InstructPix2Pix request for a GLOBAL plan: the call's instruction (the plan's when the call
+     * gave none), the InstructPix2Pix editor's defaults, the request's seed when set.
+     */
+    private Pix2PixRequest pix2pixRequest(EditPlan plan, String instruction, InpaintRequest used) {
+        String text = instruction.isBlank() ? plan.instruction() : instruction;
+        if (text.isBlank()) {
+            throw new InvalidInputException("a GLOBAL edit with InstructPix2Pix needs the instruction text; the plan and the "
+                    + "call gave none");
+        }
+        Pix2PixRequest.Builder b = instructPix2Pix.defaults().toBuilder().instruction(text);
+        used.seed().ifPresent(b::seed);
+        return b.build();
     }
 
     /** The request for {@code plan}: caption as prompt, REMOVE target in the negative prompt, GLOBAL scale. */
@@ -184,6 +213,7 @@ public final class InstructionEditor {
         private MaskPolicy policy = MaskPolicy.defaults();
         private InpaintRequest request = InpaintRequest.builder().negativePrompt(DEFAULT_NEGATIVE_PROMPT).build();
         private BlendStage blend = BlendStage.NONE;
+        private InstructPix2Pix instructPix2Pix;
 
         private Builder() {}
 
@@ -220,6 +250,15 @@ public final class InstructionEditor {
          */
         public Builder request(InpaintRequest request) {
             this.request = Checks.notNull("request", request);
+            return this;
+        }
+
+        /**
+         * An InstructPix2Pix-family editor for GLOBAL edits (default none: BrushNet with an all-ones
+         * mask); the editor does not close it.
+         */
+        public Builder instructPix2Pix(InstructPix2Pix instructPix2Pix) {
+            this.instructPix2Pix = Checks.notNull("instructPix2Pix", instructPix2Pix);
             return this;
         }
 

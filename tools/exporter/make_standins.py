@@ -31,14 +31,17 @@ STANDINS = {
     "sd15-tiny-fp16": (4, False, dict(precision="fp16")),
     # InstructPix2Pix layout: 8-channel UNet (latents | image latents), IP2P's Euler-ancestral scheduler config
     "ip2p-tiny": (8, False, dict()),
+    # a MagicBrush stand-in: the same layout, other UNet weights (ZONE fuses the two UNets each step)
+    "magicbrush-tiny": (8, False, dict()),
 }
+UNET_SEEDS = {"magicbrush-tiny": 6}  # every other stand-in's UNet uses tiny_unet's default seed (1)
 
 
 def build(name: str, out_root: str, tokenizer_dir: str) -> None:
     in_ch, with_brushnet, opts = STANDINS[name]
     torch.manual_seed(0)
     comps = Components(
-        unet=tiny.tiny_unet(in_channels=in_ch), text_encoder=tiny.tiny_text_encoder(), vae=tiny.tiny_vae(),
+        unet=tiny.tiny_unet(in_channels=in_ch, seed=UNET_SEEDS.get(name, 1)), text_encoder=tiny.tiny_text_encoder(), vae=tiny.tiny_vae(),
         scheduler_config=dict(tiny.IP2P_SCHEDULER if in_ch == 8 else tiny.SD15_SCHEDULER), tokenizer_dir=tokenizer_dir,
         brushnet=tiny.tiny_brushnet() if with_brushnet else None,
         pipeline_class=pipeline_for_unet(in_ch),

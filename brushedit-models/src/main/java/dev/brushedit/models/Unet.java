@@ -41,6 +41,7 @@ public final class Unet implements AutoCloseable {
     private final long[] timestepShape;
     private final Precision precision;
     private final List<BrushNetInput> brushNetInputs;
+    private final long contextDim;
 
     Unet(GraphSession graph) {
         this.graph = graph;
@@ -50,7 +51,7 @@ public final class Unet implements AutoCloseable {
         this.precision = ContractCheck.precisionOf(sample);
         this.timestepShape = ContractCheck.input(graph, TIMESTEP).rank(0, 1)
                 .type(OnnxJavaType.FLOAT, OnnxJavaType.FLOAT16, OnnxJavaType.INT64, OnnxJavaType.INT32).check().getShape();
-        ContractCheck.input(graph, CONTEXT).rank(3).floats().check();
+        this.contextDim = ContractCheck.input(graph, CONTEXT).rank(3).floats().check().getShape()[2];
         ContractCheck.output(graph, OUT).rank(4).floats().dim(1, 4).check();
         List<BrushNetInput> features = new ArrayList<>();
         for (Map.Entry<String, TensorInfo> e : graph.inputs().entrySet()) {
@@ -86,6 +87,11 @@ public final class Unet implements AutoCloseable {
     /** True for the 8-channel InstructPix2Pix-family UNet (InstructPix2Pix, MagicBrush). */
     public boolean isInstructPix2Pix() {
         return inChannels == 8;
+    }
+
+    /** The text-embedding width the graph declares (768 for SD1.5), or -1 when the graph leaves it dynamic. */
+    public long contextDim() {
+        return contextDim;
     }
 
     /** Precision of the graph's float inputs. */

@@ -21,6 +21,7 @@ import dev.brushedit.models.ModelFolder;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -91,6 +92,15 @@ public final class InstructPix2Pix implements AutoCloseable {
      * {@code cancel} (nullable) is cancelled.
      */
     public InpaintResult edit(RgbImage image, Pix2PixRequest request, ProgressListener listener, CancellationToken cancel) {
+        return run(image, request, null, BACKEND, Map.of(), Map.of(), listener, cancel);
+    }
+
+    /**
+     * The edit, plain or fused ({@code fusion} not null), recorded as {@code backend} with
+     * {@code extraHashes} and {@code extraSettings} added to the provenance.
+     */
+    InpaintResult run(RgbImage image, Pix2PixRequest request, Pix2PixPipeline.Fusion fusion, String backend,
+            Map<String, String> extraHashes, Map<String, String> extraSettings, ProgressListener listener, CancellationToken cancel) {
         Checks.notNull("image", image);
         Checks.notNull("request", request);
         Checks.notNull("listener", listener);
@@ -102,21 +112,27 @@ public final class InstructPix2Pix implements AutoCloseable {
         WorkRegion region = WorkRegionPlanner.plan(image.width(), image.height(), new Box(0, 0, image.width(), image.height()),
                 used.strategy(), 64);
         RgbImage work = timer.time("prepare", () -> WorkImages.toWork(image, region));
-        RgbImage edited = ImageTensors.toImage(pipeline.generateDecoded(work, used, seed, listener, cancel, timer));
+        RgbImage edited = ImageTensors.toImage(pipeline.generateDecoded(work, used, seed, fusion, listener, cancel, timer));
         RgbImage out = timer.time("blend", () -> WorkImages.paste(image, WorkImages.fromWork(edited, region), region));
-        return new InpaintResult(List.of(out), Mask.full(image.width(), image.height()), provenance(used, region, timer));
+        Map<String, String> hashes = new LinkedHashMap<>(pipeline.modelHashes());
+        hashes.putAll(extraHashes);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("imageGuidanceScale", Double.toString(used.imageGuidanceScale()));
+        settings.putAll(extraSettings);
+        return new InpaintResult(List.of(out), Mask.full(image.width(), image.height()),
+                provenance(backend, hashes, settings, used, region, timer));
     }
 
-    private Provenance provenance(Pix2PixRequest used, WorkRegion region, StageTimer timer) {
+    private Provenance provenance(String backend, Map<String, String> hashes, Map<String, String> settings, Pix2PixRequest used,
+            WorkRegion region, StageTimer timer) {
         InpaintRequest recorded = InpaintRequest.builder().prompt(used.instruction()).negativePrompt(used.negativePrompt())
                 .steps(used.steps()).guidanceScale(used.guidanceScale()).seed(used.seed().orElseThrow())
                 .scheduler(used.scheduler()).strategy(used.strategy()).blend(BlendOptions.HARD).build();
         Box s = region.source();
         String where = "whole image " + s.width() + "x" + s.height() + " at " + region.width() + "x" + region.height()
                 + (region.padded() ? " padded to " + region.paddedWidth() + "x" + region.paddedHeight() : "");
-        return new Provenance(BACKEND, pipeline.modelHashes(), used.scheduler().diffusersName(), pipeline.schedulerConfigJson(),
-                recorded, where, timer.stages(), clock.instant(),
-                Map.of("imageGuidanceScale", Double.toString(used.imageGuidanceScale())));
+        return new Provenance(backend, hashes, used.scheduler().diffusersName(), pipeline.schedulerConfigJson(), recorded, where,
+                timer.stages(), clock.instant(), settings);
     }
 
     /** Package-private for the parity test: the float image before quantisation, at work size. */

@@ -76,6 +76,10 @@ final class Pix2PixPipeline implements AutoCloseable {
         this.hashes = Map.copyOf(h);
     }
 
+    Unet unet() {
+        return folder.unet();
+    }
+
     Map<String, String> modelHashes() {
         return hashes;
     }
@@ -89,6 +93,18 @@ final class Pix2PixPipeline implements AutoCloseable {
      * sides are multiples of 64) edited as {@code request} says.
      */
     Tensor generateDecoded(RgbImage image, Pix2PixRequest request, long seed, ProgressListener listener,
+            CancellationToken cancel, StageTimer timer) {
+        return generateDecoded(image, request, seed, null, listener, cancel, timer);
+    }
+
+    /**
+     * ZONE's fused denoising when {@code fusion} is not null: a second InstructPix2Pix-family UNet
+     * (MagicBrush) denoises its own copy of the latents with its own scheduler (same config, same
+     * text embeddings and image latents), stepped first; after each step the InstructPix2Pix
+     * latents become {@code (x + beta * x_mb) / (1 + beta)} while the MagicBrush latents go on
+     * unblended. Stochastic schedulers draw the MagicBrush step's noise first, from the same generator.
+     */
+    Tensor generateDecoded(RgbImage image, Pix2PixRequest request, long seed, Fusion fusion, ProgressListener listener,
             CancellationToken cancel, StageTimer timer) {
         boolean guided = request.guided();
         PromptEncoder.Embeddings emb = timer.time("text", () -> prompts.encode(request.instruction(), request.negativePrompt()));
@@ -104,6 +120,13 @@ final class Pix2PixPipeline implements AutoCloseable {
         Tensor condition = guided
                 ? Tensor.concat(0, imageLatents, imageLatents, Tensor.zeros(imageLatents.shape()))
                 : imageLatents;
+        Scheduler partnerScheduler = null;
+        Tensor xp = null;
+        if (fusion != null) {
+            partnerScheduler = new TimedScheduler(request.scheduler().create(schedulerConfig), timer);
+            partnerScheduler.setTimesteps(request.steps());
+            xp = x.copy();
+        }
         Unet unet = folder.unet();
         float sT = (float) request.guidanceScale();
         float sI = (float) request.imageGuidanceScale();
@@ -114,15 +137,43 @@ final class Pix2PixPipeline implements AutoCloseable {
                 throw new CancelledException("InstructPix2Pix edit cancelled before " + step);
             }
             float t = timesteps[i];
+            if (fusion != null) {
+                Tensor inP = partnerScheduler.scaleModelInput(guided ? Tensor.concat(0, xp, xp, xp) : xp, t);
+                Tensor epsP = timer.time("unet-partner", () -> fusion.partner().predict(Unet.pix2pixInput(inP, condition), t, context));
+                xp = partnerScheduler.step(guided ? guide(epsP, sT, sI) : epsP, t, xp, random);
+            }
             Tensor in = scheduler.scaleModelInput(guided ? Tensor.concat(0, x, x, x) : x, t);
             Tensor eps = timer.time("unet", () -> unet.predict(Unet.pix2pixInput(in, condition), t, context));
             x = scheduler.step(guided ? guide(eps, sT, sI) : eps, t, x, random);
+            if (fusion != null) {
+                x = blend(x, xp, fusion.beta());
+            }
             listener.onStep(i + 1, timesteps.length, listener.wantsPreview() ? LatentPreview.of(x) : null);
         }
         Tensor latents = x;
         VaeDecoder decoder = folder.vaeDecoder();
         return timer.time("vae-decode", () -> latentH * latentW > 128 * 128 ? decoder.decodeTiled(latents, 64, 16)
                 : decoder.decode(latents));
+    }
+
+    /** ZONE's latent blend {@code (x + beta * partner) / (1 + beta)}, in place on {@code x}, in float as torch computes it. */
+    static Tensor blend(Tensor x, Tensor partner, float beta) {
+        float denominator = 1f + beta;
+        for (int k = 0; k < x.size(); k++) {
+            x.setFlat(k, (x.getFlat(k) + beta * partner.getFlat(k)) / denominator);
+        }
+        return x;
+    }
+
+    /**
+     * The second UNet of ZONE's fused denoising and the weight of its latents.
+     *
+     * <p>Thread-safety: immutable (the UNet serialises its runs).
+     *
+     * @param partner the MagicBrush (or other InstructPix2Pix-family) UNet
+     * @param beta the blend weight, at least 0
+     */
+    record Fusion(Unet partner, float beta) {
     }
 
     /**

@@ -1,10 +1,10 @@
 package dev.brushedit.cli;
 
 import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.edit.DetectorSamMaskSource;
 import dev.brushedit.edit.MaskSource;
 import dev.brushedit.models.ExecutionOptions;
 import dev.brushedit.models.text.ClipTokenizer;
-import dev.brushedit.segment.DetectorSamMaskSource;
 import dev.brushedit.segment.OpenVocabularyDetector;
 import dev.brushedit.segment.SamModel;
 import java.nio.file.Files;

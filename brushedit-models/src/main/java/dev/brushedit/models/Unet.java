@@ -48,7 +48,7 @@ public final class Unet implements AutoCloseable {
         TensorInfo sample = ContractCheck.input(graph, SAMPLE).rank(4).floats().dim(1, 4, 8, 9).check();
         long declared = sample.getShape()[1];
         this.inChannels = declared == 9 || declared == 8 ? (int) declared : 4;
-        this.precision = ContractCheck.precisionOf(sample);
+        this.precision = Precision.of(sample);
         this.timestepShape = ContractCheck.input(graph, TIMESTEP).rank(0, 1)
                 .type(OnnxJavaType.FLOAT, OnnxJavaType.FLOAT16, OnnxJavaType.INT64, OnnxJavaType.INT32).check().getShape();
         this.contextDim = ContractCheck.input(graph, CONTEXT).rank(3).floats().check().getShape()[2];

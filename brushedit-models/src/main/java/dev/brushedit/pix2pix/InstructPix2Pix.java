@@ -10,6 +10,7 @@ import dev.brushedit.inpaint.BlendOptions;
 import dev.brushedit.inpaint.CancellationToken;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.InpaintResult;
+import dev.brushedit.inpaint.LargeImageStrategy;
 import dev.brushedit.inpaint.ProgressListener;
 import dev.brushedit.inpaint.Provenance;
 import dev.brushedit.inpaint.internal.StageTimer;
@@ -109,8 +110,7 @@ public final class InstructPix2Pix implements AutoCloseable {
         long seed = request.seed().orElseGet(seeds);
         Pix2PixRequest used = request.toBuilder().seed(seed).build();
         StageTimer timer = new StageTimer();
-        WorkRegion region = WorkRegionPlanner.plan(image.width(), image.height(), new Box(0, 0, image.width(), image.height()),
-                used.strategy(), 64);
+        WorkRegion region = WorkRegionPlanner.whole(image.width(), image.height(), longestSide(used.strategy()), 64);
         RgbImage work = timer.time("prepare", () -> WorkImages.toWork(image, region));
         RgbImage edited = ImageTensors.toImage(pipeline.generateDecoded(work, used, seed, fusion, listener, cancel, timer));
         RgbImage out = timer.time("blend", () -> WorkImages.paste(image, WorkImages.fromWork(edited, region), region));
@@ -121,6 +121,17 @@ public final class InstructPix2Pix implements AutoCloseable {
         settings.putAll(extraSettings);
         return new InpaintResult(List.of(out), Mask.full(image.width(), image.height()),
                 provenance(backend, hashes, settings, used, region, timer));
+    }
+
+    /** The whole image is edited, so a crop strategy works on the whole image at its longest side. */
+    private static int longestSide(LargeImageStrategy strategy) {
+        if (strategy instanceof LargeImageStrategy.Resize r) {
+            return r.longestSide();
+        }
+        if (strategy instanceof LargeImageStrategy.Crop c) {
+            return c.longestSide();
+        }
+        return Integer.MAX_VALUE;
     }
 
     private Provenance provenance(String backend, Map<String, String> hashes, Map<String, String> settings, Pix2PixRequest used,

@@ -1,12 +1,9 @@
-package dev.brushedit.models.internal;
+package dev.brushedit.models;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.brushedit.core.ModelException;
-import dev.brushedit.models.ExecutionOptions;
-import dev.brushedit.models.ExecutionProvider;
-import dev.brushedit.models.GraphOptimization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates ONNX Runtime sessions on the one shared {@link OrtEnvironment} according to
  * {@link ExecutionOptions}: provider with CUDA-to-CPU fallback, threads, optimization level and the
- * optimized-model cache.
+ * optimized-model cache. {@link ModelFolder} uses it for the diffusion parts; model wrappers outside
+ * a checkpoint folder (the segmentation models) use it directly.
  *
  * <p>Thread-safety: safe for concurrent use; the fallback state is atomic.
  */

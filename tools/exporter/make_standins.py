@@ -30,7 +30,7 @@ STANDINS = {
     "sd15-tiny-brushnet-fp16": (4, True, dict(precision="fp16")),
     "sd15-tiny-fp16": (4, False, dict(precision="fp16")),
     # InstructPix2Pix layout: 8-channel UNet (latents | image latents), IP2P's Euler-ancestral scheduler config
-    "ip2p-tiny": (8, False, dict()),
+    "ip2p-tiny": (8, False, dict(cross_attention_outputs=True)),  # + ZONE's cross-attention outputs
     # a MagicBrush stand-in: the same layout, other UNet weights (ZONE fuses the two UNets each step)
     "magicbrush-tiny": (8, False, dict()),
 }

@@ -72,6 +72,36 @@ def zone_function(zone_src: str):
     return namespace["text2image_instructpix2pix_blend"]
 
 
+def zone_attention(zone_src: str):
+    """ZONE's AttentionStore (null_text_w_ptp.py), its attention hook (ptp_utils.py) and coarse mask (msk_from_attn.py)."""
+    import abc
+    import cv2
+    import torch
+    from math import ceil
+    from typing import List
+    from PIL import Image
+    sys.path.insert(0, zone_src)
+    import ptp_utils  # ZONE's; it imports only numpy, torch, PIL, cv2, tqdm
+    ns = dict(abc=abc, torch=torch, np=np, cv2=cv2, Image=Image, ceil=ceil, List=List, LOW_RESOURCE=False,
+              NUM_DDIM_STEPS=50)
+
+    class Quiet:  # ZONE's ptp_utils.view_images only writes a preview file
+        register_attention_control = staticmethod(ptp_utils.register_attention_control)
+
+        @staticmethod
+        def view_images(*args, **kwargs):
+            return None
+
+    ns["ptp_utils"] = Quiet
+    for name, wanted in (("null_text_w_ptp.py", {"AttentionControl", "AttentionStore"}),
+                         ("msk_from_attn.py", {"aggregate_attention", "show_diff_cross_attention"})):
+        path = os.path.join(zone_src, name)
+        tree = ast.parse(open(path, encoding="utf-8").read())
+        body = [n for n in tree.body if isinstance(n, (ast.ClassDef, ast.FunctionDef)) and n.name in wanted]
+        exec(compile(ast.Module(body=body, type_ignores=[]), path, "exec"), ns)
+    return ns["AttentionStore"], ns["show_diff_cross_attention"], ptp_utils.register_attention_control
+
+
 class IdentityController:
     def step_callback(self, x_t):
         return x_t
@@ -141,6 +171,34 @@ def run(out: str, zone_src: str) -> None:
         result.astype("<f4").tofile(os.path.join(out, f"{case['name']}.f32"))
         meta["cases"].append(dict(case, shape=list(result.shape)))
         print(f"{case['name']}: mean {result.mean():.4f}, std {result.std():.4f}")
+    # ZONE end to end: the same fused loop with ZONE's attention store registered on the InstructPix2Pix UNet, then
+    # ZONE's coarse mask from it at the image size
+    store_cls, show_diff, register = zone_attention(zone_src)
+    namespace = getattr(blend, "__wrapped__", blend).__globals__  # the function is wrapped by torch.no_grad
+    namespace["ptp_utils"] = type("P", (), {"register_attention_control": staticmethod(register)})
+    case = dict(name="localise_dpm_remove", scheduler="DPMSolverMultistepScheduler", mode="REMOVE", beta=0.2, steps=6,
+                guidance=7.5, image_guidance=1.5, seed=3)
+    model, model_mb = pipe(ip2p_unet), pipe(mb_unet)
+    model.scheduler = diffusers.DPMSolverMultistepScheduler.from_config(sched_cfg)
+    model_mb.scheduler = diffusers.DPMSolverMultistepScheduler.from_config(model.scheduler.config)
+    controller = store_cls(start_step=0)
+    with torch.no_grad():
+        _, latents = blend(model, model_mb, case["mode"], image, [INSTRUCTION], controller, beta=case["beta"],
+                           num_inference_steps=case["steps"], guidance_scale=case["guidance"],
+                           image_guidance_scale=case["image_guidance"],
+                           generator=torch.Generator().manual_seed(case["seed"]), output_type="latent")
+    w, h = image.size
+    mask = show_diff(controller, [INSTRUCTION], tokenizer, original_resolution=(h, w), save_path=out)
+    # ZONE's aggregated map (what the mask is made from), start and end tokens: [h/32, w/32, 2] float32
+    aggregate = getattr(show_diff, "__wrapped__", show_diff).__globals__["aggregate_attention"]
+    n_tokens = len(tokenizer.encode(INSTRUCTION))
+    maps = aggregate(controller, [INSTRUCTION], -(-h // 32), -(-w // 32), ["up", "down"], True, 0)
+    maps[:, :, [0, n_tokens - 1]].numpy().astype("<f4").tofile(os.path.join(out, f"{case['name']}.map.f32"))
+    import cv2
+    cv2.imwrite(os.path.join(out, f"{case['name']}.mask.png"), mask[..., 0])
+    meta["cases"].append(dict(case, mask_white_fraction=float((mask[..., 0] == 255).mean()),
+                              tokens=len(tokenizer.encode(INSTRUCTION))))
+    print(f"{case['name']}: coarse mask white fraction {(mask[..., 0] == 255).mean():.3f}")
     with open(os.path.join(out, "cases.json"), "w") as f:
         json.dump(meta, f, indent=2)
         f.write("\n")

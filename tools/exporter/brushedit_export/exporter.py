@@ -43,6 +43,7 @@ class ExportOptions:
     verify: bool = True
     source: str = ""
     device: str = "cpu"              # where torch traces (cuda speeds up real fp16 exports)
+    cross_attention_outputs: bool = False  # plain UNets: also output ZONE's cross-attention maps (attention.py)
 
     def validate(self) -> None:
         if self.precision not in ("fp32", "fp16"):
@@ -236,10 +237,17 @@ class _Exporter:
             # legacy script: [batch] in the model's float type
             t = torch.full((2,), 601.0, dtype=self.dt, device=self.o.device)
             t_axes = {0: "batch_size"}
-        self.graph("unet", PlainUNetGraph(unet), (sample, t, ctx), ["sample", "timestep", "encoder_hidden_states"],
-                   ["out_sample"], {"sample": {0: "batch_size", 2: "height", 3: "width"}, "timestep": t_axes,
-                                    "encoder_hidden_states": {0: "batch_size", 1: "sequence_length"},
-                                    "out_sample": {0: "batch_size", 2: "height", 3: "width"}})
+        module, outputs = PlainUNetGraph(unet), ["out_sample"]
+        axes = {"sample": {0: "batch_size", 2: "height", 3: "width"}, "timestep": t_axes,
+                "encoder_hidden_states": {0: "batch_size", 1: "sequence_length"},
+                "out_sample": {0: "batch_size", 2: "height", 3: "width"}}
+        if self.o.cross_attention_outputs:
+            from .attention import UNetWithCrossAttention
+            module = UNetWithCrossAttention(unet)
+            outputs += module.names
+            for name in module.names:
+                axes[name] = {0: "batch_heads", 1: f"{name}_pixels", 2: "sequence_length"}
+        self.graph("unet", module, (sample, t, ctx), ["sample", "timestep", "encoder_hidden_states"], outputs, axes)
 
     def brushnet_inputs(self, brushnet, b=1):
         h, w = self.o.latent_hw
@@ -309,6 +317,9 @@ class _Exporter:
         with_inputs = o.unet_brushnet_inputs
         if with_inputs is None:
             with_inputs = brushnet is not None and o.separate
+        if o.cross_attention_outputs and (with_inputs or brushnet is not None):
+            raise ValueError("--cross-attention-outputs applies to a plain UNet graph (e.g. InstructPix2Pix), not to the "
+                             "BrushNet graphs")
         if with_inputs and unet.config.in_channels != 4:
             raise ValueError("--unet-brushnet-inputs needs a 4-channel UNet, the checkpoint's UNet has "
                              f"{unet.config.in_channels} (8: InstructPix2Pix/MagicBrush, 9: inpainting)")

@@ -167,6 +167,40 @@ def test_instruct_pix2pix_unet(tmp_path):
         export_folder(components(in_channels=5, brushnet=False), str(tmp_path / "z"), ExportOptions())
 
 
+def test_cross_attention_outputs(tmp_path):
+    """ZONE's attention maps as extra outputs: names, shapes, ONNX == the probabilities torch computes."""
+    from brushedit_export.attention import zone_layers
+    out = tmp_path / "ip2p-attn"
+    export_folder(components(in_channels=8, brushnet=False), str(out),
+                  ExportOptions(latent_hw=(8, 8), cross_attention_outputs=True))
+    names = [o for o in io(str(out / "unet/model.onnx"))[1]]
+    expected = ["cross_attention_up_1_0", "cross_attention_up_1_1", "cross_attention_up_1_2",
+                "cross_attention_down_2_0", "cross_attention_down_2_1"]
+    assert [n for n, _, _ in names] == ["out_sample"] + expected
+    unet = tiny.tiny_unet(in_channels=8)
+    captured = {}
+    for name, attn in zone_layers(unet):
+        orig = attn.get_attention_scores
+        attn.get_attention_scores = lambda q, k, m=None, _o=orig, _n=name: captured.setdefault(_n, _o(q, k, m))
+    from diffusers.models.attention_processor import AttnProcessor
+    for _, attn in zone_layers(unet):
+        attn.set_processor(AttnProcessor())
+    g = torch.Generator().manual_seed(3)
+    sample, ctx = torch.randn(3, 8, 16, 24, generator=g), torch.randn(3, 77, tiny.TEXT_HIDDEN, generator=g)
+    with torch.no_grad():
+        ref = unet(sample, torch.tensor(401.0), ctx).sample
+    got = run_onnx(str(out / "unet/model.onnx"), {"sample": sample.numpy(), "timestep": np.array(401.0, np.float32),
+                                                 "encoder_hidden_states": ctx.numpy()})
+    assert np.abs(got[0] - ref.numpy()).max() < 1e-4
+    for name, value in zip(expected, got[1:]):
+        assert value.shape == (3 * 2, 4 * 6, 77), (name, value.shape)  # batch * heads, (16/4)*(24/4), tokens
+        assert np.abs(value - captured[name].numpy()).max() < 1e-5
+        assert np.allclose(value.sum(-1), 1, atol=1e-5)
+    with pytest.raises(ValueError, match="plain UNet graph"):
+        export_folder(components(in_channels=4, brushnet=True), str(tmp_path / "b"),
+                      ExportOptions(latent_hw=(8, 8), cross_attention_outputs=True))
+
+
 def test_rejects_bad_combinations(tmp_path):
     with pytest.raises(ValueError, match="9 input channels"):
         export_folder(components(in_channels=9), str(tmp_path / "x"), ExportOptions())

@@ -34,6 +34,7 @@ public final class Unet implements AutoCloseable {
     static final String TIMESTEP = "timestep";
     static final String CONTEXT = "encoder_hidden_states";
     static final String OUT = "out_sample";
+    private static final Pattern CROSS_ATTENTION = Pattern.compile("cross_attention_(up|down)_\\d+_\\d+");
     private static final Pattern FEATURE = Pattern.compile("(down_block_res_sample_\\d+|mid_block_res_sample|up_block_res_sample_\\d+)");
 
     private final GraphSession graph;
@@ -42,6 +43,7 @@ public final class Unet implements AutoCloseable {
     private final Precision precision;
     private final List<BrushNetInput> brushNetInputs;
     private final long contextDim;
+    private final List<String> crossAttentionOutputs;
 
     Unet(GraphSession graph) {
         this.graph = graph;
@@ -68,6 +70,14 @@ public final class Unet implements AutoCloseable {
             features.add(new BrushNetInput(n, e.getValue().getShape()));
         }
         this.brushNetInputs = Collections.unmodifiableList(features);
+        List<String> attention = new ArrayList<>();
+        for (String n : graph.outputs().keySet()) {
+            if (CROSS_ATTENTION.matcher(n).matches()) {
+                ContractCheck.output(graph, n).rank(3).floats().check();
+                attention.add(n);
+            }
+        }
+        this.crossAttentionOutputs = List.copyOf(attention);
         if (!features.isEmpty() && inChannels != 4) {
             throw new ModelException(graph.label() + ": input 'sample' expected 4 channels for a UNet with BrushNet inputs, found "
                     + inChannels);
@@ -92,6 +102,29 @@ public final class Unet implements AutoCloseable {
     /** The text-embedding width the graph declares (768 for SD1.5), or -1 when the graph leaves it dynamic. */
     public long contextDim() {
         return contextDim;
+    }
+
+    /**
+     * The cross-attention probability outputs ZONE reads ({@code cross_attention_up_*},
+     * {@code cross_attention_down_*}, exporter option {@code --cross-attention-outputs}), in graph
+     * order; empty when the graph has none.
+     */
+    public List<String> crossAttentionOutputs() {
+        return crossAttentionOutputs;
+    }
+
+    /**
+     * Noise prediction (key {@code out_sample}) and every cross-attention output, each
+     * {@code [batch * heads, pixels, tokens]}, for a plain or InstructPix2Pix UNet.
+     */
+    public Map<String, Tensor> predictWithCrossAttention(Tensor sample, float timestep, Tensor encoderHiddenStates, String step) {
+        if (crossAttentionOutputs.isEmpty()) {
+            throw new ModelException(graph.label() + " has no cross-attention outputs; re-export the UNet with "
+                    + "`python -m brushedit_export ... --cross-attention-outputs`");
+        }
+        List<String> wanted = new ArrayList<>(crossAttentionOutputs);
+        wanted.add(0, OUT);
+        return run(sample, timestep, encoderHiddenStates, Map.of(), step, wanted);
     }
 
     /** Precision of the graph's float inputs. */
@@ -141,6 +174,11 @@ public final class Unet implements AutoCloseable {
      * the step in error messages (may be null).
      */
     public Tensor predict(Tensor sample, float timestep, Tensor encoderHiddenStates, Map<String, Tensor> features, String step) {
+        return run(sample, timestep, encoderHiddenStates, features, step, List.of(OUT)).get(OUT);
+    }
+
+    private Map<String, Tensor> run(Tensor sample, float timestep, Tensor encoderHiddenStates, Map<String, Tensor> features,
+            String step, List<String> wanted) {
         Checks.notNull("sample", sample);
         Checks.notNull("encoderHiddenStates", encoderHiddenStates);
         Checks.notNull("features", features);
@@ -172,7 +210,7 @@ public final class Unet implements AutoCloseable {
                         + "; its BrushNet inputs are " + brushNetInputs);
             }
         }
-        return graph.run(feeds, List.of(OUT), step).get(OUT);
+        return graph.run(feeds, wanted, step);
     }
 
     private GraphSession.Feed timestepFeed(float t, int batch) {

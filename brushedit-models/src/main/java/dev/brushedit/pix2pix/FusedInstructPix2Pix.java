@@ -3,6 +3,7 @@ package dev.brushedit.pix2pix;
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.ModelException;
+import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
 import dev.brushedit.core.scheduler.SchedulerType;
 import dev.brushedit.inpaint.CancellationToken;
@@ -75,9 +76,57 @@ public final class FusedInstructPix2Pix implements AutoCloseable {
             CancellationToken cancel) {
         Checks.notNull("action", action);
         double beta = action.blendWeight(removeBeta);
-        return ip2p.run(image, request, new Pix2PixPipeline.Fusion(magicBrush.unet(), (float) beta), BACKEND,
+        return ip2p.run(image, request, new Pix2PixPipeline.Fusion(magicBrush.unet(), (float) beta), null, BACKEND,
                 Map.of("magicbrush/" + ModelPart.UNET.relativePath(), magicBrushHash),
+                Map.of("action", action.name(), "blendBeta", Double.toString(beta)), listener, cancel).result();
+    }
+
+    /**
+     * As {@link #edit(RgbImage, Pix2PixRequest, ZoneAction, ProgressListener, CancellationToken)}, also
+     * recording the InstructPix2Pix UNet's cross-attention every step and returning ZONE's coarse
+     * mask (see {@link dev.brushedit.blend.ZoneCoarseMask}) at the image's size.
+     *
+     * @throws ModelException when the InstructPix2Pix UNet was exported without
+     *     {@code --cross-attention-outputs}
+     */
+    public Localised editAndLocalise(RgbImage image, Pix2PixRequest request, ZoneAction action, ProgressListener listener,
+            CancellationToken cancel) {
+        Checks.notNull("action", action);
+        Checks.notNull("request", request);
+        if (ip2p.pipeline().unet().crossAttentionOutputs().isEmpty()) {
+            throw new ModelException("the InstructPix2Pix UNet has no cross-attention outputs, so ZONE's coarse mask cannot be "
+                    + "made; re-export it with `python -m brushedit_export ... --cross-attention-outputs`");
+        }
+        double beta = action.blendWeight(removeBeta);
+        AttentionRecord attention = new AttentionRecord();
+        InstructPix2Pix.Ran ran = ip2p.run(image, request, new Pix2PixPipeline.Fusion(magicBrush.unet(), (float) beta), attention,
+                BACKEND, Map.of("magicbrush/" + ModelPart.UNET.relativePath(), magicBrushHash),
                 Map.of("action", action.name(), "blendBeta", Double.toString(beta)), listener, cancel);
+        int w = ran.region().paddedWidth();
+        int h = ran.region().paddedHeight();
+        Mask work = attention.coarseMask(h / 32, w / 32, ip2p.pipeline().endToken(request.instruction()), w, h);
+        Mask unpadded = ran.region().padded()
+                ? work.crop(new dev.brushedit.core.image.Box(0, 0, ran.region().width(), ran.region().height())) : work;
+        Mask coarse = ran.region().unscaled() ? unpadded
+                : unpadded.resize(image.width(), image.height(), dev.brushedit.core.tensor.Interpolation.NEAREST);
+        return new Localised(ran.result(), coarse);
+    }
+
+    /**
+     * A fused edit and ZONE's coarse mask.
+     *
+     * <p>Thread-safety: immutable.
+     *
+     * @param edit the edited image and its provenance
+     * @param coarseMask ZONE's coarse mask from the cross-attention, the image's size, 1 where ZONE's
+     *     code returns white
+     */
+    public record Localised(InpaintResult edit, Mask coarseMask) {
+        /** Validates that neither is null. */
+        public Localised {
+            Checks.notNull("edit", edit);
+            Checks.notNull("coarseMask", coarseMask);
+        }
     }
 
     /** Closes both models' sessions. */

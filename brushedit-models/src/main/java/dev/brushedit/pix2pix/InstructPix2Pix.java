@@ -93,14 +93,18 @@ public final class InstructPix2Pix implements AutoCloseable {
      * {@code cancel} (nullable) is cancelled.
      */
     public InpaintResult edit(RgbImage image, Pix2PixRequest request, ProgressListener listener, CancellationToken cancel) {
-        return run(image, request, null, BACKEND, Map.of(), Map.of(), listener, cancel);
+        return run(image, request, null, null, BACKEND, Map.of(), Map.of(), listener, cancel).result();
+    }
+
+    /** A run's result and the work region it used (for maps computed at work size). */
+    record Ran(InpaintResult result, WorkRegion region) {
     }
 
     /**
      * The edit, plain or fused ({@code fusion} not null), recorded as {@code backend} with
      * {@code extraHashes} and {@code extraSettings} added to the provenance.
      */
-    InpaintResult run(RgbImage image, Pix2PixRequest request, Pix2PixPipeline.Fusion fusion, String backend,
+    Ran run(RgbImage image, Pix2PixRequest request, Pix2PixPipeline.Fusion fusion, AttentionRecord attention, String backend,
             Map<String, String> extraHashes, Map<String, String> extraSettings, ProgressListener listener, CancellationToken cancel) {
         Checks.notNull("image", image);
         Checks.notNull("request", request);
@@ -112,15 +116,15 @@ public final class InstructPix2Pix implements AutoCloseable {
         StageTimer timer = new StageTimer();
         WorkRegion region = WorkRegionPlanner.whole(image.width(), image.height(), longestSide(used.strategy()), 64);
         RgbImage work = timer.time("prepare", () -> WorkImages.toWork(image, region));
-        RgbImage edited = ImageTensors.toImage(pipeline.generateDecoded(work, used, seed, fusion, listener, cancel, timer));
+        RgbImage edited = ImageTensors.toImage(pipeline.generateDecoded(work, used, seed, fusion, attention, listener, cancel, timer));
         RgbImage out = timer.time("blend", () -> WorkImages.paste(image, WorkImages.fromWork(edited, region), region));
         Map<String, String> hashes = new LinkedHashMap<>(pipeline.modelHashes());
         hashes.putAll(extraHashes);
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("imageGuidanceScale", Double.toString(used.imageGuidanceScale()));
         settings.putAll(extraSettings);
-        return new InpaintResult(List.of(out), Mask.full(image.width(), image.height()),
-                provenance(backend, hashes, settings, used, region, timer));
+        return new Ran(new InpaintResult(List.of(out), Mask.full(image.width(), image.height()),
+                provenance(backend, hashes, settings, used, region, timer)), region);
     }
 
     /** The whole image is edited, so a crop strategy works on the whole image at its longest side. */

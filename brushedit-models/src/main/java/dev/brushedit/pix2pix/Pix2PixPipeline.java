@@ -76,6 +76,11 @@ final class Pix2PixPipeline implements AutoCloseable {
         this.hashes = Map.copyOf(h);
     }
 
+    /** ZONE's end-token index: the instruction's token count with the start and end tokens, minus 1. */
+    int endToken(String instruction) {
+        return Math.min(prompts.tokenizer().encode(instruction).length + 1, 76);
+    }
+
     Unet unet() {
         return folder.unet();
     }
@@ -106,6 +111,15 @@ final class Pix2PixPipeline implements AutoCloseable {
      */
     Tensor generateDecoded(RgbImage image, Pix2PixRequest request, long seed, Fusion fusion, ProgressListener listener,
             CancellationToken cancel, StageTimer timer) {
+        return generateDecoded(image, request, seed, fusion, null, listener, cancel, timer);
+    }
+
+    /**
+     * As above; when {@code attention} is not null the InstructPix2Pix UNet's cross-attention outputs
+     * are recorded into it every step, as ZONE's attention store records them.
+     */
+    Tensor generateDecoded(RgbImage image, Pix2PixRequest request, long seed, Fusion fusion, AttentionRecord attention,
+            ProgressListener listener, CancellationToken cancel, StageTimer timer) {
         boolean guided = request.guided();
         PromptEncoder.Embeddings emb = timer.time("text", () -> prompts.encode(request.instruction(), request.negativePrompt()));
         Tensor context = guided ? Tensor.concat(0, emb.positive(), emb.negative(), emb.negative()) : emb.positive();
@@ -143,7 +157,15 @@ final class Pix2PixPipeline implements AutoCloseable {
                 xp = partnerScheduler.step(guided ? guide(epsP, sT, sI) : epsP, t, xp, random);
             }
             Tensor in = scheduler.scaleModelInput(guided ? Tensor.concat(0, x, x, x) : x, t);
-            Tensor eps = timer.time("unet", () -> unet.predict(Unet.pix2pixInput(in, condition), t, context));
+            Tensor eps;
+            if (attention == null) {
+                eps = timer.time("unet", () -> unet.predict(Unet.pix2pixInput(in, condition), t, context));
+            } else {
+                Map<String, Tensor> outs = timer.time("unet", () -> unet.predictWithCrossAttention(Unet.pix2pixInput(in, condition), t,
+                        context, step));
+                attention.add(unet.crossAttentionOutputs(), outs);
+                eps = outs.get("out_sample");
+            }
             x = scheduler.step(guided ? guide(eps, sT, sI) : eps, t, x, random);
             if (fusion != null) {
                 x = blend(x, xp, fusion.beta());

@@ -82,6 +82,60 @@ class ZoneFusedParityTest {
         assertThat(err).isLessThanOrEqualTo(1e-3f);
     }
 
+    /**
+     * ZONE end to end on the tiny models: the attention ZONE's store aggregates (rows h/3.., summed
+     * over steps, divided by steps + 1, mean over the up and down layers at 1/32) matches ours, and so
+     * does the coarse mask, pixel for pixel. On random tiny weights ZONE's mask is all white (no
+     * localisation); ZoneCoarseMaskTest covers non-trivial masks.
+     */
+    @Test
+    void aggregatedAttentionOfTheFusedRunMatchesZones() throws IOException {
+        Pix2PixRequest request = FusedInstructPix2Pix.zoneDefaults().toBuilder().instruction("remove the cat").steps(6).seed(3)
+                .strategy(LargeImageStrategy.original()).build();
+        AttentionRecord record = new AttentionRecord();
+        ip2p.run(ImageFiles.read(REF.resolve("image.png")), request, new Pix2PixPipeline.Fusion(magicBrush.unet(), 0.2f), record,
+                "test", java.util.Map.of(), java.util.Map.of(), ProgressListener.NONE, null);
+        float[] map = record.aggregated();
+        int tokens = record.tokens();
+        int end = ip2p.pipeline().endToken("remove the cat");
+        float[] ref = reference("localise_dpm_remove.map");
+        assertThat(ref).hasSize(4 * 6 * 2);
+        float max = 0;
+        float maxRef = 0;
+        for (int p = 0; p < 24; p++) {
+            max = Math.max(max, Math.abs(map[p * tokens] - ref[2 * p]));
+            max = Math.max(max, Math.abs(map[p * tokens + end] - ref[2 * p + 1]));
+            maxRef = Math.max(maxRef, Math.abs(ref[2 * p]));
+        }
+        LOG.info("PARITY zone aggregated attention end to end: max abs diff {} (max |ref| {})", max, maxRef);
+        assertThat(max).isLessThanOrEqualTo(1e-6f);
+        assertThat(maxRef).isGreaterThan(1e-3f);
+    }
+
+    /** ZONE end to end on the tiny models: fused loop, attention store, coarse mask; pixel-exact with ZONE's code. */
+    @Test
+    void coarseMaskFromTheFusedRunMatchesZonesPixelForPixel() throws IOException {
+        try (FusedInstructPix2Pix zone = FusedInstructPix2Pix.builder().checkpoint(IP2P).magicBrush(MAGICBRUSH).build()) {
+            Pix2PixRequest request = FusedInstructPix2Pix.zoneDefaults().toBuilder().instruction("remove the cat").steps(6).seed(3)
+                    .strategy(LargeImageStrategy.original()).build();
+            RgbImage image = ImageFiles.read(REF.resolve("image.png"));
+            FusedInstructPix2Pix.Localised got = zone.editAndLocalise(image, request, ZoneAction.REMOVE, ProgressListener.NONE, null);
+            java.awt.image.BufferedImage ref = javax.imageio.ImageIO.read(REF.resolve("localise_dpm_remove.mask.png").toFile());
+            int differing = 0;
+            int white = 0;
+            for (int y = 0; y < image.height(); y++) {
+                for (int x = 0; x < image.width(); x++) {
+                    boolean refWhite = ref.getRaster().getSample(x, y, 0) == 255;
+                    white += refWhite ? 1 : 0;
+                    differing += refWhite != (got.coarseMask().get(x, y) == 1f) ? 1 : 0;
+                }
+            }
+            LOG.info("PARITY zone coarse mask end to end: {} of {} pixels differ ({} white in ZONE's)", differing,
+                    image.width() * image.height(), white);
+            assertThat(differing).isZero();
+        }
+    }
+
     @Test
     void theBlendMattersSoTheComparisonCanFail() throws IOException {
         // ZONE's CHANGE weight (0.01) where the reference used REMOVE's 0.2

@@ -7,18 +7,26 @@ import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.ImageFiles;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
+import dev.brushedit.edit.EditCategory;
 import dev.brushedit.edit.EditOverrides;
 import dev.brushedit.edit.EditPlan;
 import dev.brushedit.edit.EditResult;
+import dev.brushedit.edit.ExecutorPreference;
 import dev.brushedit.edit.InstructionEditor;
+import dev.brushedit.edit.Instructor;
 import dev.brushedit.edit.MaskSource;
+import dev.brushedit.edit.ObjectNotFoundException;
 import dev.brushedit.edit.OfflineInstructor;
 import dev.brushedit.edit.OpenAiInstructor;
+import dev.brushedit.edit.UnsupportedEditException;
 import dev.brushedit.inpaint.Inpainter;
 import dev.brushedit.pix2pix.InstructPix2Pix;
 import dev.brushedit.pix2pix.Pix2PixRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +38,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code brushedit edit}: edits an image by instruction ("remove the lamp"). The offline instructor
  * plans the edit (or a multimodal LLM with {@code --mllm-model}); the object's mask comes from
- * {@code --mask} or {@code --box}; the inpainter is PatchMatch without {@code --model} (enough for
- * Remove edits) or BrushNet with one; whole-image edits use InstructPix2Pix with {@code --ip2p-model}.
- * Prints the plan, so it can be corrected and the edit re-run.
+ * {@code --mask} or {@code --box} ({@code --box} is also where an added object goes); the inpainter is
+ * PatchMatch without {@code --model} or BrushNet with one. Without {@code --model} colour changes,
+ * plain, blurred or transparent backgrounds and global colour adjustments run through the
+ * weight-free executors; {@code --executor} chooses explicitly. An edit that no configured stage can
+ * honour is refused before any work, with a message naming the flag that would make it possible
+ * ({@code --model DIR}, {@code --mllm-model}). Prints the plan and the executor that ran, so the plan
+ * can be corrected and the edit re-run, and says when an addition used the default placement.
+ * Whole-image (GLOBAL) edits use InstructPix2Pix with {@code --ip2p-model}.
  *
  * <p>Thread-safety: runs once, on one thread.
  */
@@ -54,7 +67,8 @@ public final class EditCommand implements Callable<Integer> {
     @Option(names = {"-m", "--mask"}, description = "Mask of the object the instruction names (white = object).")
     Path mask;
 
-    @Option(names = "--box", description = "Box of the object instead of a mask: x0,y0,x1,y1 in pixels (x1, y1 exclusive).")
+    @Option(names = "--box", description = "x0,y0,x1,y1 in pixels (x1, y1 exclusive): where an added object goes, "
+            + "or the box of the object to remove or change, instead of a mask.")
     String box;
 
     @Option(names = "--segment-models", description = "Find the object with detector + SAM from this folder when no --mask or --box is given.")
@@ -80,6 +94,17 @@ public final class EditCommand implements Callable<Integer> {
             + "(fidelity to the input; --guidance is the instruction's). Default: ${DEFAULT-VALUE}.")
     double imageGuidance;
 
+    @Option(names = "--mllm-header", paramLabel = "NAME=VALUE", description = "Extra HTTP header for the MLLM server, e.g. api-key=... for Azure (repeatable).")
+    List<String> mllmHeaders = new ArrayList<>();
+
+    @Option(names = "--mllm-query", paramLabel = "NAME=VALUE", description = "Extra query parameter for the MLLM endpoint, e.g. api-version=2024-10-21 for Azure (repeatable).")
+    List<String> mllmQuery = new ArrayList<>();
+
+    @Option(names = "--executor", defaultValue = "auto", description = "Who carries out the edit: auto (the diffusion model "
+            + "when --model is given, else a weight-free executor that can honour the plan, else PatchMatch), diffusion "
+            + "(needs --model) or classical (weight-free recolour, background and colour adjustments only). Default: ${DEFAULT-VALUE}.")
+    String executor;
+
     @Mixin
     InpaintingOptions inpainting;
 
@@ -89,32 +114,35 @@ public final class EditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InpaintCommand.requireReadable(image, "--image");
-        if (mask != null && box != null) {
-            throw new InvalidInputException("give --mask or --box, not both");
+        inpainting.check();
+        Usage.require(mask == null || box == null, "give --mask or --box, not both");
+        Box objectBox = box == null ? null : parseBox(box);
+        ExecutorPreference preference = parseExecutor(executor);
+        if (preference == ExecutorPreference.DIFFUSION && inpainting.model == null) {
+            throw new UsageException("--executor diffusion needs a diffusion model: give --model DIR (see tools/exporter)");
         }
+        Instructor instructor = mllmModel == null ? OfflineInstructor.create() : mllm();
         Outputs.requireWritableTarget(output);
         if (maskOut != null) {
-            Outputs.requireWritableTarget(maskOut);
+            Outputs.requireWritableTarget(maskOut, "--mask-out");
         }
+        InpaintCommand.requireReadable(image, "--image");
         InputLimits limits = inpainting.limits();
         RgbImage picture = ImageFiles.read(image, limits);
-        InstructionEditor.Builder editor = InstructionEditor.builder()
+        InstructionEditor.Builder editor = InstructionEditor.builder().executorPreference(preference)
                 .request(inpainting.request().negativePrompt(InstructionEditor.DEFAULT_NEGATIVE_PROMPT).build());
         if (mask != null) {
             InpaintCommand.requireReadable(mask, "--mask");
             Mask objectMask = Mask.fromImage(ImageFiles.read(mask, limits), 128);
             limits.checkSameSize(picture, objectMask);
             editor.maskSource(MaskSource.of(objectMask));
-        } else if (box != null) {
-            editor.maskSource(MaskSource.ofBox(parseBox(box)));
-        } else {
+        } else if (box == null) {
             editor.maskSource((img, plan) -> {
                 throw new InvalidInputException("the " + plan.category() + " edit needs the mask of \"" + plan.targetObject()
                         + "\": give --mask FILE (white = the object), --box x0,y0,x1,y1 or --segment-models DIR");
             });
         }
-        editor.instructor(mllmModel == null ? OfflineInstructor.create() : mllm());
+        editor.instructor(instructor);
         TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr(), verbosity.quiet);
         EditResult result;
         try (SegmentModels segmenter = segmentModels == null || mask != null || box != null ? null
@@ -127,10 +155,29 @@ public final class EditCommand implements Callable<Integer> {
             if (ip2p != null) {
                 editor.instructPix2Pix(ip2p);
             }
-            result = editor.inpainter(inpainter).build().edit(picture, instruction, EditOverrides.none(),
+            InstructionEditor built = editor.inpainter(inpainter).build();
+            EditPlan plan = built.plan(picture, instruction);
+            if (built.executorFor(plan, preference).makesTransparent(plan) && !isPng(output)) {
+                throw new InvalidInputException("\"" + instruction + "\" makes the background transparent, which only PNG keeps: "
+                        + "give a .png --output (was " + output + ")");
+            }
+            EditOverrides.Builder overrides = EditOverrides.builder().plan(plan);
+            if (box != null) {
+                overrides.box(parseBox(box));
+            }
+            result = built.edit(picture, instruction, overrides.build(),
                     progress.listener(ip2p == null ? inpainter.backendName() : "edit"), null);
+        } catch (UnsupportedEditException e) {
+            throw new InvalidInputException(refusal(e), e);
+        } catch (ObjectNotFoundException e) {
+            throw new InvalidInputException("nothing detected for \"" + e.targetObject() + "\"; give --mask FILE (white = the "
+                    + "object) or --box x0,y0,x1,y1, or name the object differently", e);
         }
-        ImageFiles.write(result.image(), output);
+        if (result.alpha().isPresent()) {
+            ImageFiles.writePng(result.image(), result.alpha().get(), output);
+        } else {
+            ImageFiles.write(result.image(), output);
+        }
         if (maskOut != null) {
             ImageFiles.write(result.mask().toImage(), maskOut);
         }
@@ -138,9 +185,16 @@ public final class EditCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             EditPlan plan = result.plan();
             out.println("plan: " + plan.category() + " \"" + plan.targetObject() + "\" -> \"" + plan.targetCaption() + "\""
-                    + plan.box().map(b -> " box " + b.x0() + "," + b.y0() + "," + b.x1() + "," + b.y1()).orElse(""));
-            out.println("backend: " + result.provenance().backend());
-            out.println("wrote " + output);
+                    + plan.box().map(b -> " box " + format(b)).orElse("")
+                    + plan.motion().map(m -> " " + m).orElse("")
+                    + result.structural().map(s -> " placed at " + format(s.placement().target())).orElse(""));
+            if (plan.category() == EditCategory.ADDITION && box == null) {
+                out.println("no --box given: the added object was placed at the default box " + plan.box().map(EditCommand::format)
+                        .orElse("") + "; give --box x0,y0,x1,y1 to place it");
+            }
+            out.println("executor: " + result.executor() + (result.executor().startsWith("inpainter/") ? ""
+                    : " (weight-free: " + result.provenance().workRegion() + ")"));
+            out.println("wrote " + output + (result.alpha().isPresent() ? " (with transparency)" : ""));
         }
         return 0;
     }
@@ -157,24 +211,80 @@ public final class EditCommand implements Callable<Integer> {
         }
     }
 
-    private OpenAiInstructor mllm() {
-        OpenAiInstructor.Builder b = OpenAiInstructor.builder().model(mllmModel);
-        if (mllmUrl != null) {
-            b.baseUrl(mllmUrl);
+    private static boolean isPng(Path path) {
+        return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+    }
+
+    static ExecutorPreference parseExecutor(String text) {
+        switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "auto":
+                return ExecutorPreference.AUTO;
+            case "diffusion":
+                return ExecutorPreference.DIFFUSION;
+            case "classical":
+                return ExecutorPreference.CLASSICAL;
+            default:
+                throw new UsageException("--executor must be auto, diffusion or classical, was " + text);
         }
-        return b.build();
+    }
+
+    /** The MLLM instructor: {@code OPENAI_*} variables, then the {@code --mllm-*} flags; usage errors name the flag. */
+    private OpenAiInstructor mllm() {
+        OpenAiInstructor.Builder b = OpenAiInstructor.fromEnv();
+        Usage.option("--mllm-model", mllmModel, () -> b.model(mllmModel));
+        if (mllmUrl != null) {
+            Usage.option("--mllm-url", mllmUrl, () -> b.baseUrl(mllmUrl));
+        }
+        for (String h : mllmHeaders) {
+            String[] nv = nameValue(h, "--mllm-header");
+            Usage.option("--mllm-header", nv[0], () -> b.header(nv[0], nv[1]));
+        }
+        for (String q : mllmQuery) {
+            String[] nv = nameValue(q, "--mllm-query");
+            Usage.option("--mllm-query", nv[0], () -> b.queryParameter(nv[0], nv[1]));
+        }
+        return Usage.option("--mllm-header", "Authorization", b::build);
+    }
+
+    /** {@code NAME=VALUE} split at the first '='; the value is never echoed (it may be a secret). */
+    static String[] nameValue(String text, String option) {
+        int eq = text.indexOf('=');
+        if (eq <= 0) {
+            throw new UsageException(option + " must be NAME=VALUE with a name before the '='");
+        }
+        return new String[] {text.substring(0, eq).strip(), text.substring(eq + 1)};
+    }
+
+    private static String format(Box b) {
+        return b.x0() + "," + b.y0() + "," + b.x1() + "," + b.y1();
+    }
+
+    /** The refusal in the tool's terms: its flags, never the SDK's classes. */
+    static String refusal(UnsupportedEditException e) {
+        String what = e.category().map(c -> "cannot carry out the " + c + " edit " + e.reason()).orElse(e.reason());
+        switch (e.remedy()) {
+            case DIFFUSION_MODEL:
+                return what + "; give --model DIR, a BrushNet or SD inpainting folder converted with tools/exporter "
+                        + "(see tools/exporter/README.md)";
+            case DIFFUSION_EXECUTOR:
+                return what + "; the --model given can do it: use --executor auto or --executor diffusion";
+            case LANGUAGE_MODEL:
+            default:
+                return what + "; rephrase it, or plan with --mllm-model MODEL on an OpenAI-compatible server (--mllm-url)";
+        }
     }
 
     static Box parseBox(String text) {
         String[] parts = text.split(",");
         if (parts.length == 4) {
             try {
-                return new Box(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()),
-                        Integer.parseInt(parts[2].strip()), Integer.parseInt(parts[3].strip()));
+                int[] v = {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()),
+                    Integer.parseInt(parts[2].strip()), Integer.parseInt(parts[3].strip())};
+                return Usage.option("--box", text, () -> new Box(v[0], v[1], v[2], v[3]));
             } catch (NumberFormatException e) {
                 // reported below
             }
         }
-        throw new InvalidInputException("--box must be x0,y0,x1,y1 in whole pixels, was " + text);
+        throw new UsageException("--box must be x0,y0,x1,y1 in whole pixels, was " + text);
     }
 }

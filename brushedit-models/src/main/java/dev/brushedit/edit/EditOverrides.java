@@ -2,6 +2,7 @@ package dev.brushedit.edit;
 
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.inpaint.InpaintRequest;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import java.util.Optional;
  * mask source (the category's mask policy still applies: REMOVE dilates it, BACKGROUND inverts it),
  * a repaint mask to use instead of the mask policy (1 = repaint; used as given), and an inpainting
  * request to start from instead of the editor's (its prompt is still replaced by the plan's
- * caption). An object mask and a repaint mask exclude each other.
+ * caption), the {@link ExecutorPreference} to use instead of the editor's, and a box the user drew
+ * (where an addition goes, or the object's box; see {@link #box()}). An object mask and a
+ * repaint mask exclude each other.
  *
  * <p>Thread-safety: immutable.
  */
@@ -24,12 +27,16 @@ public final class EditOverrides {
     private final Mask objectMask;
     private final Mask mask;
     private final InpaintRequest request;
+    private final ExecutorPreference executor;
+    private final Box box;
 
     private EditOverrides(Builder b) {
+        this.box = b.box;
         this.plan = b.plan;
         this.objectMask = b.objectMask;
         this.mask = b.mask;
         this.request = b.request;
+        this.executor = b.executor;
     }
 
     /** No overrides. */
@@ -49,6 +56,8 @@ public final class EditOverrides {
         b.objectMask = objectMask;
         b.mask = mask;
         b.request = request;
+        b.executor = executor;
+        b.box = box;
         return b;
     }
 
@@ -72,9 +81,24 @@ public final class EditOverrides {
         return Optional.ofNullable(request);
     }
 
+    /**
+     * The box the user gave, in image pixels: where an ADDITION goes (replacing the instructor's
+     * placement), and for REMOVE, LOCAL and BACKGROUND edits the target object's box, used as its
+     * mask when neither an object mask nor a repaint mask is given.
+     */
+    public Optional<Box> box() {
+        return Optional.ofNullable(box);
+    }
+
+    /** The executor preference to use instead of the editor's. */
+    public Optional<ExecutorPreference> executor() {
+        return Optional.ofNullable(executor);
+    }
+
     @Override
     public String toString() {
-        return "EditOverrides[plan=" + plan + ", objectMask=" + objectMask + ", mask=" + mask + ", request=" + (request != null) + "]";
+        return "EditOverrides[plan=" + plan + ", objectMask=" + objectMask + ", mask=" + mask + ", request=" + (request != null)
+                + ", executor=" + executor + ", box=" + box + "]";
     }
 
     /**
@@ -88,8 +112,25 @@ public final class EditOverrides {
         private Mask objectMask;
         private Mask mask;
         private InpaintRequest request;
+        private ExecutorPreference executor;
+        private Box box;
 
         private Builder() {}
+
+        /**
+         * Use {@code box} (image pixels, clamped to the image) as where an ADDITION goes, and as the
+         * target object's box for the other categories that need one (see {@link EditOverrides#box()}).
+         */
+        public Builder box(Box box) {
+            this.box = Checks.notNull("box", box);
+            return this;
+        }
+
+        /** Drops the box override. */
+        public Builder clearBox() {
+            this.box = null;
+            return this;
+        }
 
         /** Use {@code objectMask} (1 = the object) instead of the mask source; the mask policy still applies. */
         public Builder objectMask(Mask objectMask) {
@@ -118,6 +159,18 @@ public final class EditOverrides {
         /** Start from {@code request} (seed, steps, scales...) instead of the editor's request. */
         public Builder request(InpaintRequest request) {
             this.request = Checks.notNull("request", request);
+            return this;
+        }
+
+        /** Run the executor {@code preference} picks instead of the editor's preference. */
+        public Builder executor(ExecutorPreference preference) {
+            this.executor = Checks.notNull("executor", preference);
+            return this;
+        }
+
+        /** Drops the executor preference override. */
+        public Builder clearExecutor() {
+            this.executor = null;
             return this;
         }
 

@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.brushedit.core.ModelException;
+import dev.brushedit.models.internal.NativeGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +51,9 @@ public final class SessionFactory {
      * Opens {@code file} (shown as {@code label} in messages). {@code hash} keys the optimized-model
      * cache and may be null when no cache is configured.
      */
+    @SuppressWarnings("try") // the permit is held, not used
     public OrtSession open(Path file, String label, String hash) {
-        try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
+        try (NativeGate.Permit gate = NativeGate.enter(); OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
             if (options.intraOpThreads() > 0) {
                 so.setIntraOpNumThreads(options.intraOpThreads());
             }

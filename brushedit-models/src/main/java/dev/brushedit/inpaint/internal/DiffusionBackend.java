@@ -105,6 +105,7 @@ public final class DiffusionBackend implements InpaintBackend {
         return hashes;
     }
 
+
     @Override
     public String schedulerConfigJson() {
         return schedulerJson;

@@ -27,6 +27,7 @@ public interface InpaintBackend extends AutoCloseable {
     /** The scheduler configuration as JSON, or empty for backends without one. */
     String schedulerConfigJson();
 
+
     /**
      * Fills the hole of {@code mask} (1 = hole, binary) in {@code image}, both at a working size that
      * is a multiple of {@link #sizeMultiple()}, and returns {@code request.numOutputs()} images of the

@@ -37,6 +37,7 @@ public final class PatchMatchBackend implements InpaintBackend {
         return Map.of();
     }
 
+
     @Override
     public String schedulerConfigJson() {
         return "";

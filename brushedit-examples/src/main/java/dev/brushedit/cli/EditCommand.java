@@ -157,7 +157,8 @@ public final class EditCommand implements Callable<Integer> {
             }
             InstructionEditor built = editor.inpainter(inpainter).build();
             EditPlan plan = built.plan(picture, instruction);
-            if (built.executorFor(plan, preference).makesTransparent(plan) && !isPng(output)) {
+            boolean viaPix2Pix = ip2p != null && plan.category() == EditCategory.GLOBAL;  // the editor hands it to --ip2p-model
+            if (!viaPix2Pix && built.executorFor(plan, preference).makesTransparent(plan) && !isPng(output)) {
                 throw new InvalidInputException("\"" + instruction + "\" makes the background transparent, which only PNG keeps: "
                         + "give a .png --output (was " + output + ")");
             }

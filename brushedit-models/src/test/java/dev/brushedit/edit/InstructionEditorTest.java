@@ -165,10 +165,10 @@ class InstructionEditorTest {
             // a REMOVE edit still goes to the inpainter (PatchMatch here)
             EditResult remove = editor.edit(scene(), "remove the red square");
             assertThat(remove.provenance().backend()).isEqualTo("patchmatch");
-            // a repaint-mask override keeps GLOBAL on the inpainter
+            // a repaint-mask override keeps GLOBAL with the executors, which refuse it over PatchMatch
             Mask half = Mask.ofBox(64, 56, new Box(0, 0, 32, 56));
-            EditResult masked = editor.edit(scene(), "make it winter", EditOverrides.builder().mask(half).build());
-            assertThat(masked.provenance().backend()).isEqualTo("patchmatch");
+            assertThatThrownBy(() -> editor.edit(scene(), "make it winter", EditOverrides.builder().mask(half).build()))
+                    .hasMessageContaining("cannot carry out the GLOBAL edit");
             // without InstructPix2Pix, GLOBAL stays BrushNet with an all-ones mask: globalEditsUseTheWholeImage...
         }
     }

@@ -163,8 +163,8 @@ public final class EditCommand implements Callable<Integer> {
                         + "give a .png --output (was " + output + ")");
             }
             EditOverrides.Builder overrides = EditOverrides.builder().plan(plan);
-            if (box != null) {
-                overrides.box(parseBox(box));
+            if (objectBox != null) {
+                overrides.box(objectBox);
             }
             result = built.edit(picture, instruction, overrides.build(),
                     progress.listener(ip2p == null ? inpainter.backendName() : "edit"), null);

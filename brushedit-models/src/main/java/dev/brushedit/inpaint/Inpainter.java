@@ -96,7 +96,7 @@ public final class Inpainter implements AutoCloseable {
      * paints no new objects; the diffusion backends follow the prompt and may repaint everything.
      */
     public Capabilities capabilities() {
-        return backend instanceof PatchMatchBackend ? Capabilities.textureFill() : Capabilities.diffusion();
+        return backend.followsPrompt() ? Capabilities.diffusion() : Capabilities.textureFill();
     }
 
     /** The request defaults that {@link #inpaint(RgbImage, Mask, String)} starts from. */

@@ -105,6 +105,10 @@ public final class DiffusionBackend implements InpaintBackend {
         return hashes;
     }
 
+    @Override
+    public boolean followsPrompt() {
+        return true;
+    }
 
     @Override
     public String schedulerConfigJson() {

@@ -41,6 +41,9 @@ def parser() -> argparse.ArgumentParser:
                    help="latent size of the trace and check inputs (multiples of 8; axes stay dynamic)")
     p.add_argument("--no-verify", dest="verify", action="store_false",
                    help="skip the onnxruntime-vs-torch check of every graph")
+    p.add_argument("--cross-attention-outputs", action="store_true",
+                   help="also output the cross-attention maps ZONE reads (up/down blocks at 1/32 of the image), "
+                        "for InstructPix2Pix-family UNets (CONTRACT.md)")
     p.add_argument("--device", default="cpu", help="torch device for tracing (cpu, cuda)")
     p.add_argument("-v", "--verbose", action="store_true")
     return p
@@ -56,7 +59,7 @@ def main(argv=None) -> int:
     opts = ExportOptions(precision=a.precision, flavour=a.flavour, opset=a.opset, fused=a.fused,
                          separate=a.separate, unet_brushnet_inputs=a.unet_brushnet_inputs, unet_only=a.unet_only,
                          external_data=a.external_data, latent_hw=tuple(a.check_size), verify=a.verify,
-                         device=a.device,
+                         device=a.device, cross_attention_outputs=a.cross_attention_outputs,
                          source=f"{a.source}" + (f" + BrushNet {a.brushnet}" if a.brushnet else ""))
     try:
         opts.validate()

@@ -140,7 +140,7 @@ def table(title, rows, names, labels):
                                                     vals[:, 2].mean(), vals[:, 3].mean()))
 
 
-def montage(path, rows, names, labels, picks=6, width=200):
+def montage(path, rows, names, labels, picks=4, width=128):
     chosen = rows[:: max(1, len(rows) // picks)][:picks]
     lines = []
     for r in chosen:
@@ -156,7 +156,7 @@ def montage(path, rows, names, labels, picks=6, width=200):
             tile = cv2.resize(r["images"][n][y0:y1, x0:x1], (width, width), interpolation=cv2.INTER_AREA)
             label = {"input": "input", "original": "original"}.get(n, labels.get(n, n))
             cv2.rectangle(tile, (0, 0), (width, 18), (0, 0, 0), -1)
-            cv2.putText(tile, label, (4, 13), cv2.FONT_HERSHEY_SIMPLEX, 0.45, (255, 255, 255), 1, cv2.LINE_AA)
+            cv2.putText(tile, label, (3, 13), cv2.FONT_HERSHEY_SIMPLEX, 0.38, (255, 255, 255), 1, cv2.LINE_AA)
             tiles.append(tile)
         lines.append(np.hstack(tiles))
     cv2.imwrite(path, np.vstack(lines), [cv2.IMWRITE_PNG_COMPRESSION, 9])

@@ -1,8 +1,5 @@
 package dev.brushedit.core;
 
-import dev.brushedit.core.image.Mask;
-import dev.brushedit.core.image.RgbImage;
-
 /**
  * Size limits on caller images, checked before pixels are decoded or allocated so that an oversized
  * input fails with {@link InvalidInputException} instead of an {@link OutOfMemoryError}.
@@ -81,8 +78,8 @@ public final class InputLimits {
         }
     }
 
-    /** Checks {@code image}'s size as {@link #check(int, int, String)} does. */
-    public RgbImage check(RgbImage image, String what) {
+    /** Checks {@code image}'s size as {@link #check(int, int, String)} does and returns it. */
+    public <T extends PixelGrid> T check(T image, String what) {
         Checks.notNull(what == null ? "image" : what, image);
         check(image.width(), image.height(), what);
         return image;
@@ -93,7 +90,7 @@ public final class InputLimits {
      *
      * @throws InvalidInputException naming both sizes
      */
-    public void checkSameSize(RgbImage image, Mask mask) {
+    public void checkSameSize(PixelGrid image, PixelGrid mask) {
         Checks.notNull("image", image);
         Checks.notNull("mask", mask);
         if (image.width() != mask.width() || image.height() != mask.height()) {

@@ -5,7 +5,10 @@ import dev.brushedit.core.CancelledException;
 import dev.brushedit.core.InferenceException;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.ModelException;
+import dev.brushedit.models.NativeShutdown;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +28,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class})
 public final class BrushEditCli {
 
+    /** Exit code for bad usage: unknown options, missing or malformed option values. */
+    public static final int EXIT_USAGE = 2;
     /** Exit code for bad input files, images or masks. */
     public static final int EXIT_INPUT = 3;
     /** Exit code for a missing or broken model folder. */
@@ -34,9 +39,34 @@ public final class BrushEditCli {
     /** Exit code after cancellation. */
     public static final int EXIT_CANCELLED = 130;
 
-    /** Runs the tool and exits with its exit code. */
+    /** Longest wait for a running ONNX Runtime call (a session being created) when the tool is stopped. */
+    static final Duration NATIVE_WAIT = Duration.ofSeconds(30);
+
+    private static final AtomicBoolean STOPPING = new AtomicBoolean();
+
+    /**
+     * Runs the tool and exits with its exit code. SIGTERM or SIGINT (Ctrl-C) while a command runs
+     * exits with {@value #EXIT_CANCELLED} once no ONNX Runtime call is running (waiting at most
+     * {@link #NATIVE_WAIT}): the JVM's default exit would free ONNX Runtime under a session being
+     * created and crash.
+     */
     public static void main(String[] args) {
+        SignalTrap.on("TERM", BrushEditCli::cancelled);
+        SignalTrap.on("INT", BrushEditCli::cancelled);
         System.exit(run(args));
+    }
+
+    /** The signal handler: stop native work, wait for the running call, exit 130 (a second signal is ignored). */
+    private static void cancelled() {
+        if (!STOPPING.compareAndSet(false, true)) {
+            return;
+        }
+        boolean idle = NativeShutdown.stopAndAwait(NATIVE_WAIT);
+        System.out.flush();
+        System.err.println("brushedit: cancelled" + (idle ? "" : "; ONNX Runtime was still busy after "
+                + NATIVE_WAIT.toSeconds() + " s"));
+        System.err.flush();
+        System.exit(EXIT_CANCELLED);
     }
 
     /** Runs the tool and returns its exit code; for tests and embedding. */
@@ -57,7 +87,8 @@ public final class BrushEditCli {
 
     private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        err.println("brushedit " + cmd.getCommandName() + ": " + oneLine(e));
+        err.println("brushedit " + cmd.getCommandName() + ": " + oneLine(e)
+                + (e instanceof UsageException ? " (see brushedit " + cmd.getCommandName() + " --help)" : ""));
         CommandLine.ParseResult leaf = parsed;
         while (leaf.hasSubcommand()) {
             leaf = leaf.subcommand();
@@ -66,6 +97,9 @@ public final class BrushEditCli {
             e.printStackTrace(err);
         }
         err.flush();
+        if (e instanceof UsageException) {
+            return EXIT_USAGE;
+        }
         if (e instanceof InvalidInputException) {
             return EXIT_INPUT;
         }
@@ -82,7 +116,7 @@ public final class BrushEditCli {
     }
 
     private static String oneLine(Exception e) {
-        String message = e instanceof BrushEditException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        String message = e instanceof BrushEditException || e instanceof UsageException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message.replace('\n', ' ');
     }
 }

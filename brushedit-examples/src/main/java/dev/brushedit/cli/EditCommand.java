@@ -9,13 +9,18 @@ import dev.brushedit.core.image.RgbImage;
 import dev.brushedit.edit.EditOverrides;
 import dev.brushedit.edit.EditPlan;
 import dev.brushedit.edit.EditResult;
+import dev.brushedit.edit.ExecutorPreference;
 import dev.brushedit.edit.InstructionEditor;
+import dev.brushedit.edit.Instructor;
 import dev.brushedit.edit.MaskSource;
 import dev.brushedit.edit.OfflineInstructor;
 import dev.brushedit.edit.OpenAiInstructor;
 import dev.brushedit.inpaint.Inpainter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +33,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code brushedit edit}: edits an image by instruction ("remove the lamp"). The offline instructor
  * plans the edit (or a multimodal LLM with {@code --mllm-model}); the object's mask comes from
  * {@code --mask} or {@code --box}; the inpainter is PatchMatch without {@code --model} (enough for
- * Remove edits) or BrushNet with one. Prints the plan, so it can be corrected and the edit re-run.
+ * Remove edits) or BrushNet with one. Without {@code --model} colour changes, plain, blurred or
+ * transparent backgrounds and global colour adjustments run through the weight-free executors;
+ * {@code --executor} chooses explicitly. Prints the plan and the executor that ran, so the plan can
+ * be corrected and the edit re-run.
  *
  * <p>Thread-safety: runs once, on one thread.
  */
@@ -68,6 +76,17 @@ public final class EditCommand implements Callable<Integer> {
     @Option(names = "--mllm-url", description = "Base URL of the OpenAI-compatible server (default: $OPENAI_BASE_URL or OpenAI). The key comes from $OPENAI_API_KEY.")
     String mllmUrl;
 
+    @Option(names = "--mllm-header", paramLabel = "NAME=VALUE", description = "Extra HTTP header for the MLLM server, e.g. api-key=... for Azure (repeatable).")
+    List<String> mllmHeaders = new ArrayList<>();
+
+    @Option(names = "--mllm-query", paramLabel = "NAME=VALUE", description = "Extra query parameter for the MLLM endpoint, e.g. api-version=2024-10-21 for Azure (repeatable).")
+    List<String> mllmQuery = new ArrayList<>();
+
+    @Option(names = "--executor", defaultValue = "auto", description = "Who carries out the edit: auto (the diffusion model "
+            + "when --model is given, else a weight-free executor that can honour the plan, else PatchMatch), diffusion "
+            + "(needs --model) or classical (weight-free recolour, background and colour adjustments only). Default: ${DEFAULT-VALUE}.")
+    String executor;
+
     @Mixin
     InpaintingOptions inpainting;
 
@@ -77,17 +96,22 @@ public final class EditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InpaintCommand.requireReadable(image, "--image");
-        if (mask != null && box != null) {
-            throw new InvalidInputException("give --mask or --box, not both");
+        inpainting.check();
+        Usage.require(mask == null || box == null, "give --mask or --box, not both");
+        Box objectBox = box == null ? null : parseBox(box);
+        ExecutorPreference preference = parseExecutor(executor);
+        if (preference == ExecutorPreference.DIFFUSION && inpainting.model == null) {
+            throw new UsageException("--executor diffusion needs a diffusion model: give --model DIR (see tools/exporter)");
         }
+        Instructor instructor = mllmModel == null ? OfflineInstructor.create() : mllm();
         Outputs.requireWritableTarget(output);
         if (maskOut != null) {
-            Outputs.requireWritableTarget(maskOut);
+            Outputs.requireWritableTarget(maskOut, "--mask-out");
         }
+        InpaintCommand.requireReadable(image, "--image");
         InputLimits limits = inpainting.limits();
         RgbImage picture = ImageFiles.read(image, limits);
-        InstructionEditor.Builder editor = InstructionEditor.builder()
+        InstructionEditor.Builder editor = InstructionEditor.builder().executorPreference(preference)
                 .request(inpainting.request().negativePrompt(InstructionEditor.DEFAULT_NEGATIVE_PROMPT).build());
         if (mask != null) {
             InpaintCommand.requireReadable(mask, "--mask");
@@ -95,14 +119,14 @@ public final class EditCommand implements Callable<Integer> {
             limits.checkSameSize(picture, objectMask);
             editor.maskSource(MaskSource.of(objectMask));
         } else if (box != null) {
-            editor.maskSource(MaskSource.ofBox(parseBox(box)));
+            editor.maskSource(MaskSource.ofBox(objectBox));
         } else {
             editor.maskSource((img, plan) -> {
                 throw new InvalidInputException("the " + plan.category() + " edit needs the mask of \"" + plan.targetObject()
                         + "\": give --mask FILE (white = the object), --box x0,y0,x1,y1 or --segment-models DIR");
             });
         }
-        editor.instructor(mllmModel == null ? OfflineInstructor.create() : mllm());
+        editor.instructor(instructor);
         TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr(), verbosity.quiet);
         EditResult result;
         try (SegmentModels segmenter = segmentModels == null || mask != null || box != null ? null
@@ -111,10 +135,20 @@ public final class EditCommand implements Callable<Integer> {
             if (segmenter != null) {
                 editor.maskSource(segmenter.maskSource());
             }
-            result = editor.inpainter(inpainter).build().edit(picture, instruction, EditOverrides.none(),
+            InstructionEditor built = editor.inpainter(inpainter).build();
+            EditPlan plan = built.plan(picture, instruction);
+            if (built.executorFor(plan, preference).makesTransparent(plan) && !isPng(output)) {
+                throw new InvalidInputException("\"" + instruction + "\" makes the background transparent, which only PNG keeps: "
+                        + "give a .png --output (was " + output + ")");
+            }
+            result = built.edit(picture, instruction, EditOverrides.builder().plan(plan).build(),
                     progress.listener(inpainter.backendName()), null);
         }
-        ImageFiles.write(result.image(), output);
+        if (result.alpha().isPresent()) {
+            ImageFiles.writePng(result.image(), result.alpha().get(), output);
+        } else {
+            ImageFiles.write(result.image(), output);
+        }
         if (maskOut != null) {
             ImageFiles.write(result.mask().toImage(), maskOut);
         }
@@ -123,29 +157,68 @@ public final class EditCommand implements Callable<Integer> {
             EditPlan plan = result.plan();
             out.println("plan: " + plan.category() + " \"" + plan.targetObject() + "\" -> \"" + plan.targetCaption() + "\""
                     + plan.box().map(b -> " box " + b.x0() + "," + b.y0() + "," + b.x1() + "," + b.y1()).orElse(""));
-            out.println("wrote " + output);
+            out.println("executor: " + result.executor() + (result.executor().startsWith("inpainter/") ? ""
+                    : " (weight-free: " + result.provenance().workRegion() + ")"));
+            out.println("wrote " + output + (result.alpha().isPresent() ? " (with transparency)" : ""));
         }
         return 0;
     }
 
-    private OpenAiInstructor mllm() {
-        OpenAiInstructor.Builder b = OpenAiInstructor.builder().model(mllmModel);
-        if (mllmUrl != null) {
-            b.baseUrl(mllmUrl);
+    private static boolean isPng(Path path) {
+        return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+    }
+
+    static ExecutorPreference parseExecutor(String text) {
+        switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "auto":
+                return ExecutorPreference.AUTO;
+            case "diffusion":
+                return ExecutorPreference.DIFFUSION;
+            case "classical":
+                return ExecutorPreference.CLASSICAL;
+            default:
+                throw new UsageException("--executor must be auto, diffusion or classical, was " + text);
         }
-        return b.build();
+    }
+
+    /** The MLLM instructor: {@code OPENAI_*} variables, then the {@code --mllm-*} flags; usage errors name the flag. */
+    private OpenAiInstructor mllm() {
+        OpenAiInstructor.Builder b = OpenAiInstructor.fromEnv();
+        Usage.option("--mllm-model", mllmModel, () -> b.model(mllmModel));
+        if (mllmUrl != null) {
+            Usage.option("--mllm-url", mllmUrl, () -> b.baseUrl(mllmUrl));
+        }
+        for (String h : mllmHeaders) {
+            String[] nv = nameValue(h, "--mllm-header");
+            Usage.option("--mllm-header", nv[0], () -> b.header(nv[0], nv[1]));
+        }
+        for (String q : mllmQuery) {
+            String[] nv = nameValue(q, "--mllm-query");
+            Usage.option("--mllm-query", nv[0], () -> b.queryParameter(nv[0], nv[1]));
+        }
+        return Usage.option("--mllm-header", "Authorization", b::build);
+    }
+
+    /** {@code NAME=VALUE} split at the first '='; the value is never echoed (it may be a secret). */
+    static String[] nameValue(String text, String option) {
+        int eq = text.indexOf('=');
+        if (eq <= 0) {
+            throw new UsageException(option + " must be NAME=VALUE with a name before the '='");
+        }
+        return new String[] {text.substring(0, eq).strip(), text.substring(eq + 1)};
     }
 
     static Box parseBox(String text) {
         String[] parts = text.split(",");
         if (parts.length == 4) {
             try {
-                return new Box(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()),
-                        Integer.parseInt(parts[2].strip()), Integer.parseInt(parts[3].strip()));
+                int[] v = {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()),
+                    Integer.parseInt(parts[2].strip()), Integer.parseInt(parts[3].strip())};
+                return Usage.option("--box", text, () -> new Box(v[0], v[1], v[2], v[3]));
             } catch (NumberFormatException e) {
                 // reported below
             }
         }
-        throw new InvalidInputException("--box must be x0,y0,x1,y1 in whole pixels, was " + text);
+        throw new UsageException("--box must be x0,y0,x1,y1 in whole pixels, was " + text);
     }
 }

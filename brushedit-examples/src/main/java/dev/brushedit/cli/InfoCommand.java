@@ -1,6 +1,6 @@
 package dev.brushedit.cli;
 
-import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.ModelException;
 import dev.brushedit.models.BrushNet;
 import dev.brushedit.models.ModelFolder;
 import dev.brushedit.models.ModelPart;
@@ -42,7 +42,8 @@ public final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isDirectory(model)) {
-            throw new InvalidInputException("--model " + model + " is not a directory");
+            throw new ModelException("--model " + model + " is not a directory; expected a model folder made by "
+                    + "tools/exporter (python -m brushedit_export)");
         }
         PrintWriter out = spec.commandLine().getOut();
         try (ModelFolder folder = ModelFolder.open(model, modelOptions.executionOptions())) {

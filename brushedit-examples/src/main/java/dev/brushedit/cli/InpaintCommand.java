@@ -58,9 +58,11 @@ public final class InpaintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        inpainting.check();
+        Usage.require(maskThreshold >= 1 && maskThreshold <= 255, "--mask-threshold must be between 1 and 255, was " + maskThreshold);
+        Outputs.requireWritableTarget(output);
         requireReadable(image, "--image");
         requireReadable(mask, "--mask");
-        Outputs.requireWritableTarget(output);
         InputLimits limits = inpainting.limits();
         RgbImage picture = ImageFiles.read(image, limits);
         Mask region = Mask.fromImage(ImageFiles.read(mask, limits), maskThreshold);

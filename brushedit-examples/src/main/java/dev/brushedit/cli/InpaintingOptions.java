@@ -2,11 +2,13 @@ package dev.brushedit.cli;
 
 import dev.brushedit.core.InputLimits;
 import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.ModelException;
 import dev.brushedit.core.scheduler.SchedulerType;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.Inpainter;
 import dev.brushedit.inpaint.LargeImageStrategy;
 import dev.brushedit.inpaint.patchmatch.PatchMatchInpainter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Mixin;
@@ -56,16 +58,44 @@ final class InpaintingOptions {
         return limitOptions.limits();
     }
 
+    /**
+     * Checks every option before any file is read: a usage error (exit 2) for a bad value, a
+     * model error (exit 4) for a --model or --brushnet that is not a folder.
+     */
+    void check() {
+        request();
+        limits();
+        parseBackend(backend);
+        patchMatch();
+        modelOptions.executionOptions();
+        requireFolder(model, "--model");
+        requireFolder(brushnet, "--brushnet");
+    }
+
+    private static void requireFolder(Path folder, String flag) {
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new ModelException(flag + " " + folder + " is not a directory; expected a model folder made by "
+                    + "tools/exporter (python -m brushedit_export)");
+        }
+    }
+
     /** The request with every option but the prompts. */
     InpaintRequest.Builder request() {
-        return InpaintRequest.builder().steps(steps).guidanceScale(guidance).preservationScale(preservationScale)
-                .scheduler(scheduler).seed(seed).strategy(parseStrategy(strategy));
+        InpaintRequest.Builder b = InpaintRequest.builder().scheduler(scheduler).seed(seed);
+        Usage.option("--steps", steps, () -> b.steps(steps));
+        Usage.option("--guidance", guidance, () -> b.guidanceScale(guidance));
+        Usage.option("--preservation-scale", preservationScale, () -> b.preservationScale(preservationScale));
+        return b.strategy(parseStrategy(strategy));
+    }
+
+    private PatchMatchInpainter patchMatch() {
+        return Usage.option("--patch-size", patchSize, () -> PatchMatchInpainter.builder().patchSize(patchSize).build());
     }
 
     /** Opens the inpainter these options describe; the caller closes it. */
     Inpainter openInpainter() {
         Inpainter.Builder builder = Inpainter.builder().backend(parseBackend(backend)).limits(limits())
-                .patchMatch(PatchMatchInpainter.builder().patchSize(patchSize).build());
+                .patchMatch(patchMatch());
         if (model != null) {
             builder.checkpoint(model).executionOptions(modelOptions.executionOptions());
         }
@@ -99,8 +129,10 @@ final class InpaintingOptions {
             }
         } catch (NumberFormatException e) {
             // reported below
+        } catch (InvalidInputException e) {
+            throw new UsageException("--strategy " + text + ": " + e.getMessage());
         }
-        throw new InvalidInputException("--strategy must be original, resize:LONGEST or crop:MARGIN:LONGEST, was " + text);
+        throw new UsageException("--strategy must be original, resize:LONGEST or crop:MARGIN:LONGEST, was " + text);
     }
 
     static Inpainter.Backend parseBackend(String text) {
@@ -109,7 +141,7 @@ final class InpaintingOptions {
             case "brushnet" -> Inpainter.Backend.BRUSHNET;
             case "sd-inpainting" -> Inpainter.Backend.SD_INPAINTING;
             case "patchmatch" -> Inpainter.Backend.PATCHMATCH;
-            default -> throw new InvalidInputException("--backend must be auto, brushnet, sd-inpainting or patchmatch, was " + text);
+            default -> throw new UsageException("--backend must be auto, brushnet, sd-inpainting or patchmatch, was " + text);
         };
     }
 }

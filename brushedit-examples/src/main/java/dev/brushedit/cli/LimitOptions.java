@@ -10,6 +10,7 @@ final class LimitOptions {
     Long maxPixels;
 
     InputLimits limits() {
-        return maxPixels == null ? InputLimits.defaults() : InputLimits.builder().maxPixels(maxPixels).build();
+        return maxPixels == null ? InputLimits.defaults()
+                : Usage.option("--max-pixels", maxPixels, () -> InputLimits.builder().maxPixels(maxPixels).build());
     }
 }

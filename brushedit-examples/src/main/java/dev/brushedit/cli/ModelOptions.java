@@ -1,6 +1,5 @@
 package dev.brushedit.cli;
 
-import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.models.ExecutionOptions;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -17,15 +16,18 @@ final class ModelOptions {
     @Option(names = "--threads", defaultValue = "0", description = "Intra-op threads; 0 lets ONNX Runtime choose. Default: ${DEFAULT-VALUE}.")
     int threads;
 
+    /** The execution options; a usage error for a bad --provider, --device-id or --threads. */
     ExecutionOptions executionOptions() {
         ExecutionOptions.Builder b = ExecutionOptions.builder();
+        Usage.require(deviceId >= 0, "--device-id must be 0 or more, was " + deviceId);
+        Usage.require(threads >= 0, "--threads must be 0 (ONNX Runtime chooses) or more, was " + threads);
         switch (provider.toLowerCase(Locale.ROOT)) {
             case "cpu" -> b.cpu();
-            case "cuda" -> b.cudaDevice(deviceId);
-            default -> throw new InvalidInputException("--provider must be cpu or cuda, was " + provider);
+            case "cuda" -> Usage.option("--device-id", deviceId, () -> b.cudaDevice(deviceId));
+            default -> throw new UsageException("--provider must be cpu or cuda, was " + provider);
         }
         if (threads > 0) {
-            b.intraOpThreads(threads);
+            Usage.option("--threads", threads, () -> b.intraOpThreads(threads));
         }
         return b.build();
     }

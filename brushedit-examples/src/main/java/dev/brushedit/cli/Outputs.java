@@ -10,9 +10,14 @@ final class Outputs {
     private Outputs() {}
 
     static void requireWritableTarget(Path output) {
+        requireWritableTarget(output, "--output");
+    }
+
+    /** A usage error for a wrong extension, a bad input error for a directory that cannot be written. */
+    static void requireWritableTarget(Path output, String flag) {
         String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!(name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg"))) {
-            throw new InvalidInputException("--output " + output + " must end in .png, .jpg or .jpeg");
+            throw new UsageException(flag + " " + output + " must end in .png, .jpg or .jpeg");
         }
         Path dir = output.toAbsolutePath().getParent();
         try {
@@ -24,7 +29,7 @@ final class Outputs {
             throw new InvalidInputException("output directory " + dir + " is not writable");
         }
         if (Files.isDirectory(output)) {
-            throw new InvalidInputException("--output " + output + " is a directory; give a file name");
+            throw new InvalidInputException(flag + " " + output + " is a directory; give a file name");
         }
     }
 }

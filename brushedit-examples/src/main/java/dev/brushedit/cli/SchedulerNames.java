@@ -1,11 +1,11 @@
 package dev.brushedit.cli;
 
-import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.scheduler.SchedulerType;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /** Scheduler names on the command line: the enum names in lower case with dashes, e.g. {@code euler-ancestral}. */
 final class SchedulerNames implements ITypeConverter<SchedulerType>, Iterable<String> {
@@ -21,7 +21,7 @@ final class SchedulerNames implements ITypeConverter<SchedulerType>, Iterable<St
                 return t;
             }
         }
-        throw new InvalidInputException("--scheduler must be one of " + String.join(", ", this) + ", was " + value);
+        throw new TypeConversionException("--scheduler must be one of " + String.join(", ", this) + ", was " + value);
     }
 
     @Override

@@ -56,9 +56,10 @@ public final class SegmentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InpaintCommand.requireReadable(image, "--image");
-        Outputs.requireWritableTarget(output);
         InputLimits limits = limitOptions.limits();
+        modelOptions.executionOptions();
+        Outputs.requireWritableTarget(output);
+        InpaintCommand.requireReadable(image, "--image");
         RgbImage picture = ImageFiles.read(image, limits);
         Mask mask;
         try (SegmentModels models = SegmentModels.open(segmentModels, tokenizer, modelOptions.executionOptions())) {

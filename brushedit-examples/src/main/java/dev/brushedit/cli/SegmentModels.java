@@ -1,10 +1,10 @@
 package dev.brushedit.cli;
 
-import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.ModelException;
+import dev.brushedit.edit.DetectorSamMaskSource;
 import dev.brushedit.edit.MaskSource;
 import dev.brushedit.models.ExecutionOptions;
 import dev.brushedit.models.text.ClipTokenizer;
-import dev.brushedit.segment.DetectorSamMaskSource;
 import dev.brushedit.segment.OpenVocabularyDetector;
 import dev.brushedit.segment.SamModel;
 import java.nio.file.Files;
@@ -28,11 +28,12 @@ final class SegmentModels implements AutoCloseable {
 
     static SegmentModels open(Path folder, Path tokenizerDir, ExecutionOptions options) {
         if (!Files.isDirectory(folder)) {
-            throw new InvalidInputException("--segment-models " + folder + " is not a directory");
+            throw new ModelException("--segment-models " + folder + " is not a directory; expected a folder with "
+                    + "sam/ and detector/ (see tools/exporter/segment)");
         }
         Path tokenizer = tokenizerDir != null ? tokenizerDir : folder.resolve("tokenizer");
         if (!Files.isDirectory(tokenizer)) {
-            throw new InvalidInputException("no tokenizer for the detector: " + folder + " has no tokenizer/ folder; "
+            throw new ModelException("no tokenizer for the detector: " + folder + " has no tokenizer/ folder; "
                     + "give --tokenizer DIR (a folder with CLIP's vocab.json and merges.txt)");
         }
         SamModel sam = SamModel.open(folder.resolve("sam"), options);

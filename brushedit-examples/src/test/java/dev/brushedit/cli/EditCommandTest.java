@@ -84,10 +84,42 @@ class EditCommandTest {
                 .isEqualTo(BrushEditCli.EXIT_INPUT);
         assertThat(err.toString()).contains("English");
         assertThat(run("edit", "remove the dog", "-i", image.toString(), "-o", dir.resolve("o.png").toString(), "--box", "1,1,five,5"))
-                .isEqualTo(BrushEditCli.EXIT_INPUT);
+                .isEqualTo(BrushEditCli.EXIT_USAGE);
         assertThat(err.toString()).contains("--box must be x0,y0,x1,y1");
         assertThat(run("edit", "remove the dog", "-i", image.toString(), "-o", dir.resolve("o.png").toString(), "--box", "100,100,120,120"))
                 .isEqualTo(BrushEditCli.EXIT_INPUT);
         assertThat(err.toString()).contains("outside");
+    }
+
+    @Test
+    void mllmHeadersAndQueryParametersReachTheServer() throws Exception {
+        java.util.List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", ex -> {
+            ex.getRequestBody().readAllBytes();
+            seen.add(ex.getRequestURI() + " api-key=" + ex.getRequestHeaders().getFirst("api-key"));
+            String content = "{\\\"category\\\": \\\"remove\\\", \\\"target_object\\\": \\\"red square\\\","
+                    + " \\\"box\\\": null, \\\"target_caption\\\": \\\"a gray wall\\\"}";
+            byte[] body = ("{\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\","
+                    + "\"content\":\"" + content + "\"}}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/openai/deployments/vlm";
+            int code = run("edit", "please remove the red square", "-i", image.toString(), "-o", dir.resolve("o.png").toString(),
+                    "--box", "20,16,32,28", "--mllm-model", "vlm", "--mllm-url", base,
+                    "--mllm-header", "api-key=azure-key-123", "--mllm-query", "api-version=2024-10-21");
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(seen).containsExactly(
+                    "/openai/deployments/vlm/chat/completions?api-version=2024-10-21 api-key=azure-key-123");
+            assertThat(out.toString()).contains("plan: REMOVE \"red square\"");
+        } finally {
+            server.stop(0);
+        }
     }
 }

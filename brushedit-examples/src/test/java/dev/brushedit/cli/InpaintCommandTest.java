@@ -100,7 +100,7 @@ class InpaintCommandTest {
         assertThat(code).isEqualTo(BrushEditCli.EXIT_INPUT);
         assertThat(err.toString()).contains("output directory");
         int badExt = run("inpaint", "-i", image.toString(), "-m", mask.toString(), "-o", dir.resolve("o.gifx").toString());
-        assertThat(badExt).isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(badExt).isEqualTo(BrushEditCli.EXIT_USAGE);
         assertThat(err.toString()).contains(".png, .jpg or .jpeg");
     }
 

@@ -60,7 +60,7 @@ class ModelCommandsTest {
         Path image = dir.resolve("in.png");
         ImageFiles.write(RgbImage.filled(8, 8, 0, 0, 0), image);
         assertThat(run("inpaint", "-i", image.toString(), "-m", image.toString(), "-o", dir.resolve("o.png").toString(),
-                "--strategy", "zoom")).isEqualTo(BrushEditCli.EXIT_INPUT);
+                "--strategy", "zoom")).isEqualTo(BrushEditCli.EXIT_USAGE);
         assertThat(err.toString()).contains("--strategy must be original, resize:LONGEST or crop:MARGIN:LONGEST, was zoom");
         assertThat(run("inpaint", "-i", image.toString(), "-m", image.toString(), "-o", dir.resolve("o.png").toString(),
                 "--scheduler", "fastest")).isEqualTo(2);

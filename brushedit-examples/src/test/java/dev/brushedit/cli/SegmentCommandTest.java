@@ -68,10 +68,10 @@ class SegmentCommandTest {
     @Test
     void missingFoldersAndTokenizersAreReported() {
         assertThat(run("segment", "dog", "-i", image.toString(), "-o", dir.resolve("m.png").toString(),
-                "--segment-models", dir.resolve("none").toString())).isEqualTo(BrushEditCli.EXIT_INPUT);
+                "--segment-models", dir.resolve("none").toString())).isEqualTo(BrushEditCli.EXIT_MODEL);
         assertThat(err.toString()).contains("is not a directory");
         assertThat(run("segment", "dog", "-i", image.toString(), "-o", dir.resolve("m.png").toString(),
-                "--segment-models", SEGMENT.toString())).isEqualTo(BrushEditCli.EXIT_INPUT);
+                "--segment-models", SEGMENT.toString())).isEqualTo(BrushEditCli.EXIT_MODEL);
         assertThat(err.toString()).contains("--tokenizer DIR");
         assertThat(run("segment", "dog", "-i", image.toString(), "-o", dir.resolve("m.png").toString(),
                 "--segment-models", dir.toString(), "--tokenizer", TOKENIZER.toString())).isEqualTo(BrushEditCli.EXIT_MODEL);

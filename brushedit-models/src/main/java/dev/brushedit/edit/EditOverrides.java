@@ -13,7 +13,8 @@ import java.util.Optional;
  * mask source (the category's mask policy still applies: REMOVE dilates it, BACKGROUND inverts it),
  * a repaint mask to use instead of the mask policy (1 = repaint; used as given), and an inpainting
  * request to start from instead of the editor's (its prompt is still replaced by the plan's
- * caption). An object mask and a repaint mask exclude each other.
+ * caption), and the {@link ExecutorPreference} to use instead of the editor's. An object mask and a
+ * repaint mask exclude each other.
  *
  * <p>Thread-safety: immutable.
  */
@@ -24,12 +25,14 @@ public final class EditOverrides {
     private final Mask objectMask;
     private final Mask mask;
     private final InpaintRequest request;
+    private final ExecutorPreference executor;
 
     private EditOverrides(Builder b) {
         this.plan = b.plan;
         this.objectMask = b.objectMask;
         this.mask = b.mask;
         this.request = b.request;
+        this.executor = b.executor;
     }
 
     /** No overrides. */
@@ -49,6 +52,7 @@ public final class EditOverrides {
         b.objectMask = objectMask;
         b.mask = mask;
         b.request = request;
+        b.executor = executor;
         return b;
     }
 
@@ -72,9 +76,15 @@ public final class EditOverrides {
         return Optional.ofNullable(request);
     }
 
+    /** The executor preference to use instead of the editor's. */
+    public Optional<ExecutorPreference> executor() {
+        return Optional.ofNullable(executor);
+    }
+
     @Override
     public String toString() {
-        return "EditOverrides[plan=" + plan + ", objectMask=" + objectMask + ", mask=" + mask + ", request=" + (request != null) + "]";
+        return "EditOverrides[plan=" + plan + ", objectMask=" + objectMask + ", mask=" + mask + ", request=" + (request != null)
+                + ", executor=" + executor + "]";
     }
 
     /**
@@ -88,6 +98,7 @@ public final class EditOverrides {
         private Mask objectMask;
         private Mask mask;
         private InpaintRequest request;
+        private ExecutorPreference executor;
 
         private Builder() {}
 
@@ -118,6 +129,18 @@ public final class EditOverrides {
         /** Start from {@code request} (seed, steps, scales...) instead of the editor's request. */
         public Builder request(InpaintRequest request) {
             this.request = Checks.notNull("request", request);
+            return this;
+        }
+
+        /** Run the executor {@code preference} picks instead of the editor's preference. */
+        public Builder executor(ExecutorPreference preference) {
+            this.executor = Checks.notNull("executor", preference);
+            return this;
+        }
+
+        /** Drops the executor preference override. */
+        public Builder clearExecutor() {
+            this.executor = null;
             return this;
         }
 

@@ -10,6 +10,8 @@ import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.InpaintResult;
 import dev.brushedit.inpaint.Inpainter;
 import dev.brushedit.inpaint.ProgressListener;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,14 @@ import org.slf4j.LoggerFactory;
  * object, target caption, box), a {@link MaskSource} finds the object, the {@link MaskPolicy} turns
  * that into the region to repaint, the {@link Inpainter} repaints it with the target caption as the
  * prompt, and a {@link BlendStage} finishes the image.
+ *
+ * <p>Which {@link EditExecutor} carries out the plan follows the {@link ExecutorPreference}
+ * (builder, or per run in {@link EditOverrides}): by default ({@code AUTO}) a diffusion inpainter
+ * when one is configured, and otherwise the first registered weight-free executor that accepts the
+ * plan ({@link EditExecutors#classical()}: recolour, background, global adjustments), falling back
+ * to the weight-free inpainter (PatchMatch). The executor is chosen before any mask is looked for,
+ * and {@link EditResult#executor()} records which one ran. The blend stage applies to inpainter
+ * results only.
  *
  * <p>Every stage is replaceable through the builder, and every intermediate can be corrected for a
  * run through {@link EditOverrides} (a plan with another category or caption, a hand-made mask, a
@@ -44,8 +54,14 @@ public final class InstructionEditor {
     private final MaskPolicy policy;
     private final InpaintRequest request;
     private final BlendStage blend;
+    private final InpainterExecutor inpainterExecutor;
+    private final List<EditExecutor> executors;
+    private final ExecutorPreference preference;
 
     private InstructionEditor(Builder b) {
+        this.inpainterExecutor = new InpainterExecutor(b.inpainter);
+        this.executors = List.copyOf(b.executors);
+        this.preference = b.preference;
         this.instructor = b.instructor;
         this.maskSource = b.maskSource;
         this.inpainter = b.inpainter;
@@ -68,6 +84,8 @@ public final class InstructionEditor {
         b.policy = policy;
         b.request = request;
         b.blend = blend;
+        b.executors = new ArrayList<>(executors);
+        b.preference = preference;
         return b;
     }
 
@@ -84,6 +102,68 @@ public final class InstructionEditor {
     /** The request every edit starts from (its prompt is replaced by the plan's caption). */
     public InpaintRequest request() {
         return request;
+    }
+
+    /** The registered executors besides the inpainter, in the order they are tried. */
+    public List<EditExecutor> executors() {
+        return executors;
+    }
+
+    /** The executor preference used when the overrides name none. */
+    public ExecutorPreference executorPreference() {
+        return preference;
+    }
+
+    /**
+     * The executor that carries out {@code plan} under {@code preference} (see
+     * {@link ExecutorPreference}); reads the plan only.
+     *
+     * @throws InvalidInputException when no executor allowed by the preference accepts the plan,
+     *     naming each one's reason
+     */
+    public EditExecutor executorFor(EditPlan plan, ExecutorPreference preference) {
+        Checks.notNull("plan", plan);
+        Checks.notNull("preference", preference);
+        boolean diffusionInpainter = !inpainterExecutor.weightFree();
+        List<EditExecutor> candidates = new ArrayList<>();
+        switch (preference) {
+            case AUTO:
+                if (diffusionInpainter) {
+                    candidates.add(inpainterExecutor);
+                } else {
+                    candidates.addAll(executors);
+                    candidates.add(inpainterExecutor);
+                }
+                break;
+            case DIFFUSION:
+                if (diffusionInpainter) {
+                    candidates.add(inpainterExecutor);
+                }
+                executors.stream().filter(e -> !e.weightFree()).forEach(candidates::add);
+                break;
+            case CLASSICAL:
+                executors.stream().filter(EditExecutor::weightFree).forEach(candidates::add);
+                break;
+            default:
+                throw new IllegalStateException("unknown preference " + preference);
+        }
+        List<String> reasons = new ArrayList<>();
+        for (EditExecutor e : candidates) {
+            EditExecutor.Verdict v = e.assess(plan);
+            if (v.accepted()) {
+                return e;
+            }
+            reasons.add(e.name() + ": " + v.reason());
+        }
+        String what = "the " + plan.category() + " edit \"" + plan.instruction() + "\"";
+        if (candidates.isEmpty()) {
+            throw new InvalidInputException(preference == ExecutorPreference.DIFFUSION
+                    ? what + " asks for a diffusion executor, but the inpainter is " + inpainterExecutor.inpainter().backendName()
+                            + " (no diffusion model is configured)"
+                    : what + " asks for a weight-free executor, but none is registered");
+        }
+        throw new InvalidInputException("no " + (preference == ExecutorPreference.AUTO ? "" : preference.name().toLowerCase(
+                java.util.Locale.ROOT) + " ") + "executor can carry out " + what + ": " + String.join("; ", reasons));
     }
 
     /**
@@ -146,17 +226,23 @@ public final class InstructionEditor {
         Checks.notNull("overrides", overrides);
         Checks.notNull("listener", listener);
         EditPlan plan = overrides.plan().orElseGet(() -> plan(image, instruction));
+        EditExecutor executor = executorFor(plan, overrides.executor().orElse(preference));
         Mask mask = overrides.mask().map(m -> m.requireSameSize(image)).orElseGet(() -> overrides.objectMask()
                 .map(object -> policy.editMask(image, plan, object)).orElseGet(() -> mask(image, plan)));
         InpaintRequest used = requestFor(plan, overrides.request().orElse(request));
-        LOG.debug("edit {} \"{}\": prompt \"{}\", mask area {}", plan.category(), plan.targetObject(), used.prompt(), mask.area());
-        InpaintResult result = inpainter.inpaint(image, mask, used, listener, cancel);
+        LOG.debug("edit {} \"{}\" with {}: prompt \"{}\", mask area {}", plan.category(), plan.targetObject(), executor.name(),
+                used.prompt(), mask.area());
+        EditExecutor.Output output = executor.execute(new EditExecutor.Job(image, plan, mask, used, listener, cancel));
+        InpaintResult result = output.result();
+        if (executor != inpainterExecutor) {
+            return new EditResult(result.image(), plan, mask, result, executor.name(), output.alpha());
+        }
         RgbImage out = blend.apply(image, result.image(), mask);
         if (out == null || out.width() != image.width() || out.height() != image.height()) {
             throw new BrushEditException("the blend stage " + blend.getClass().getName() + " must return a "
                     + image.width() + "x" + image.height() + " image, returned " + out);
         }
-        return new EditResult(out, plan, mask, result);
+        return new EditResult(out, plan, mask, result, executor.name(), output.alpha());
     }
 
     /** The request for {@code plan}: caption as prompt, REMOVE target in the negative prompt, GLOBAL scale. */
@@ -184,6 +270,8 @@ public final class InstructionEditor {
         private MaskPolicy policy = MaskPolicy.defaults();
         private InpaintRequest request = InpaintRequest.builder().negativePrompt(DEFAULT_NEGATIVE_PROMPT).build();
         private BlendStage blend = BlendStage.NONE;
+        private List<EditExecutor> executors = new ArrayList<>(EditExecutors.classical());
+        private ExecutorPreference preference = ExecutorPreference.AUTO;
 
         private Builder() {}
 
@@ -226,6 +314,32 @@ public final class InstructionEditor {
         /** The blend stage (default {@link BlendStage#NONE}: the inpainter's paste-back only). */
         public Builder blendStage(BlendStage blend) {
             this.blend = Checks.notNull("blendStage", blend);
+            return this;
+        }
+
+        /**
+         * The executors tried besides the inpainter, in order (default
+         * {@link EditExecutors#classical()}; an empty list leaves only the inpainter).
+         */
+        public Builder executors(List<EditExecutor> executors) {
+            Checks.notNull("executors", executors);
+            List<EditExecutor> copy = new ArrayList<>();
+            for (EditExecutor e : executors) {
+                copy.add(Checks.notNull("executor", e));
+            }
+            this.executors = copy;
+            return this;
+        }
+
+        /** Adds {@code executor} after the registered ones. */
+        public Builder addExecutor(EditExecutor executor) {
+            this.executors.add(Checks.notNull("executor", executor));
+            return this;
+        }
+
+        /** Which executor runs (default {@link ExecutorPreference#AUTO}). */
+        public Builder executorPreference(ExecutorPreference preference) {
+            this.preference = Checks.notNull("executorPreference", preference);
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.brushedit.edit;
 
 import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.Mask;
+import dev.brushedit.core.image.Point;
 import dev.brushedit.core.image.RgbImage;
 import java.util.List;
 

@@ -16,6 +16,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * POSTs JSON to the chat-completions endpoint with a per-attempt time limit, a cap on the reply
  * size and bounded retries: HTTP 429 and 5xx and timeouts are retried after an exponential
  * backoff (or the server's {@code Retry-After}, capped); anything else is returned or thrown at
- * once. The API key goes only into the {@code Authorization} header and is masked in messages.
+ * once. The API key goes only into the {@code Authorization} header; every reply body is redacted
+ * ({@link MllmSecrets}) before anything reads it, and messages name the endpoint without its query.
  *
  * <p>Thread-safety: immutable; safe for concurrent use.
  */
@@ -39,8 +41,11 @@ final class MllmHttp {
     record Reply(int status, String body) {}
 
     private final HttpClient client;
-    private final URI endpoint;
+    private final URI uri;
+    private final String endpoint;
     private final String apiKey;
+    private final Map<String, String> headers;
+    private final MllmSecrets secrets;
     private final Duration timeout;
     private final int maxRetries;
     private final Duration backoff;
@@ -49,11 +54,15 @@ final class MllmHttp {
     private final OpenAiInstructor.Sleeper sleeper;
     private final Clock clock;
 
-    MllmHttp(HttpClient client, URI endpoint, String apiKey, Duration timeout, int maxRetries, Duration backoff,
-            Duration maxBackoff, int maxReplyBytes, OpenAiInstructor.Sleeper sleeper, Clock clock) {
+    MllmHttp(HttpClient client, URI uri, String shownEndpoint, String apiKey, Map<String, String> headers,
+            MllmSecrets secrets, Duration timeout, int maxRetries, Duration backoff, Duration maxBackoff,
+            int maxReplyBytes, OpenAiInstructor.Sleeper sleeper, Clock clock) {
         this.client = client;
-        this.endpoint = endpoint;
+        this.uri = uri;
+        this.endpoint = shownEndpoint;
         this.apiKey = apiKey;
+        this.headers = Map.copyOf(headers);
+        this.secrets = secrets;
         this.timeout = timeout;
         this.maxRetries = maxRetries;
         this.backoff = backoff;
@@ -71,7 +80,7 @@ final class MllmHttp {
      * @throws CancelledException when the thread is interrupted while waiting
      */
     Reply post(String json) {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(endpoint)
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
@@ -79,6 +88,7 @@ final class MllmHttp {
         if (!apiKey.isEmpty()) {
             rb.header("Authorization", "Bearer " + apiKey);
         }
+        headers.forEach(rb::setHeader);
         HttpRequest request = rb.build();
         for (int attempt = 0;; attempt++) {
             boolean last = attempt >= maxRetries;
@@ -116,7 +126,7 @@ final class MllmHttp {
                 continue;
             }
             int status = response.statusCode();
-            String body = new String(response.body(), StandardCharsets.UTF_8);
+            String body = secrets.redact(new String(response.body(), StandardCharsets.UTF_8));
             LOG.debug("attempt {} to {}: HTTP {} ({} bytes)", attempt + 1, endpoint, status, response.body().length);
             if (status != 429 && status < 500) {
                 return new Reply(status, body);
@@ -135,9 +145,9 @@ final class MllmHttp {
         }
     }
 
-    /** {@code text} with the API key, if any, replaced by {@code ***}. */
+    /** {@code text} with every secret replaced by {@code ***}. */
     String mask(String text) {
-        return apiKey.isEmpty() ? text : text.replace(apiKey, "***");
+        return secrets.redact(text);
     }
 
     private Duration backoffFor(int attempt) {

@@ -9,9 +9,10 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,26 +31,36 @@ import org.slf4j.LoggerFactory;
  *
  * <p>HTTP 429 and 5xx replies and timeouts are retried at most {@link Builder#maxRetries} times
  * with exponential backoff (or the server's {@code Retry-After}, capped at
- * {@link Builder#maxBackoff}). Failures throw {@link MllmException} naming the URL, the HTTP status
- * and a snippet of the reply; the API key is never logged nor put in a message.
+ * {@link Builder#maxBackoff}). Failures throw {@link MllmException} naming the URL (without its
+ * query), the HTTP status and a snippet of the reply. Credentials (the API key, custom header values
+ * and credential-like query values) are redacted from every reply before it is read, so no message,
+ * raw value or log line carries them even when a server echoes the request.
+ *
+ * <p>{@link #builder()} reads nothing from the environment; {@link #fromEnv()} starts from the
+ * documented variables {@value #ENV_BASE_URL}, {@value #ENV_API_KEY} and {@value #ENV_MODEL}.
+ * Azure-style endpoints take custom headers and query parameters:
  *
  * <pre>{@code
- * Instructor instructor = OpenAiInstructor.builder()
+ * Instructor local = OpenAiInstructor.builder()
  *         .baseUrl("http://localhost:11434/v1").model("qwen2.5vl:7b").build();
- * EditPlan plan = instructor.plan(image, "add a red hat on the dog");
+ * Instructor azure = OpenAiInstructor.builder()
+ *         .baseUrl("https://my-resource.openai.azure.com/openai/deployments/gpt-4o").model("gpt-4o")
+ *         .header("api-key", System.getenv("AZURE_OPENAI_API_KEY"))
+ *         .queryParameter("api-version", "2024-10-21").build();
+ * EditPlan plan = local.plan(image, "add a red hat on the dog");
  * }</pre>
  *
  * <p>Thread-safety: immutable apart from the structured-output mode learnt by
  * {@link StructuredOutput#AUTO}, which is held atomically; safe for concurrent use.
  */
 public final class OpenAiInstructor implements Instructor {
-    /** Environment variable read for the base URL when the builder sets none. */
+    /** Environment variable {@link #fromEnv()} reads for the base URL. */
     public static final String ENV_BASE_URL = "OPENAI_BASE_URL";
-    /** Environment variable read for the API key when the builder sets none. */
+    /** Environment variable {@link #fromEnv()} reads for the API key. */
     public static final String ENV_API_KEY = "OPENAI_API_KEY";
-    /** Environment variable read for the model name when the builder sets none. */
+    /** Environment variable {@link #fromEnv()} reads for the model name. */
     public static final String ENV_MODEL = "BRUSHEDIT_MLLM_MODEL";
-    /** Base URL used when neither the builder nor the environment gives one. */
+    /** Base URL used when none is set. */
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
     /** Longest instruction accepted, in characters. */
     public static final int MAX_INSTRUCTION_CHARS = 4000;
@@ -69,20 +80,24 @@ public final class OpenAiInstructor implements Instructor {
 
     private final Builder config;
     private final URI endpoint;
+    private final String shownEndpoint;
     private final String model;
+    private final MllmSecrets secrets;
     private final MllmHttp http;
     private final AtomicReference<StructuredOutput> mode;
 
     private OpenAiInstructor(Builder b, URI base, String apiKey, String model) {
         this.config = b.copy();
-        this.endpoint = URI.create(base.toString().replaceAll("/+$", "") + "/chat/completions");
+        this.shownEndpoint = base.toString().replaceAll("/+$", "") + "/chat/completions";
+        this.endpoint = URI.create(shownEndpoint + MllmEndpoint.query(b.query));
         this.model = model;
-        HttpClient client = HttpClient.newBuilder()
+        this.secrets = new MllmSecrets(MllmEndpoint.secrets(apiKey, b.headers, b.query));
+        HttpClient client = b.httpClient != null ? b.httpClient : HttpClient.newBuilder()
                 .connectTimeout(b.timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.http = new MllmHttp(client, endpoint, apiKey, b.timeout, b.maxRetries, b.backoff, b.maxBackoff,
-                b.maxReplyBytes, b.sleeper, b.clock);
+        this.http = new MllmHttp(client, endpoint, shownEndpoint, apiKey, b.headers, secrets, b.timeout, b.maxRetries,
+                b.backoff, b.maxBackoff, b.maxReplyBytes, b.sleeper, b.clock);
         this.mode = new AtomicReference<>(b.structuredOutput == StructuredOutput.AUTO
                 ? StructuredOutput.JSON_SCHEMA : b.structuredOutput);
         if (!apiKey.isEmpty() && "http".equals(base.getScheme()) && !isLoopback(base.getHost())) {
@@ -90,9 +105,58 @@ public final class OpenAiInstructor implements Instructor {
         }
     }
 
-    /** A builder with every option at its default. */
+    /** A builder with every option at its default; nothing is read from the environment. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder whose base URL, API key and model come from the environment variables
+     * {@value #ENV_BASE_URL}, {@value #ENV_API_KEY} and {@value #ENV_MODEL} where they are set and
+     * not blank; setters called afterwards override them.
+     *
+     * @throws InvalidInputException naming the variable when one holds an unusable value
+     */
+    public static Builder fromEnv() {
+        return fromEnv(System.getenv());
+    }
+
+    /**
+     * Like {@link #fromEnv()}, reading the variables from {@code environment} instead of the
+     * process environment.
+     *
+     * @throws InvalidInputException naming the variable when one holds an unusable value
+     */
+    public static Builder fromEnv(Map<String, String> environment) {
+        Checks.notNull("environment", environment);
+        Builder b = new Builder();
+        String url = variable(environment, ENV_BASE_URL);
+        if (url != null) {
+            try {
+                b.baseUrl(url);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("environment variable " + ENV_BASE_URL + ": " + e.getMessage());
+            }
+        }
+        String key = variable(environment, ENV_API_KEY);
+        if (key != null) {
+            try {
+                b.apiKey(key);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("environment variable " + ENV_API_KEY
+                        + " must be printable ASCII without spaces");
+            }
+        }
+        String name = variable(environment, ENV_MODEL);
+        if (name != null) {
+            b.model(name);
+        }
+        return b;
+    }
+
+    private static String variable(Map<String, String> environment, String name) {
+        String v = environment.get(name);
+        return v == null || v.isBlank() ? null : v.strip();
     }
 
     /** A builder holding this instructor's options (the API key included, as it was set). */
@@ -100,7 +164,7 @@ public final class OpenAiInstructor implements Instructor {
         return config.copy();
     }
 
-    /** The chat-completions URL requests go to. */
+    /** The chat-completions URL requests go to, with the query parameters. */
     public URI endpoint() {
         return endpoint;
     }
@@ -125,6 +189,14 @@ public final class OpenAiInstructor implements Instructor {
      */
     @Override
     public EditPlan plan(RgbImage image, String instruction) {
+        try {
+            return planOnce(image, instruction);
+        } catch (MllmException e) {
+            throw secrets.scrub(e);
+        }
+    }
+
+    private EditPlan planOnce(RgbImage image, String instruction) {
         Checks.notNull("image", image);
         Checks.notBlank("instruction", instruction);
         if (instruction.length() > MAX_INSTRUCTION_CHARS) {
@@ -132,7 +204,7 @@ public final class OpenAiInstructor implements Instructor {
                     + " characters, was " + instruction.length());
         }
         MllmImages sent = MllmImages.encode(image, config.maxImageSide);
-        String url = endpoint.toString();
+        String url = shownEndpoint;
         StructuredOutput learnt = mode.get();
         StructuredOutput m = learnt;
         while (true) {
@@ -167,7 +239,7 @@ public final class OpenAiInstructor implements Instructor {
 
     @Override
     public String toString() {
-        return "OpenAiInstructor[" + endpoint + ", model " + model + "]";
+        return "OpenAiInstructor[" + shownEndpoint + ", model " + model + "]";
     }
 
     private static boolean isLoopback(String host) {
@@ -176,8 +248,8 @@ public final class OpenAiInstructor implements Instructor {
 
     /**
      * Options of an {@link OpenAiInstructor}. Each setter checks its value and throws
-     * {@link InvalidInputException} at once; {@link #build()} fills unset options from the
-     * environment and checks the combination.
+     * {@link InvalidInputException} at once; {@link #build()} checks the combination. Nothing is
+     * read from the environment (see {@link OpenAiInstructor#fromEnv()}).
      *
      * <p>Thread-safety: not thread-safe; confine a builder to one thread.
      */
@@ -196,14 +268,16 @@ public final class OpenAiInstructor implements Instructor {
         private int maxReplyBytes = 1 << 20;
         private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
         private Clock clock = Clock.systemUTC();
-        private Function<String, String> environment = System::getenv;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private final Map<String, String> query = new LinkedHashMap<>();
+        private HttpClient httpClient;
 
         private Builder() {}
 
         /**
          * The API's base URL, up to and including the version ({@code https://api.openai.com/v1},
-         * {@code http://localhost:11434/v1}); default: {@value OpenAiInstructor#ENV_BASE_URL}, else
-         * {@value OpenAiInstructor#DEFAULT_BASE_URL}.
+         * {@code http://localhost:11434/v1}) or an Azure deployment; no query (see
+         * {@link #queryParameter}); default {@value OpenAiInstructor#DEFAULT_BASE_URL}.
          */
         public Builder baseUrl(String url) {
             this.baseUrl = parseBase(Checks.notBlank("baseUrl", url)).toString();
@@ -211,8 +285,8 @@ public final class OpenAiInstructor implements Instructor {
         }
 
         /**
-         * The API key sent as a bearer token; default: {@value OpenAiInstructor#ENV_API_KEY}, else
-         * none (local servers). An empty string sends none even when the variable is set.
+         * The API key sent as a bearer token ({@code Authorization: Bearer KEY}); default none (local
+         * servers). An empty string sends none, also after {@link OpenAiInstructor#fromEnv()}.
          */
         public Builder apiKey(String key) {
             Checks.notNull("apiKey", key);
@@ -223,7 +297,7 @@ public final class OpenAiInstructor implements Instructor {
             return this;
         }
 
-        /** The model name; default: {@value OpenAiInstructor#ENV_MODEL}; one of the two is required. */
+        /** The model name (for Azure, the deployment's model); required. */
         public Builder model(String name) {
             this.model = Checks.notBlank("model", name).strip();
             return this;
@@ -295,40 +369,64 @@ public final class OpenAiInstructor implements Instructor {
             return this;
         }
 
-        /** The environment lookup used by {@link #build()}; for tests. */
-        Builder environment(Function<String, String> lookup) {
-            this.environment = Checks.notNull("environment", lookup);
+        /**
+         * Sends header {@code name} with every request (e.g. Azure's {@code api-key}), replacing an
+         * earlier value of the same name. Values are treated as secrets: redacted from messages.
+         * Headers the client sets itself ({@code Host}, {@code Content-Type}, {@code Accept},
+         * {@code Content-Length}, ...) are refused; {@code Authorization} is refused at
+         * {@link #build()} when an API key is set too.
+         */
+        public Builder header(String name, String value) {
+            String n = MllmEndpoint.checkHeader(name, value);
+            headers.keySet().removeIf(k -> k.equalsIgnoreCase(n));
+            headers.put(n, value);
+            return this;
+        }
+
+        /**
+         * Adds query parameter {@code name=value} (URL-encoded) to the endpoint, e.g. Azure's
+         * {@code api-version}, replacing an earlier value of the same name. Values of parameters
+         * named like credentials ({@code key}, {@code token}, {@code sig}, ...) are redacted from
+         * messages; messages never show the query.
+         */
+        public Builder queryParameter(String name, String value) {
+            Checks.notBlank("query parameter name", name);
+            Checks.notNull("query parameter value", value);
+            query.put(name, value);
+            return this;
+        }
+
+        /**
+         * The HTTP client requests go through (proxy, TLS, executor, redirect policy and connect
+         * timeout are its own); default: a client with a connect timeout of {@link #timeout} that
+         * follows no redirects. {@link #timeout} still limits each attempt.
+         */
+        public Builder httpClient(HttpClient client) {
+            this.httpClient = Checks.notNull("httpClient", client);
             return this;
         }
 
         /**
          * The instructor.
          *
-         * @throws InvalidInputException when no model is set nor in {@value OpenAiInstructor#ENV_MODEL},
-         *     when an environment variable holds an unusable value, or when maxBackoff is shorter
-         *     than backoff
+         * @throws InvalidInputException when no model is set, when maxBackoff is shorter than
+         *     backoff, or when both an API key and an {@code Authorization} header are set
          */
         public OpenAiInstructor build() {
             if (maxBackoff.compareTo(backoff) < 0) {
                 throw new InvalidInputException("maxBackoff must be at least backoff (" + backoff + "), was " + maxBackoff);
             }
-            String url = baseUrl != null ? baseUrl : env(ENV_BASE_URL);
-            URI base = parseBase(url == null ? DEFAULT_BASE_URL : url);
-            String key = apiKey != null ? apiKey : env(ENV_API_KEY);
-            if (key != null && key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-                throw new InvalidInputException(ENV_API_KEY + " must be printable ASCII without spaces");
+            URI base = parseBase(baseUrl == null ? DEFAULT_BASE_URL : baseUrl);
+            if (model == null) {
+                throw new InvalidInputException("model must be set (e.g. gpt-4o, qwen2.5vl:7b), or use "
+                        + "OpenAiInstructor.fromEnv() with the environment variable " + ENV_MODEL + " set");
             }
-            String name = model != null ? model : env(ENV_MODEL);
-            if (name == null) {
-                throw new InvalidInputException("model must be set, or the environment variable " + ENV_MODEL
-                        + " must name one (e.g. gpt-4o, qwen2.5vl:7b)");
+            String key = apiKey == null ? "" : apiKey;
+            if (!key.isEmpty() && headers.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("Authorization"))) {
+                throw new InvalidInputException("give an API key or an Authorization header, not both: the key is "
+                        + "sent as the Authorization header");
             }
-            return new OpenAiInstructor(this, base, key == null ? "" : key, name.strip());
-        }
-
-        private String env(String name) {
-            String v = environment.apply(name);
-            return v == null || v.isBlank() ? null : v.strip();
+            return new OpenAiInstructor(this, base, key, model);
         }
 
         private Builder copy() {
@@ -347,7 +445,9 @@ public final class OpenAiInstructor implements Instructor {
             b.maxReplyBytes = maxReplyBytes;
             b.sleeper = sleeper;
             b.clock = clock;
-            b.environment = environment;
+            b.headers.putAll(headers);
+            b.query.putAll(query);
+            b.httpClient = httpClient;
             return b;
         }
 
@@ -362,7 +462,8 @@ public final class OpenAiInstructor implements Instructor {
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
                     || uri.getQuery() != null || uri.getFragment() != null || uri.getUserInfo() != null) {
                 throw new InvalidInputException("baseUrl must be an http or https URL with a host and no query, "
-                        + "fragment or credentials (e.g. https://api.openai.com/v1), was \"" + url + "\"");
+                        + "fragment or credentials (e.g. https://api.openai.com/v1; add query parameters with "
+                        + "queryParameter), was \"" + url + "\"");
             }
             return uri;
         }

@@ -3,6 +3,7 @@ package dev.brushedit.edit;
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.Mask;
+import dev.brushedit.core.image.Point;
 import dev.brushedit.core.image.RgbImage;
 import java.util.List;
 

@@ -13,7 +13,9 @@ import dev.brushedit.inpaint.internal.PatchMatchBackend;
 import dev.brushedit.inpaint.internal.StageTimer;
 import dev.brushedit.inpaint.internal.WorkImages;
 import dev.brushedit.inpaint.internal.WorkRegion;
-import dev.brushedit.inpaint.internal.WorkRegionPlanner;
+import dev.brushedit.inpaint.internal.BackendJob;
+import dev.brushedit.inpaint.internal.DiffusionChoice;
+import dev.brushedit.inpaint.internal.StepListener;
 import dev.brushedit.inpaint.patchmatch.PatchMatchInpainter;
 import dev.brushedit.models.ExecutionOptions;
 import dev.brushedit.models.VaeEncoder;
@@ -122,10 +124,11 @@ public final class Inpainter implements AutoCloseable {
                     + "use a diffusion checkpoint or a mask that leaves part of the image");
         }
         StageTimer timer = new StageTimer();
-        WorkRegion region = WorkRegionPlanner.plan(image.width(), image.height(), box, used.strategy(), backend.sizeMultiple());
+        WorkRegion region = StrategyPlanner.plan(image.width(), image.height(), box, used.strategy(), backend.sizeMultiple());
         RgbImage workImage = timer.time("prepare", () -> WorkImages.toWork(image, region));
         Mask workMask = timer.time("prepare", () -> WorkImages.toWork(mask, region));
-        List<RgbImage> generated = backend.generate(workImage, workMask, used, seed, listener, cancel, timer);
+        List<RgbImage> generated = backend.generate(workImage, workMask, job(used), seed, steps(listener),
+                cancel == null ? () -> false : cancel::isCancelled, timer);
         MaskBlender blender = used.blend().enabled()
                 ? MaskBlender.builder().kernelSize(used.blend().kernelSize()).sigma(Math.max(0, used.blend().sigma())).build()
                 : null;
@@ -138,6 +141,26 @@ public final class Inpainter implements AutoCloseable {
             }));
         }
         return new InpaintResult(results, mask, provenance(backend.name(), used, describe(region), timer));
+    }
+
+    /** What the backend needs from {@code r}. */
+    static BackendJob job(InpaintRequest r) {
+        return new BackendJob(r.prompt(), r.negativePrompt(), r.steps(), r.guidanceScale(), r.preservationScale(),
+                r.brushnetStart(), r.brushnetEnd(), r.strength(), r.scheduler(), r.numOutputs());
+    }
+
+    private static StepListener steps(ProgressListener listener) {
+        return new StepListener() {
+            @Override
+            public void onStep(int step, int total, RgbImage preview) {
+                listener.onStep(step, total, preview);
+            }
+
+            @Override
+            public boolean wantsPreview() {
+                return listener.wantsPreview();
+            }
+        };
     }
 
     private Provenance provenance(String backendName, InpaintRequest used, String region, StageTimer timer) {
@@ -215,14 +238,14 @@ public final class Inpainter implements AutoCloseable {
             return this;
         }
 
-        /** The clock stamped into provenance (inject a fixed clock in tests). */
-        public Builder clock(Clock clock) {
+        /** The clock stamped into provenance; a test hook, reached from tests only (not public API). */
+        Builder clock(Clock clock) {
             this.clock = Checks.notNull("clock", clock);
             return this;
         }
 
-        /** Where seeds come from when a request has none (default a SecureRandom). */
-        public Builder seeds(LongSupplier seeds) {
+        /** Where seeds come from when a request has none (default a SecureRandom); a test hook, not public API. */
+        Builder seeds(LongSupplier seeds) {
             this.seeds = Checks.notNull("seeds", seeds);
             return this;
         }
@@ -236,9 +259,10 @@ public final class Inpainter implements AutoCloseable {
         /**
          * How the masked image's VAE latents are taken for the condition: {@code SAMPLE} (default, as
          * BrushNet's pipeline does, drawn from the request's seeded generator) or {@code MEAN}
-         * (deterministic given the image; what parity checks against a reference use).
+         * (deterministic given the image; what parity checks against a reference use). A test hook,
+         * not public API.
          */
-        public Builder conditionSampling(VaeEncoder.Sampling sampling) {
+        Builder conditionSampling(VaeEncoder.Sampling sampling) {
             this.conditionSampling = Checks.notNull("conditionSampling", sampling);
             return this;
         }
@@ -255,7 +279,12 @@ public final class Inpainter implements AutoCloseable {
             if (checkpoint == null) {
                 throw new InvalidInputException("backend " + backendChoice + " needs a checkpoint folder; call checkpoint(path)");
             }
-            return new Inpainter(DiffusionBackends.open(checkpoint, brushnet, backendChoice, executionOptions, conditionSampling), this);
+            DiffusionChoice choice = switch (backendChoice) {
+                case BRUSHNET -> DiffusionChoice.BRUSHNET;
+                case SD_INPAINTING -> DiffusionChoice.SD_INPAINTING;
+                default -> DiffusionChoice.AUTO;
+            };
+            return new Inpainter(DiffusionBackends.open(checkpoint, brushnet, choice, executionOptions, conditionSampling), this);
         }
     }
 }

@@ -7,7 +7,6 @@ import dev.brushedit.core.Checks;
 import dev.brushedit.core.ModelException;
 import dev.brushedit.models.internal.FileHashes;
 import dev.brushedit.models.internal.GraphSession;
-import dev.brushedit.models.internal.SessionFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ public final class ModelFolder implements AutoCloseable {
     private final SessionFactory sessions;
     private final Set<ModelPart> present;
     private final float scalingFactor;
-    private final JsonNode modelIndex;
+    private final ModelIndex modelIndex;
     private final Map<ModelPart, String> hashes = new EnumMap<>(ModelPart.class);
     private final Map<ModelPart, AutoCloseable> opened = new EnumMap<>(ModelPart.class);
     private final Map<ModelPart, GraphSession> graphs = new EnumMap<>(ModelPart.class);
@@ -64,7 +63,7 @@ public final class ModelFolder implements AutoCloseable {
             }
         }
         this.present = Collections.unmodifiableSet(found);
-        this.modelIndex = readJson(root.resolve("model_index.json")).orElse(null);
+        this.modelIndex = readJson(root.resolve("model_index.json")).map(ModelIndex::of).orElse(null);
         this.scalingFactor = readScalingFactor();
     }
 
@@ -126,7 +125,7 @@ public final class ModelFolder implements AutoCloseable {
     }
 
     /** {@code model_index.json}'s content, if the folder has one (provenance only, never the flavour). */
-    public Optional<JsonNode> modelIndex() {
+    public Optional<ModelIndex> modelIndex() {
         return Optional.ofNullable(modelIndex);
     }
 
@@ -177,11 +176,20 @@ public final class ModelFolder implements AutoCloseable {
     }
 
     /**
-     * The raw session of {@code part}, for model types built on this layer (BrushNet, detector); opened
-     * on first use, without contract checks beyond loading, and shared with the typed model of the same
-     * part (one session per part). Closed with the folder.
+     * The declared inputs and outputs of {@code part}'s graph; opens its session on first use (without
+     * the typed model's contract checks).
      */
-    public synchronized GraphSession session(ModelPart part) {
+    public GraphSignature signature(ModelPart part) {
+        GraphSession g = session(part);
+        return GraphSignature.of(part, g.inputs(), g.outputs());
+    }
+
+    /**
+     * The raw session of {@code part}, for the model types of this package; opened on first use,
+     * without contract checks beyond loading, and shared with the typed model of the same part (one
+     * session per part). Closed with the folder.
+     */
+    synchronized GraphSession session(ModelPart part) {
         checkOpen();
         requirePart(part);
         return graphs.computeIfAbsent(part, this::load);

@@ -29,7 +29,7 @@ public final class TextEncoder implements AutoCloseable {
         this.modelHash = modelHash;
         this.idType = ContractCheck.input(graph, INPUT_IDS).rank(2).type(OnnxJavaType.INT32, OnnxJavaType.INT64).check().type;
         TensorInfo out = ContractCheck.output(graph, HIDDEN).rank(3).floats().check();
-        this.precision = ContractCheck.precisionOf(out);
+        this.precision = Precision.of(out);
     }
 
     /** True when the graph takes int64 ids (optimum), false for int32 (legacy diffusers script). */

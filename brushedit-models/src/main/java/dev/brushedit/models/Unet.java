@@ -44,7 +44,7 @@ public final class Unet implements AutoCloseable {
         this.graph = graph;
         TensorInfo sample = ContractCheck.input(graph, SAMPLE).rank(4).floats().dim(1, 4, 9).check();
         this.inChannels = sample.getShape()[1] == 9 ? 9 : 4;
-        this.precision = ContractCheck.precisionOf(sample);
+        this.precision = Precision.of(sample);
         this.timestepShape = ContractCheck.input(graph, TIMESTEP).rank(0, 1)
                 .type(OnnxJavaType.FLOAT, OnnxJavaType.FLOAT16, OnnxJavaType.INT64, OnnxJavaType.INT32).check().getShape();
         ContractCheck.input(graph, CONTEXT).rank(3).floats().check();

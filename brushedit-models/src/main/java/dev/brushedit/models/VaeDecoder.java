@@ -33,7 +33,7 @@ public final class VaeDecoder implements AutoCloseable {
         this.scalingFactor = scalingFactor;
         TensorInfo in = ContractCheck.input(graph, INPUT).rank(4).floats().dim(1, 4).check();
         ContractCheck.output(graph, OUTPUT).rank(4).floats().dim(1, 3).check();
-        this.precision = ContractCheck.precisionOf(in);
+        this.precision = Precision.of(in);
     }
 
     /** The factor latents are divided by before decoding. */

@@ -54,7 +54,7 @@ public final class VaeEncoder implements AutoCloseable {
         this.graph = graph;
         this.scalingFactor = scalingFactor;
         TensorInfo in = ContractCheck.input(graph, INPUT).rank(4).floats().dim(1, 3).check();
-        this.precision = ContractCheck.precisionOf(in);
+        this.precision = Precision.of(in);
         if (graph.outputs().containsKey(PARAMETERS)) {
             ContractCheck.output(graph, PARAMETERS).rank(4).floats().dim(1, 8).check();
             legacy = false;

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Finds boxes of objects named by free-text queries; {@link OpenVocabularyDetector} runs OWLv2, and
- * any other detector (GroundingDINO, a service) can be plugged into {@link DetectorSamMaskSource}.
+ * any other detector (GroundingDINO, a service) can be plugged into {@code dev.brushedit.edit.DetectorSamMaskSource}.
  *
  * <p>Thread-safety: implementations must be safe for concurrent use.
  */

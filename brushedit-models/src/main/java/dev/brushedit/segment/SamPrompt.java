@@ -3,7 +3,7 @@ package dev.brushedit.segment;
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.Box;
-import dev.brushedit.edit.Point;
+import dev.brushedit.core.image.Point;
 import java.util.List;
 import java.util.Optional;
 

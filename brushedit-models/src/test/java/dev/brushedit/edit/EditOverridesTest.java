@@ -8,6 +8,7 @@ import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.Inpainter;
+import dev.brushedit.inpaint.InpainterTestHooks;
 import org.junit.jupiter.api.Test;
 
 class EditOverridesTest {
@@ -37,7 +38,7 @@ class EditOverridesTest {
 
     @Test
     void anObjectMaskGoesThroughTheMaskPolicy() {
-        try (Inpainter patchMatch = Inpainter.builder().seeds(() -> 3L).build()) {
+        try (Inpainter patchMatch = InpainterTestHooks.seeds(Inpainter.builder(), () -> 3L).build()) {
             InstructionEditor editor = InstructionEditor.builder().inpainter(patchMatch)
                     .maskPolicy(MaskPolicy.builder().removeDilation(5).build()).build();
             Mask object = Mask.ofBox(64, 56, new Box(30, 30, 34, 34));

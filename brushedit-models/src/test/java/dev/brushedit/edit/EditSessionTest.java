@@ -8,6 +8,7 @@ import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.RgbImage;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.Inpainter;
+import dev.brushedit.inpaint.InpainterTestHooks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class EditSessionTest {
 
     @BeforeAll
     static void open() {
-        patchMatch = Inpainter.builder().seeds(() -> 11L).build();
+        patchMatch = InpainterTestHooks.seeds(Inpainter.builder(), () -> 11L).build();
         editor = InstructionEditor.builder().inpainter(patchMatch).maskSource(MaskSource.ofBox(InstructionEditorTest.RED)).build();
     }
 

@@ -9,6 +9,7 @@ import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.Inpainter;
+import dev.brushedit.inpaint.InpainterTestHooks;
 import dev.brushedit.inpaint.LargeImageStrategy;
 import dev.brushedit.core.scheduler.SchedulerType;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class InstructionEditorTest {
 
     @BeforeAll
     static void open() {
-        patchMatch = Inpainter.builder().seeds(() -> 7L).build();
+        patchMatch = InpainterTestHooks.seeds(Inpainter.builder(), () -> 7L).build();
     }
 
     @AfterAll

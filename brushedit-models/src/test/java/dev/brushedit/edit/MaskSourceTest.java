@@ -1,5 +1,6 @@
 package dev.brushedit.edit;
 
+import dev.brushedit.core.image.Point;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

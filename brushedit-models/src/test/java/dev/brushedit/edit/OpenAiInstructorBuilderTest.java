@@ -14,7 +14,7 @@ class OpenAiInstructorBuilderTest {
     void defaultsComeFromTheEnvironment() {
         Map<String, String> env = Map.of(OpenAiInstructor.ENV_BASE_URL, "http://localhost:11434/v1/",
                 OpenAiInstructor.ENV_MODEL, " qwen2.5vl:7b ");
-        OpenAiInstructor i = OpenAiInstructor.builder().environment(env::get).build();
+        OpenAiInstructor i = OpenAiInstructor.fromEnv(env).build();
         assertThat(i.endpoint()).hasToString("http://localhost:11434/v1/chat/completions");
         assertThat(i.model()).isEqualTo("qwen2.5vl:7b");
         assertThat(i.currentStructuredOutput()).isEqualTo(StructuredOutput.JSON_SCHEMA);
@@ -23,24 +23,24 @@ class OpenAiInstructorBuilderTest {
     @Test
     void builderWinsOverEnvironmentAndOpenAiIsTheLastResort() {
         Map<String, String> env = Map.of(OpenAiInstructor.ENV_MODEL, "env-model");
-        OpenAiInstructor i = OpenAiInstructor.builder().model("gpt-4o").environment(env::get).build();
+        OpenAiInstructor i = OpenAiInstructor.fromEnv(env).model("gpt-4o").build();
         assertThat(i.endpoint()).hasToString("https://api.openai.com/v1/chat/completions");
         assertThat(i.model()).isEqualTo("gpt-4o");
     }
 
     @Test
     void missingModelIsRejectedAtBuild() {
-        assertThatThrownBy(() -> OpenAiInstructor.builder().environment(n -> null).build())
+        assertThatThrownBy(() -> OpenAiInstructor.fromEnv(Map.of()).build())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining(OpenAiInstructor.ENV_MODEL);
     }
 
     @Test
     void badEnvironmentValuesAreRejectedAtBuild() {
-        assertThatThrownBy(() -> OpenAiInstructor.builder().model("m")
-                .environment(Map.of(OpenAiInstructor.ENV_BASE_URL, "ftp://example.org")::get).build())
+        assertThatThrownBy(() -> OpenAiInstructor.fromEnv(Map.of(OpenAiInstructor.ENV_BASE_URL, "ftp://example.org"))
+                .model("m").build())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("http or https");
-        assertThatThrownBy(() -> OpenAiInstructor.builder().model("m")
-                .environment(Map.of(OpenAiInstructor.ENV_API_KEY, "sk bad\nkey")::get).build())
+        assertThatThrownBy(() -> OpenAiInstructor.fromEnv(Map.of(OpenAiInstructor.ENV_API_KEY, "sk bad\nkey"))
+                .model("m").build())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining(OpenAiInstructor.ENV_API_KEY)
                 .hasMessageNotContaining("sk bad");
     }
@@ -68,7 +68,7 @@ class OpenAiInstructorBuilderTest {
 
     @Test
     void conflictingBackoffsAreRejectedAtBuild() {
-        assertThatThrownBy(() -> OpenAiInstructor.builder().model("m").environment(n -> null)
+        assertThatThrownBy(() -> OpenAiInstructor.builder().model("m")
                 .backoff(Duration.ofSeconds(5)).maxBackoff(Duration.ofSeconds(1)).build())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("maxBackoff");
     }
@@ -76,7 +76,7 @@ class OpenAiInstructorBuilderTest {
     @Test
     void toBuilderKeepsOptions() {
         OpenAiInstructor a = OpenAiInstructor.builder().baseUrl("http://127.0.0.1:9/v1").model("m")
-                .structuredOutput(StructuredOutput.NONE).environment(n -> null).build();
+                .structuredOutput(StructuredOutput.NONE).build();
         OpenAiInstructor b = a.toBuilder().model("n").build();
         assertThat(b.endpoint()).isEqualTo(a.endpoint());
         assertThat(b.model()).isEqualTo("n");

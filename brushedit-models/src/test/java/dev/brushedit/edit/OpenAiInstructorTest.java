@@ -57,8 +57,7 @@ class OpenAiInstructorTest {
                 .timeout(Duration.ofSeconds(5))
                 .backoff(Duration.ofMillis(100))
                 .maxBackoff(Duration.ofSeconds(10))
-                .sleeper(sleeps::add)
-                .environment(name -> null);
+                .sleeper(sleeps::add);
     }
 
     private static String plan(String category, String object, String box, String caption) {
@@ -452,7 +451,7 @@ class OpenAiInstructorTest {
     @Test
     void noKeyMeansNoAuthorizationHeader() {
         server.completion(plan("remove", "dog", "null", "a lawn"));
-        OpenAiInstructor.builder().baseUrl(server.baseUrl()).model("m").environment(n -> null).build()
+        OpenAiInstructor.builder().baseUrl(server.baseUrl()).model("m").build()
                 .plan(IMAGE, "remove the dog");
         assertThat(server.received().get(0).authorization()).isNull();
     }

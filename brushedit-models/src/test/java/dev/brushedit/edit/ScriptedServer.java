@@ -21,8 +21,15 @@ final class ScriptedServer implements AutoCloseable {
     /** One scripted reply: status, headers, body, a delay before answering, and a lie about the length. */
     record Step(int status, Map<String, String> headers, String body, long delayMillis, boolean truncate) {}
 
-    /** A request as received. */
-    record Received(String body, String authorization, String contentType) {}
+    /** A request as received: body, two headers, the path with its query, and every header (names in lower case). */
+    record Received(String body, String authorization, String contentType, String pathAndQuery,
+            Map<String, List<String>> headers) {
+        /** The first value of header {@code name}, or null. */
+        String header(String name) {
+            List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            return v == null || v.isEmpty() ? null : v.get(0);
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -31,7 +38,7 @@ final class ScriptedServer implements AutoCloseable {
 
     ScriptedServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/v1/chat/completions", this::handle);
+        server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
@@ -67,8 +74,11 @@ final class ScriptedServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         byte[] in = ex.getRequestBody().readAllBytes();
+        Map<String, List<String>> headers = new java.util.TreeMap<>();
+        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), List.copyOf(v)));
         received.add(new Received(new String(in, StandardCharsets.UTF_8),
-                ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestHeaders().getFirst("Content-Type")));
+                ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestHeaders().getFirst("Content-Type"),
+                ex.getRequestURI().toString(), Map.copyOf(headers)));
         Step step = steps.poll();
         if (step == null) {
             step = new Step(599, Map.of(), "no scripted reply left", 0, false);

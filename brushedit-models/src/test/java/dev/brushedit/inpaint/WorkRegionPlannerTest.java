@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.Box;
 import dev.brushedit.inpaint.internal.WorkRegion;
-import dev.brushedit.inpaint.internal.WorkRegionPlanner;
 import org.junit.jupiter.api.Test;
 
 class WorkRegionPlannerTest {
 
     @Test
     void originalKeepsTheWholeImageAndPadsToTheMultiple() {
-        WorkRegion r = WorkRegionPlanner.plan(451, 300, new Box(10, 10, 20, 20), LargeImageStrategy.original(), 64);
+        WorkRegion r = StrategyPlanner.plan(451, 300, new Box(10, 10, 20, 20), LargeImageStrategy.original(), 64);
         assertThat(r.source()).isEqualTo(new Box(0, 0, 451, 300));
         assertThat(r.width()).isEqualTo(451);
         assertThat(r.height()).isEqualTo(300);
@@ -25,18 +24,18 @@ class WorkRegionPlannerTest {
 
     @Test
     void resizeShrinksOnlyWhenTheLongestSideIsOverTheLimit() {
-        WorkRegion big = WorkRegionPlanner.plan(4000, 3000, new Box(0, 0, 5, 5), LargeImageStrategy.resize(1024), 8);
+        WorkRegion big = StrategyPlanner.plan(4000, 3000, new Box(0, 0, 5, 5), LargeImageStrategy.resize(1024), 8);
         assertThat(big.width()).isEqualTo(1024);
         assertThat(big.height()).isEqualTo(768);
         assertThat(big.padded()).isFalse();
-        WorkRegion small = WorkRegionPlanner.plan(640, 427, new Box(0, 0, 5, 5), LargeImageStrategy.resize(1024), 8);
+        WorkRegion small = StrategyPlanner.plan(640, 427, new Box(0, 0, 5, 5), LargeImageStrategy.resize(1024), 8);
         assertThat(small.unscaled()).isTrue();
         assertThat(small.paddedHeight()).isEqualTo(432);
     }
 
     @Test
     void cropOfASmallMaskInAHugePhotoCostsAboutASmallEdit() {
-        WorkRegion r = WorkRegionPlanner.plan(4000, 3000, new Box(2000, 1500, 2100, 1580), LargeImageStrategy.crop(128, 768), 64);
+        WorkRegion r = StrategyPlanner.plan(4000, 3000, new Box(2000, 1500, 2100, 1580), LargeImageStrategy.crop(128, 768), 64);
         assertThat(r.source()).isEqualTo(new Box(1872, 1372, 2228, 1708));
         assertThat((long) r.paddedWidth() * r.paddedHeight()).isLessThanOrEqualTo(768L * 768L);
         assertThat(r.unscaled()).isTrue();
@@ -44,7 +43,7 @@ class WorkRegionPlannerTest {
 
     @Test
     void cropIsClampedToTheImageAndScaledDownWhenLarge() {
-        WorkRegion r = WorkRegionPlanner.plan(4000, 3000, new Box(0, 0, 3000, 2000), LargeImageStrategy.crop(128, 768), 64);
+        WorkRegion r = StrategyPlanner.plan(4000, 3000, new Box(0, 0, 3000, 2000), LargeImageStrategy.crop(128, 768), 64);
         assertThat(r.source()).isEqualTo(new Box(0, 0, 3128, 2128));
         assertThat(Math.max(r.width(), r.height())).isEqualTo(768);
         assertThat(r.paddedWidth() % 64).isZero();
@@ -53,9 +52,9 @@ class WorkRegionPlannerTest {
 
     @Test
     void badArgumentsAreRejected() {
-        assertThatThrownBy(() -> WorkRegionPlanner.plan(0, 10, new Box(0, 0, 1, 1), LargeImageStrategy.original(), 8))
+        assertThatThrownBy(() -> StrategyPlanner.plan(0, 10, new Box(0, 0, 1, 1), LargeImageStrategy.original(), 8))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("imageWidth");
-        assertThatThrownBy(() -> WorkRegionPlanner.plan(10, 10, new Box(20, 20, 30, 30), LargeImageStrategy.crop(0, 512), 8))
+        assertThatThrownBy(() -> StrategyPlanner.plan(10, 10, new Box(20, 20, 30, 30), LargeImageStrategy.crop(0, 512), 8))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("outside");
         assertThatThrownBy(() -> LargeImageStrategy.resize(10))
                 .isInstanceOf(InvalidInputException.class).hasMessage("longestSide must be between 64 and 16384, was 10");

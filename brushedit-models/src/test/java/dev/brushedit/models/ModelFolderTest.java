@@ -28,7 +28,24 @@ class ModelFolderTest {
             assertThat(f.precision()).isEqualTo(Precision.FP32);
             assertThat(f.textEncoder().int64Ids()).isTrue();
             assertThat(legacy.textEncoder().int64Ids()).isFalse();
-            assertThat(f.modelIndex()).isPresent();
+            ModelIndex index = f.modelIndex().orElseThrow();
+            assertThat(index.pipelineClass()).isEqualTo("ORTStableDiffusionPipeline");
+            assertThat(index.diffusersVersion()).isNotEmpty();
+            assertThat(index.components()).containsEntry("unet", "diffusers.UNet2DConditionModel")
+                    .containsEntry("text_encoder", "transformers.CLIPTextModel").doesNotContainKey("safety_checker");
+            assertThat(index.exporter()).containsEntry("contract", "1").containsEntry("flavour", "optimum");
+        }
+    }
+
+    @Test
+    void signatureDescribesAGraphWithPublicTypes() {
+        try (ModelFolder f = ModelFolder.open(StandIns.folder(StandIns.BRUSHNET))) {
+            GraphSignature s = f.signature(ModelPart.BRUSHNET);
+            assertThat(s.part()).isEqualTo(ModelPart.BRUSHNET);
+            assertThat(s.inputs().keySet()).containsExactly("sample", "timestep", "brushnet_cond", "conditioning_scale");
+            assertThat(s.inputs().get("brushnet_cond").elementType()).isEqualTo("float32");
+            assertThat(s.inputs().get("brushnet_cond").shape()).hasSize(4).element(1).isEqualTo(5L);
+            assertThat(s.outputs()).hasSize(f.brushNet().featureNames().size());
         }
     }
 

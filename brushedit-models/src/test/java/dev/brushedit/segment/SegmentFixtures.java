@@ -28,7 +28,7 @@ public final class SegmentFixtures {
         return StandIns.folder("segment-tiny").resolve("detector").resolve("model.onnx");
     }
 
-    static SamModel sam() {
+    public static SamModel sam() {
         return SamModel.open(samFolder(), ExecutionOptions.defaults());
     }
 
@@ -39,7 +39,7 @@ public final class SegmentFixtures {
         return tokenizer;
     }
 
-    static OpenVocabularyDetector detector() {
+    public static OpenVocabularyDetector detector() {
         return OpenVocabularyDetector.open(detectorFile(), tokenizer(), ExecutionOptions.defaults());
     }
 

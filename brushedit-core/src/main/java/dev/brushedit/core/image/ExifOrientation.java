@@ -13,55 +13,34 @@ final class ExifOrientation {
     private static final int TYPE_SHORT = 3;
     private static final int TYPE_LONG = 4;
     private static final byte[] EXIF_HEADER = {'E', 'x', 'i', 'f', 0, 0};
-    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private ExifOrientation() {}
 
     /** The orientation (1..8) stored in an encoded JPEG or PNG file, or 1 when there is none. */
     static int read(byte[] file) {
-        if (file.length >= 2 && (file[0] & 0xff) == 0xff && (file[1] & 0xff) == 0xd8) {
+        if (JpegSegments.isJpeg(file)) {
             return fromJpeg(file);
         }
-        if (startsWith(file, 0, PNG_SIGNATURE)) {
+        if (PngChunks.isPng(file)) {
             return fromPng(file);
         }
         return NORMAL;
     }
 
     private static int fromJpeg(byte[] b) {
-        int p = 2;
-        while (p + 4 <= b.length) {
-            if ((b[p] & 0xff) != 0xff) {
-                return NORMAL;
-            }
-            int marker = b[p + 1] & 0xff;
-            if (marker == 0xff) {
-                p++; // fill byte
-                continue;
-            }
-            if (marker == 0xd8 || marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
-                p += 2; // markers without a length
-                continue;
-            }
-            if (marker == 0xda || marker == 0xd9) {
-                return NORMAL; // start of scan or end of image: no EXIF before the pixels
-            }
-            int length = u16(b, p + 2, false);
-            int data = p + 4;
-            int end = p + 2 + length;
-            if (length < 2 || end > b.length) {
-                return NORMAL;
-            }
+        int[] orientation = {NORMAL};
+        JpegSegments.walk(b, (marker, data, end) -> {
             if (marker == 0xe1 && startsWith(b, data, EXIF_HEADER)) {
-                return fromTiff(b, data + EXIF_HEADER.length, end);
+                orientation[0] = fromTiff(b, data + EXIF_HEADER.length, end);
+                return false;
             }
-            p = end;
-        }
-        return NORMAL;
+            return true;
+        });
+        return orientation[0];
     }
 
     private static int fromPng(byte[] b) {
-        int p = PNG_SIGNATURE.length;
+        int p = 8; // after the signature
         while (p + 12 <= b.length) {
             long length = u32(b, p, false);
             int data = p + 8;
@@ -163,15 +142,7 @@ final class ExifOrientation {
     }
 
     private static boolean startsWith(byte[] b, int offset, byte[] prefix) {
-        if (offset < 0 || offset + prefix.length > b.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (b[offset + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+        return JpegSegments.startsWith(b, offset, prefix);
     }
 
     private static int u16(byte[] b, int p, boolean little) {

@@ -9,16 +9,20 @@ import java.awt.color.ICC_ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -42,14 +46,19 @@ import org.slf4j.LoggerFactory;
  * <p>Reading accepts every format the JDK decodes (PNG, JPEG, BMP, GIF, WBMP, TIFF; the first frame
  * of an animation). The image size is read from the header and checked against
  * {@link InputLimits} before any pixel is decoded. The EXIF orientation (JPEG APP1 or PNG eXIf,
- * values 1 to 8) is applied, so the result is upright as viewers show it. Embedded ICC profiles are
+ * values 1 to 8) is applied, so the result is upright as viewers show it; no other metadata is decoded
+ * (a PNG's ancillary chunks, such as compressed text, are dropped unread, so a small file cannot
+ * inflate to gigabytes of text). Embedded ICC profiles are
  * ignored (stored samples are kept, not converted to sRGB), as Pillow does. Pixels become 8-bit RGB:
  * gray is replicated to the three channels, 16-bit samples become {@code round(v / 257)}, palette
  * images take their palette colour and alpha is dropped keeping the stored colour, as
- * {@code PIL.Image.convert("RGB")} in diffusers' {@code load_image} does.
+ * {@code PIL.Image.convert("RGB")} in diffusers' {@code load_image} does. CMYK JPEGs are read as
+ * Pillow reads them (Adobe's inverted CMYK, then Pillow's CMYK to RGB); YCCK JPEGs (Adobe
+ * transform 2) are refused.
  *
  * <p>Writing picks PNG or JPEG from the file extension ({@link ImageFormat#fromPath}) and writes
- * atomically: to a temporary file in the target's directory, then moved over the target.
+ * atomically: to a temporary file in the target's directory, then moved over the target. The file
+ * gets the permissions of any new file (on POSIX, 0666 less the process umask).
  *
  * <p>Every failure is an {@link InvalidInputException} naming the file and what was expected.
  *
@@ -65,6 +74,7 @@ public final class ImageFiles {
      */
     private static final long MAX_BYTES_PER_PIXEL = 16;
     private static final long HEADER_SLACK = 1 << 20;
+    private static final SecureRandom TEMP_NAMES = new SecureRandom();
 
     private ImageFiles() {}
 
@@ -150,6 +160,46 @@ public final class ImageFiles {
         Checks.notNull("image", image);
         ImageFormat format = ImageFormat.fromPath(path);
         checkQuality(jpegQuality);
+        writeAtomically(path, out -> encode(image.toBufferedImage(), format, jpegQuality, out));
+    }
+
+    /**
+     * Writes {@code image} with the opacity {@code alpha} (1 = opaque; soft values become partial
+     * opacity, {@code round(255 * a)}) as an 8-bit RGBA PNG, atomically like {@link #write(RgbImage, Path)}.
+     * Fully transparent pixels are written as transparent black: their colour shows nowhere and
+     * would only cost file size.
+     *
+     * @throws InvalidInputException when {@code path} does not end in .png, the sizes differ, or the
+     *     write fails
+     */
+    public static void writePng(RgbImage image, Mask alpha, Path path) {
+        Checks.notNull("image", image);
+        Checks.notNull("alpha", alpha).requireSameSize(image);
+        if (ImageFormat.fromPath(path) != ImageFormat.PNG) {
+            throw new InvalidInputException("cannot write transparency to " + path + ": only PNG keeps an alpha channel; "
+                    + "use a .png file name");
+        }
+        writeAtomically(path, out -> encode(rgba(image, alpha), ImageFormat.PNG, DEFAULT_JPEG_QUALITY, out));
+    }
+
+    private static BufferedImage rgba(RgbImage image, Mask alpha) {
+        int w = image.width();
+        int h = image.height();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int a = Math.round(255f * Math.min(1f, Math.max(0f, alpha.get(x, y))));
+                row[x] = a == 0 ? 0 : (a << 24) | image.rgb(x, y);
+            }
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        return out;
+    }
+
+    /** Writes through {@code encoder} to a temporary file beside {@code path}, then moves it over {@code path}. */
+    private static void writeAtomically(Path path, Encoder encoder) {
+        Checks.notNull("path", path);
         Path target = path.toAbsolutePath();
         Path dir = target.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -157,9 +207,9 @@ public final class ImageFiles {
         }
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                encode(image, format, jpegQuality, out);
+            tmp = newTemporaryFile(dir, target.getFileName().toString());
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
+                encoder.encode(out);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -181,6 +231,23 @@ public final class ImageFiles {
     }
 
     /**
+     * A new empty file beside the target, created as any new file is (mode 0666 less the umask on
+     * POSIX), unlike {@link Files#createTempFile}, whose 0600 would survive the move.
+     */
+    private static Path newTemporaryFile(Path dir, String targetName) throws IOException {
+        for (int attempt = 0;; attempt++) {
+            Path tmp = dir.resolve("." + targetName + "." + Long.toUnsignedString(TEMP_NAMES.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
      * Encodes {@code image} in memory.
      *
      * @param jpegQuality JPEG quality in (0, 1]; ignored for PNG
@@ -191,7 +258,7 @@ public final class ImageFiles {
         checkQuality(jpegQuality);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            encode(image, format, jpegQuality, out);
+            encode(image.toBufferedImage(), format, jpegQuality, out);
         } catch (IOException e) {
             throw new InvalidInputException("cannot encode " + image + " as " + format + ": " + e, e);
         }
@@ -205,15 +272,23 @@ public final class ImageFiles {
             throw new InvalidInputException("cannot decode " + name + ": it is empty, expected a PNG or JPEG image");
         }
         RgbImage image;
-        try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        byte[] pixelData = PngChunks.isPng(bytes) ? PngChunks.pixelChunksOnly(bytes) : bytes;
+        try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(pixelData))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
             if (!readers.hasNext()) {
                 throw new InvalidInputException("cannot decode " + name + ": not a PNG, JPEG, BMP, GIF or TIFF image"
                         + " (it starts with bytes " + hexPrefix(bytes) + ")");
             }
             ImageReader reader = readers.next();
+            boolean cmyk = JpegSegments.isJpeg(bytes) && JpegSegments.components(bytes) == 4;
+            if (cmyk && JpegSegments.adobeTransform(bytes) == JpegSegments.ADOBE_YCCK) {
+                reader.dispose();
+                throw new InvalidInputException("cannot decode " + name + ": it is a YCCK JPEG (CMYK stored with "
+                        + "Adobe's YCCK transform), which is not supported; expected an RGB, gray or plain CMYK "
+                        + "JPEG (convert it to RGB with an image editor)");
+            }
             try {
-                image = decodeWith(reader, iis, name, limits);
+                image = decodeWith(reader, iis, name, limits, cmyk);
             } finally {
                 reader.dispose();
             }
@@ -222,23 +297,40 @@ public final class ImageFiles {
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException("cannot decode " + name + ": the file is corrupt or uses an unsupported"
                     + " variant of its format (" + e + "); expected a readable PNG or JPEG image", e);
+        } catch (OutOfMemoryError e) {
+            // the pixel budget was checked from the header, so this is a decoder expanding something
+            // else (metadata, a malformed stream); what it allocated is garbage once we leave
+            throw new InvalidInputException("cannot decode " + name + ": decoding it needs more memory than the"
+                    + " JVM has (" + e.getMessage() + "); the file is malformed or holds oversized metadata", e);
         }
         return ExifOrientation.apply(image, ExifOrientation.read(bytes));
     }
 
-    private static RgbImage decodeWith(ImageReader reader, ImageInputStream iis, String name, InputLimits limits)
-            throws IOException {
-        reader.setInput(iis, true, false);
+    private static RgbImage decodeWith(ImageReader reader, ImageInputStream iis, String name, InputLimits limits,
+            boolean cmyk) throws IOException {
+        reader.setInput(iis, true, true); // no metadata: it is never used, and decoding it is unbounded
         String format = reader.getFormatName().toUpperCase(java.util.Locale.ROOT);
         limits.check(reader.getWidth(0), reader.getHeight(0), format + " image " + name);
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         ImageReadParam param = reader.getDefaultReadParam();
+        if (cmyk) {
+            // the JDK has no CMYK to RGB conversion: read the raw samples and convert as Pillow does
+            Raster raw = reader.readRaster(0, param);
+            checkTruncation(warnings, format, name);
+            return PixelConversion.fromInvertedCmyk(raw);
+        }
         ImageTypeSpecifier embedded = embeddedProfileType(reader);
         if (embedded != null) {
             param.setDestinationType(embedded);
         }
         BufferedImage decoded = reader.read(0, param);
+        checkTruncation(warnings, format, name);
+        return PixelConversion.toRgb(decoded);
+    }
+
+    /** Fails on a decoder warning that the file was cut short; logs the other warnings. */
+    private static void checkTruncation(List<String> warnings, String format, String name) {
         for (String w : warnings) {
             String lower = w.toLowerCase(java.util.Locale.ROOT);
             if (lower.contains("premature end") || lower.contains("truncated")) {
@@ -249,7 +341,6 @@ public final class ImageFiles {
         for (String w : warnings) {
             LOG.warn("decoding {} image {}: {}", format, name, w);
         }
-        return PixelConversion.toRgb(decoded);
     }
 
     /**
@@ -294,7 +385,13 @@ public final class ImageFiles {
         }
     }
 
-    private static void encode(RgbImage image, ImageFormat format, float quality, OutputStream out) throws IOException {
+    /** Encodes an image to a stream. */
+    @FunctionalInterface
+    private interface Encoder {
+        void encode(OutputStream out) throws IOException;
+    }
+
+    private static void encode(BufferedImage image, ImageFormat format, float quality, OutputStream out) throws IOException {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.imageIoName());
         if (!writers.hasNext()) {
             throw new InvalidInputException("this JVM has no " + format + " image writer");
@@ -307,7 +404,7 @@ public final class ImageFiles {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 param.setCompressionQuality(quality);
             }
-            writer.write(null, new IIOImage(image.toBufferedImage(), null, null), param);
+            writer.write(null, new IIOImage(image, null, null), param);
         } finally {
             writer.dispose();
         }

@@ -2,6 +2,7 @@ package dev.brushedit.core.image;
 
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.PixelGrid;
 import dev.brushedit.core.tensor.Interpolation;
 import dev.brushedit.core.tensor.Tensor;
 
@@ -12,7 +13,7 @@ import dev.brushedit.core.tensor.Tensor;
  *
  * <p>Thread-safety: immutable, safe to share between threads.
  */
-public final class Mask {
+public final class Mask implements PixelGrid {
     private final int width;
     private final int height;
     private final float[] values;
@@ -114,11 +115,13 @@ public final class Mask {
     }
 
     /** Width in pixels. */
+    @Override
     public int width() {
         return width;
     }
 
     /** Height in pixels. */
+    @Override
     public int height() {
         return height;
     }

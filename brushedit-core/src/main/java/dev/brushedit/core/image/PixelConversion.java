@@ -18,7 +18,8 @@ import java.awt.image.Raster;
  *       byte and clips 16-bit gray at 255; ours differs from the former by at most 1);</li>
  *   <li>alpha is dropped, keeping the stored colour (no compositing onto a background);</li>
  *   <li>palette images take their palette colour; embedded ICC profiles are ignored (raw RGB samples
- *       are kept, as Pillow does); other colour models go through {@code BufferedImage.getRGB}.</li>
+ *       are kept, as Pillow does); other colour models go through {@code BufferedImage.getRGB};</li>
+ *   <li>CMYK JPEG samples are converted by {@link #fromInvertedCmyk}, Pillow's rule.</li>
  * </ul>
  *
  * <p>Thread-safety: stateless.
@@ -66,6 +67,34 @@ final class PixelConversion {
             return v;
         }
         return (int) ((v * 510L + max) / (2 * max));
+    }
+
+    /**
+     * A four-component JPEG's raw samples as Pillow reads them: stored inverted (Adobe's convention,
+     * which Pillow assumes for every CMYK JPEG), then {@code ImageMode CMYK -> RGB}:
+     * {@code R = 255 - min(255, C * (255 - K) / 255 + K)} with Pillow's rounded division, and
+     * likewise for G from M and B from Y.
+     */
+    static RgbImage fromInvertedCmyk(Raster raster) {
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        RgbImage.checkSize(w, h);
+        byte[] out = new byte[w * h * 3];
+        int[] px = new int[4 * w];
+        for (int y = 0; y < h; y++) {
+            raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, px);
+            for (int x = 0; x < w; x++) {
+                int k = 255 - px[4 * x + 3];
+                int nk = 255 - k;
+                for (int c = 0; c < 3; c++) {
+                    int v = 255 - px[4 * x + c];
+                    int t = v * nk + 128;
+                    int sum = (((t >> 8) + t) >> 8) + k;
+                    out[(y * w + x) * 3 + c] = (byte) (sum >= 255 ? 0 : 255 - sum);
+                }
+            }
+        }
+        return RgbImage.adopt(w, h, out);
     }
 
     private static void fromArgb(BufferedImage image, int w, int h, byte[] out) {

@@ -1,6 +1,7 @@
 package dev.brushedit.core.image;
 
 import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.PixelGrid;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 
@@ -11,7 +12,7 @@ import java.awt.image.DataBufferByte;
  *
  * <p>Thread-safety: immutable, safe to share between threads.
  */
-public final class RgbImage {
+public final class RgbImage implements PixelGrid {
     private final int width;
     private final int height;
     private final byte[] rgb;
@@ -80,11 +81,13 @@ public final class RgbImage {
     }
 
     /** Width in pixels. */
+    @Override
     public int width() {
         return width;
     }
 
     /** Height in pixels. */
+    @Override
     public int height() {
         return height;
     }

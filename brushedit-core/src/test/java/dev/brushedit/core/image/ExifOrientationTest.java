@@ -93,7 +93,7 @@ class ExifOrientationTest {
         assertThat(ccw.rgb(0, 0)).isEqualTo(0x0000ff);
     }
 
-    private static int indexOf(byte[] data, byte[] pattern) {
+    static int indexOf(byte[] data, byte[] pattern) {
         outer:
         for (int i = 0; i + pattern.length <= data.length; i++) {
             for (int j = 0; j < pattern.length; j++) {

@@ -111,6 +111,24 @@ class ImageFilesTest {
     }
 
     @Test
+    void writtenFilesGetTheDefaultPermissionsOfANewFile() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+        // a plain new file gets 0666 minus the umask; the image must get the same, not a temp file's 0600
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        Path png = dir.resolve("out.png");
+        Path jpg = dir.resolve("out.jpg");
+        Files.writeString(jpg, "an older file");
+
+        ImageFiles.write(RgbImage.filled(4, 4, 1, 2, 3), png);
+        ImageFiles.write(RgbImage.filled(4, 4, 1, 2, 3), jpg);
+
+        var expected = Files.getPosixFilePermissions(plain);
+        assertThat(Files.getPosixFilePermissions(png)).isEqualTo(expected);
+        assertThat(Files.getPosixFilePermissions(jpg)).isEqualTo(expected);
+    }
+
+    @Test
     void writeRejectsBadTargetsAndOptions() {
         RgbImage img = RgbImage.filled(2, 2, 0, 0, 0);
         assertThatThrownBy(() -> ImageFiles.write(img, dir.resolve("out.gif")))

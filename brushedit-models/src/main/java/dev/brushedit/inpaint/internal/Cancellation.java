@@ -1,19 +1,19 @@
 package dev.brushedit.inpaint.internal;
 
 import dev.brushedit.core.CancelledException;
-import dev.brushedit.inpaint.CancellationToken;
+import java.util.function.BooleanSupplier;
 
 /**
- * Throws {@link CancelledException} at a step boundary once a token is cancelled.
+ * Throws {@link CancelledException} at a step boundary once cancellation is requested.
  *
  * <p>Thread-safety: stateless.
  */
 public final class Cancellation {
     private Cancellation() {}
 
-    /** Throws when {@code token} is cancelled, naming {@code where} the work stopped. */
-    public static void check(CancellationToken token, String where) {
-        if (token != null && token.isCancelled()) {
+    /** Throws when {@code cancelled} reports true, naming {@code where} the work stopped. */
+    public static void check(BooleanSupplier cancelled, String where) {
+        if (cancelled.getAsBoolean()) {
             throw new CancelledException("inpainting cancelled before " + where);
         }
     }

@@ -7,9 +7,6 @@ import dev.brushedit.core.random.TorchGenerator;
 import dev.brushedit.core.scheduler.Scheduler;
 import dev.brushedit.core.scheduler.SchedulerConfig;
 import dev.brushedit.core.tensor.Tensor;
-import dev.brushedit.inpaint.CancellationToken;
-import dev.brushedit.inpaint.InpaintRequest;
-import dev.brushedit.inpaint.ProgressListener;
 import dev.brushedit.models.BrushNet;
 import dev.brushedit.models.DenoisingLoop;
 import dev.brushedit.models.FusedBrushNetUnet;
@@ -23,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Diffusion inpainting at working resolution, faithful to the reference pipelines:
@@ -113,8 +111,8 @@ public final class DiffusionBackend implements InpaintBackend {
     }
 
     @Override
-    public List<RgbImage> generate(RgbImage image, Mask mask, InpaintRequest request, long seed, ProgressListener listener,
-            CancellationToken cancel, StageTimer timer) {
+    public List<RgbImage> generate(RgbImage image, Mask mask, BackendJob request, long seed, StepListener listener,
+            BooleanSupplier cancel, StageTimer timer) {
         List<Tensor> decoded = generateDecoded(image, mask, request, seed, listener, cancel, timer);
         List<RgbImage> out = new ArrayList<>(decoded.size());
         for (Tensor d : decoded) {
@@ -127,8 +125,8 @@ public final class DiffusionBackend implements InpaintBackend {
      * What {@link #generate} returns before quantisation: the VAE decoder's {@code [1, 3, H, W]} output
      * in [-1, 1] per output. Package-private so parity tests can compare the float image.
      */
-    List<Tensor> generateDecoded(RgbImage image, Mask mask, InpaintRequest request, long seed, ProgressListener listener,
-            CancellationToken cancel, StageTimer timer) {
+    List<Tensor> generateDecoded(RgbImage image, Mask mask, BackendJob request, long seed, StepListener listener,
+            BooleanSupplier cancel, StageTimer timer) {
         boolean guided = request.guidanceScale() > 1.0;
         PromptEncoder.Embeddings emb = timer.time("text", () -> prompts.encode(request.prompt(), request.negativePrompt()));
         Tensor context = guided ? Tensor.concat(0, emb.negative(), emb.positive()) : emb.positive();
@@ -165,8 +163,8 @@ public final class DiffusionBackend implements InpaintBackend {
         return Tensor.concat(1, maskedLatents, InpaintConditions.latentMask(holes, latentH, latentW, true));
     }
 
-    private Tensor denoise(Tensor noise, Tensor imageLatents, Tensor context, Tensor condition, InpaintRequest request,
-            TorchGenerator random, ProgressListener listener, CancellationToken cancel, StageTimer timer, int output) {
+    private Tensor denoise(Tensor noise, Tensor imageLatents, Tensor context, Tensor condition, BackendJob request,
+            TorchGenerator random, StepListener listener, BooleanSupplier cancel, StageTimer timer, int output) {
         Scheduler scheduler = new TimedScheduler(request.scheduler().create(schedulerConfig), timer);
         scheduler.setTimesteps(request.steps(), request.strength());
         Tensor start = imageLatents == null

@@ -1,7 +1,6 @@
 package dev.brushedit.inpaint.internal;
 
 import dev.brushedit.core.ModelException;
-import dev.brushedit.inpaint.Inpainter;
 import dev.brushedit.models.BrushNet;
 import dev.brushedit.models.ExecutionOptions;
 import dev.brushedit.models.ModelFolder;
@@ -25,7 +24,7 @@ public final class DiffusionBackends {
     private DiffusionBackends() {}
 
     /** Opens the folders and the backend {@code choice} resolves to; closes what it opened on failure. */
-    public static InpaintBackend open(Path checkpoint, Path brushnet, Inpainter.Backend choice, ExecutionOptions options,
+    public static InpaintBackend open(Path checkpoint, Path brushnet, DiffusionChoice choice, ExecutionOptions options,
             VaeEncoder.Sampling conditionSampling) {
         ModelFolder folder = ModelFolder.open(checkpoint, options);
         ModelFolder branch = null;
@@ -54,7 +53,7 @@ public final class DiffusionBackends {
         }
     }
 
-    private static DiffusionKind choose(ModelFolder folder, ModelFolder branch, Inpainter.Backend choice) {
+    private static DiffusionKind choose(ModelFolder folder, ModelFolder branch, DiffusionChoice choice) {
         boolean fused = branch == null && folder.has(ModelPart.BRUSHNET_UNET);
         boolean separate = (branch != null || folder.has(ModelPart.BRUSHNET)) && folder.has(ModelPart.UNET);
         switch (choice) {
@@ -65,11 +64,11 @@ public final class DiffusionBackends {
                 if (separate) {
                     return DiffusionKind.BRUSHNET_SEPARATE;
                 }
-                if (choice == Inpainter.Backend.AUTO && folder.has(ModelPart.UNET) && folder.unet().isInpainting()) {
+                if (choice == DiffusionChoice.AUTO && folder.has(ModelPart.UNET) && folder.unet().isInpainting()) {
                     return DiffusionKind.SD_INPAINTING;
                 }
                 throw new ModelException("checkpoint " + folder.root() + " has no BrushNet graphs (brushnet_unet/ or brushnet/ with "
-                        + "a UNet exported with BrushNet inputs)" + (choice == Inpainter.Backend.AUTO ? " and no 9-channel inpainting UNet" : "")
+                        + "a UNet exported with BrushNet inputs)" + (choice == DiffusionChoice.AUTO ? " and no 9-channel inpainting UNet" : "")
                         + "; export one with `python -m brushedit_export --brushnet ...` (see tools/exporter/README.md)");
             }
             case SD_INPAINTING -> {
@@ -80,7 +79,7 @@ public final class DiffusionBackends {
                 }
                 return DiffusionKind.SD_INPAINTING;
             }
-            default -> throw new ModelException("backend " + choice + " is not a diffusion backend");
+            default -> throw new IllegalStateException("unhandled choice " + choice);
         }
     }
 }

@@ -2,15 +2,13 @@ package dev.brushedit.inpaint.internal;
 
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
-import dev.brushedit.inpaint.CancellationToken;
-import dev.brushedit.inpaint.InpaintRequest;
-import dev.brushedit.inpaint.ProgressListener;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * One way of filling a hole at working resolution: BrushNet (fused or separate graphs), the SD
- * inpainting UNet, or PatchMatch. The {@link dev.brushedit.inpaint.Inpainter} does everything around
+ * inpainting UNet, or PatchMatch. The public {@code Inpainter} does everything around
  * it (validation, cropping, scaling, padding, blending, provenance).
  *
  * <p>Thread-safety: implementations document their own; the Inpainter serialises nothing itself.
@@ -34,8 +32,8 @@ public interface InpaintBackend extends AutoCloseable {
      * is a multiple of {@link #sizeMultiple()}, and returns {@code request.numOutputs()} images of the
      * same size. Pixels outside the hole may differ; the caller pastes through the mask.
      */
-    List<RgbImage> generate(RgbImage image, Mask mask, InpaintRequest request, long seed, ProgressListener listener,
-            CancellationToken cancel, StageTimer timer);
+    List<RgbImage> generate(RgbImage image, Mask mask, BackendJob request, long seed, StepListener listener,
+            BooleanSupplier cancel, StageTimer timer);
 
     @Override
     void close();

@@ -2,13 +2,11 @@ package dev.brushedit.inpaint.internal;
 
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
-import dev.brushedit.inpaint.CancellationToken;
-import dev.brushedit.inpaint.InpaintRequest;
-import dev.brushedit.inpaint.ProgressListener;
 import dev.brushedit.inpaint.patchmatch.PatchMatchInpainter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * The weight-free backend: PatchMatch fills the hole from the image itself; the prompt is ignored.
@@ -45,8 +43,8 @@ public final class PatchMatchBackend implements InpaintBackend {
     }
 
     @Override
-    public List<RgbImage> generate(RgbImage image, Mask mask, InpaintRequest request, long seed, ProgressListener listener,
-            CancellationToken cancel, StageTimer timer) {
+    public List<RgbImage> generate(RgbImage image, Mask mask, BackendJob request, long seed, StepListener listener,
+            BooleanSupplier cancel, StageTimer timer) {
         List<RgbImage> out = new ArrayList<>();
         for (int i = 0; i < request.numOutputs(); i++) {
             Cancellation.check(cancel, "patchmatch output " + (i + 1));

@@ -1,14 +1,12 @@
 package dev.brushedit.inpaint.internal;
 
 import dev.brushedit.core.Checks;
-import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.Box;
-import dev.brushedit.inpaint.LargeImageStrategy;
 
 /**
- * Plans the {@link WorkRegion} for an image, its mask's bounding box and a
- * {@link LargeImageStrategy}. Sizes are rounded up to {@code multiple} by padding, never by
- * cropping content away.
+ * Plans the {@link WorkRegion} for an image: the whole image, or a margin around the mask's bounding
+ * box, scaled down to a longest side. Sizes are rounded up to {@code multiple} by padding, never by
+ * cropping content away. The public {@code LargeImageStrategy} picks which plan is used.
  *
  * <p>Thread-safety: stateless.
  */
@@ -16,32 +14,38 @@ public final class WorkRegionPlanner {
     private WorkRegionPlanner() {}
 
     /**
-     * Plans the work region.
+     * The whole image, scaled down so that its longest side is at most {@code longestSide}.
      *
      * @param imageWidth the original image's width
      * @param imageHeight the original image's height
-     * @param maskBox the bounding box of the mask's edit region (must not be null)
-     * @param strategy how to treat large images
+     * @param longestSide the longest working side ({@link Integer#MAX_VALUE}: never scaled)
      * @param multiple the size multiple the model needs (8 for the VAE, 64 for an SD1.5 UNet)
      */
-    public static WorkRegion plan(int imageWidth, int imageHeight, Box maskBox, LargeImageStrategy strategy, int multiple) {
+    public static WorkRegion whole(int imageWidth, int imageHeight, int longestSide, int multiple) {
+        checkSizes(imageWidth, imageHeight, longestSide, multiple);
+        Box full = new Box(0, 0, imageWidth, imageHeight);
+        return scaled(full, shrinkFactor(full, longestSide), multiple);
+    }
+
+    /**
+     * {@code margin} pixels around {@code maskBox}, clamped to the image, scaled down so that its
+     * longest side is at most {@code longestSide}.
+     *
+     * @param maskBox the bounding box of the mask's edit region (must not be null)
+     */
+    public static WorkRegion around(int imageWidth, int imageHeight, Box maskBox, int margin, int longestSide, int multiple) {
+        checkSizes(imageWidth, imageHeight, longestSide, multiple);
+        Checks.notNull("maskBox", maskBox);
+        Checks.inRange("margin", margin, 0, Integer.MAX_VALUE);
+        Box region = cropAround(maskBox, margin, imageWidth, imageHeight);
+        return scaled(region, shrinkFactor(region, longestSide), multiple);
+    }
+
+    private static void checkSizes(int imageWidth, int imageHeight, int longestSide, int multiple) {
         Checks.positive("imageWidth", imageWidth);
         Checks.positive("imageHeight", imageHeight);
-        Checks.notNull("maskBox", maskBox);
-        Checks.notNull("strategy", strategy);
+        Checks.positive("longestSide", longestSide);
         Checks.inRange("multiple", multiple, 1, 512);
-        Box full = new Box(0, 0, imageWidth, imageHeight);
-        if (strategy instanceof LargeImageStrategy.Original) {
-            return scaled(full, 1.0, multiple);
-        }
-        if (strategy instanceof LargeImageStrategy.Resize r) {
-            return scaled(full, shrinkFactor(full, r.longestSide()), multiple);
-        }
-        if (strategy instanceof LargeImageStrategy.Crop c) {
-            Box region = cropAround(maskBox, c.margin(), imageWidth, imageHeight);
-            return scaled(region, shrinkFactor(region, c.longestSide()), multiple);
-        }
-        throw new InvalidInputException("unsupported large-image strategy " + strategy);
     }
 
     private static double shrinkFactor(Box region, int longestSide) {

@@ -3,7 +3,6 @@ package dev.brushedit.models.internal;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.TensorInfo;
 import dev.brushedit.core.ModelException;
-import dev.brushedit.models.Precision;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -114,11 +113,6 @@ public final class ContractCheck {
             }
         }
         return false;
-    }
-
-    /** The precision a float input or output declares: {@link Precision#FP16} for float16, else FP32. */
-    public static Precision precisionOf(TensorInfo info) {
-        return info.type == OnnxJavaType.FLOAT16 ? Precision.FP16 : Precision.FP32;
     }
 
     /** ONNX-style name of an element type: float32, float16, int64, int32, ... */

@@ -49,10 +49,11 @@ public final class GraphSession implements AutoCloseable {
     private boolean closed;
 
     /** Wraps an open session; {@code label} (e.g. {@code "unet/model.onnx"}) prefixes every message. */
+    @SuppressWarnings("try") // the permit is held, not used
     public GraphSession(OrtSession session, String label) {
         this.session = session;
         this.label = label;
-        try {
+        try (NativeGate.Permit gate = NativeGate.enter()) {
             this.inputs = tensorInfos(session.getInputInfo(), "input");
             this.outputs = tensorInfos(session.getOutputInfo(), "output");
         } catch (OrtException e) {
@@ -150,10 +151,11 @@ public final class GraphSession implements AutoCloseable {
         execute(feeds, List.copyOf(into.keySet()), step, into, true);
     }
 
+    @SuppressWarnings("try") // the permit is held, not used
     private Map<String, Tensor> execute(Map<String, Feed> feeds, List<String> wanted, String step, Map<String, Tensor> into,
             boolean pin) {
         lock.lock();
-        try {
+        try (NativeGate.Permit gate = NativeGate.enter()) {
             if (closed) {
                 throw new InferenceException(label + ": the session is closed");
             }
@@ -298,9 +300,10 @@ public final class GraphSession implements AutoCloseable {
 
     /** Closes the slots and the session. Idempotent. */
     @Override
+    @SuppressWarnings("try") // the permit is held, not used
     public void close() {
         lock.lock();
-        try {
+        try (NativeGate.Permit gate = NativeGate.enter()) {
             if (closed) {
                 return;
             }

@@ -2,6 +2,7 @@ package dev.brushedit.models.internal;
 
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import dev.brushedit.core.tensor.Float16;
 import dev.brushedit.core.tensor.Tensor;
@@ -38,16 +39,16 @@ final class Slot implements AutoCloseable {
         this.bytes = ByteBuffer.allocateDirect(count * elementBytes(type)).order(ByteOrder.nativeOrder());
         switch (type) {
             case FLOAT:
-                tensor = OnnxTensor.createTensor(SessionFactory.environment(), bytes.asFloatBuffer(), shape);
+                tensor = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), bytes.asFloatBuffer(), shape);
                 break;
             case FLOAT16:
-                tensor = OnnxTensor.createTensor(SessionFactory.environment(), bytes.asShortBuffer(), shape, OnnxJavaType.FLOAT16);
+                tensor = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), bytes.asShortBuffer(), shape, OnnxJavaType.FLOAT16);
                 break;
             case INT64:
-                tensor = OnnxTensor.createTensor(SessionFactory.environment(), bytes.asLongBuffer(), shape);
+                tensor = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), bytes.asLongBuffer(), shape);
                 break;
             case INT32:
-                tensor = OnnxTensor.createTensor(SessionFactory.environment(), bytes.asIntBuffer(), shape);
+                tensor = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), bytes.asIntBuffer(), shape);
                 break;
             default:
                 throw new IllegalStateException("unsupported element type " + type);

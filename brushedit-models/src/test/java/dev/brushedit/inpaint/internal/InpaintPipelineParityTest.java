@@ -11,7 +11,7 @@ import dev.brushedit.inpaint.BlendOptions;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.Inpainter;
 import dev.brushedit.inpaint.LargeImageStrategy;
-import dev.brushedit.inpaint.ProgressListener;
+import dev.brushedit.inpaint.InpainterTestHooks;
 import dev.brushedit.models.ExecutionOptions;
 import dev.brushedit.models.VaeEncoder;
 import java.io.IOException;
@@ -107,12 +107,13 @@ class InpaintPipelineParityTest {
         Mask mask = Mask.fromImage(ImageFiles.read(REF.resolve("mask.png")), 128);
         Path folder = checkpoint(name);
         Path branch = variant.equals("separate") ? folder.resolve("brushnet") : null;
-        InpaintBackend backend = DiffusionBackends.open(folder, branch, Inpainter.Backend.BRUSHNET, ExecutionOptions.defaults(),
+        InpaintBackend backend = DiffusionBackends.open(folder, branch, DiffusionChoice.BRUSHNET, ExecutionOptions.defaults(),
                 VaeEncoder.Sampling.MEAN);
         try {
             assertThat(backend.name()).isEqualTo(variant.equals("fused") ? "brushnet-fused" : "brushnet");
             List<Tensor> out = ((DiffusionBackend) backend).generateDecoded(image, mask,
-                    request(scheduler, steps, guidance, scale, seed), seed, ProgressListener.NONE, null, new StageTimer());
+                    InpainterTestHooks.job(request(scheduler, steps, guidance, scale, seed)), seed, StepListener.NONE, () -> false,
+                    new StageTimer());
             float err = maxFloatDiff(out.get(0), reference(name));
             LOG.info("PARITY {} {}: max abs diff vs reference pipeline {} (x255 = {} levels)", name, variant, err, err * 255);
             assertThat(err).isLessThan(FLOAT_TOLERANCE);
@@ -129,8 +130,8 @@ class InpaintPipelineParityTest {
         Mask mask = Mask.fromImage(ImageFiles.read(REF.resolve("mask.png")), 128);
         RgbImage ref = ImageFiles.read(REF.resolve(name + ".png"));
         Path folder = checkpoint(name);
-        Inpainter.Builder b = Inpainter.builder().checkpoint(folder).backend(Inpainter.Backend.BRUSHNET)
-                .conditionSampling(VaeEncoder.Sampling.MEAN);
+        Inpainter.Builder b = InpainterTestHooks.conditionSampling(
+                Inpainter.builder().checkpoint(folder).backend(Inpainter.Backend.BRUSHNET), VaeEncoder.Sampling.MEAN);
         if (variant.equals("separate")) {
             b.brushnet(folder.resolve("brushnet"));
         }

@@ -1,5 +1,6 @@
 package dev.brushedit.models.internal;
 
+import dev.brushedit.models.SessionFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.brushedit.edit;
+package dev.brushedit.core.image;
 
 /**
  * A pixel position in an image: column {@code x}, row {@code y}, counted from the top-left corner.

@@ -1,13 +1,16 @@
-package dev.brushedit.segment;
+package dev.brushedit.edit;
 
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.InferenceException;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
-import dev.brushedit.edit.EditPlan;
-import dev.brushedit.edit.MaskSource;
-import dev.brushedit.edit.ObjectNotFoundException;
+import dev.brushedit.segment.Detection;
+import dev.brushedit.segment.ObjectDetector;
+import dev.brushedit.segment.OpenVocabularyDetector;
+import dev.brushedit.segment.SamEmbedding;
+import dev.brushedit.segment.SamModel;
+import dev.brushedit.segment.SamPrompt;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,11 @@
-package dev.brushedit.segment;
+package dev.brushedit.edit;
 
+import dev.brushedit.segment.Detection;
+import dev.brushedit.segment.ObjectDetector;
+import dev.brushedit.segment.OpenVocabularyDetector;
+import dev.brushedit.segment.SamModel;
+import dev.brushedit.segment.SamPrompt;
+import dev.brushedit.segment.SegmentFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,9 +13,6 @@ import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
-import dev.brushedit.edit.EditCategory;
-import dev.brushedit.edit.EditPlan;
-import dev.brushedit.edit.ObjectNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

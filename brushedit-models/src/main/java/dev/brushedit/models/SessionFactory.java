@@ -1,12 +1,10 @@
-package dev.brushedit.models.internal;
+package dev.brushedit.models;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.brushedit.core.ModelException;
-import dev.brushedit.models.ExecutionOptions;
-import dev.brushedit.models.ExecutionProvider;
-import dev.brushedit.models.GraphOptimization;
+import dev.brushedit.models.internal.NativeGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates ONNX Runtime sessions on the one shared {@link OrtEnvironment} according to
  * {@link ExecutionOptions}: provider with CUDA-to-CPU fallback, threads, optimization level and the
- * optimized-model cache.
+ * optimized-model cache. {@link ModelFolder} uses it for the diffusion parts; model wrappers outside
+ * a checkpoint folder (the segmentation models) use it directly.
  *
  * <p>Thread-safety: safe for concurrent use; the fallback state is atomic.
  */
@@ -52,8 +51,9 @@ public final class SessionFactory {
      * Opens {@code file} (shown as {@code label} in messages). {@code hash} keys the optimized-model
      * cache and may be null when no cache is configured.
      */
+    @SuppressWarnings("try") // the permit is held, not used
     public OrtSession open(Path file, String label, String hash) {
-        try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
+        try (NativeGate.Permit gate = NativeGate.enter(); OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
             if (options.intraOpThreads() > 0) {
                 so.setIntraOpNumThreads(options.intraOpThreads());
             }

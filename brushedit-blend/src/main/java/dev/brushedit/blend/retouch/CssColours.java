@@ -1,0 +1,60 @@
+package dev.brushedit.blend.retouch;
+
+import java.util.Map;
+
+/** The CSS Color Module Level 4 named colours (the X11 set), name to packed sRGB. */
+final class CssColours {
+    private CssColours() {}
+
+    static final Map<String, Integer> TABLE = Map.ofEntries(
+            Map.entry("aliceblue", 0xF0F8FF), Map.entry("antiquewhite", 0xFAEBD7), Map.entry("aqua", 0x00FFFF),
+            Map.entry("aquamarine", 0x7FFFD4), Map.entry("azure", 0xF0FFFF), Map.entry("beige", 0xF5F5DC),
+            Map.entry("bisque", 0xFFE4C4), Map.entry("black", 0x000000), Map.entry("blanchedalmond", 0xFFEBCD),
+            Map.entry("blue", 0x0000FF), Map.entry("blueviolet", 0x8A2BE2), Map.entry("brown", 0xA52A2A),
+            Map.entry("burlywood", 0xDEB887), Map.entry("cadetblue", 0x5F9EA0), Map.entry("chartreuse", 0x7FFF00),
+            Map.entry("chocolate", 0xD2691E), Map.entry("coral", 0xFF7F50), Map.entry("cornflowerblue", 0x6495ED),
+            Map.entry("cornsilk", 0xFFF8DC), Map.entry("crimson", 0xDC143C), Map.entry("cyan", 0x00FFFF),
+            Map.entry("darkblue", 0x00008B), Map.entry("darkcyan", 0x008B8B), Map.entry("darkgoldenrod", 0xB8860B),
+            Map.entry("darkgray", 0xA9A9A9), Map.entry("darkgreen", 0x006400), Map.entry("darkgrey", 0xA9A9A9),
+            Map.entry("darkkhaki", 0xBDB76B), Map.entry("darkmagenta", 0x8B008B), Map.entry("darkolivegreen", 0x556B2F),
+            Map.entry("darkorange", 0xFF8C00), Map.entry("darkorchid", 0x9932CC), Map.entry("darkred", 0x8B0000),
+            Map.entry("darksalmon", 0xE9967A), Map.entry("darkseagreen", 0x8FBC8F), Map.entry("darkslateblue", 0x483D8B),
+            Map.entry("darkslategray", 0x2F4F4F), Map.entry("darkslategrey", 0x2F4F4F), Map.entry("darkturquoise", 0x00CED1),
+            Map.entry("darkviolet", 0x9400D3), Map.entry("deeppink", 0xFF1493), Map.entry("deepskyblue", 0x00BFFF),
+            Map.entry("dimgray", 0x696969), Map.entry("dimgrey", 0x696969), Map.entry("dodgerblue", 0x1E90FF),
+            Map.entry("firebrick", 0xB22222), Map.entry("floralwhite", 0xFFFAF0), Map.entry("forestgreen", 0x228B22),
+            Map.entry("fuchsia", 0xFF00FF), Map.entry("gainsboro", 0xDCDCDC), Map.entry("ghostwhite", 0xF8F8FF),
+            Map.entry("gold", 0xFFD700), Map.entry("goldenrod", 0xDAA520), Map.entry("gray", 0x808080),
+            Map.entry("grey", 0x808080), Map.entry("green", 0x008000), Map.entry("greenyellow", 0xADFF2F),
+            Map.entry("honeydew", 0xF0FFF0), Map.entry("hotpink", 0xFF69B4), Map.entry("indianred", 0xCD5C5C),
+            Map.entry("indigo", 0x4B0082), Map.entry("ivory", 0xFFFFF0), Map.entry("khaki", 0xF0E68C),
+            Map.entry("lavender", 0xE6E6FA), Map.entry("lavenderblush", 0xFFF0F5), Map.entry("lawngreen", 0x7CFC00),
+            Map.entry("lemonchiffon", 0xFFFACD), Map.entry("lightblue", 0xADD8E6), Map.entry("lightcoral", 0xF08080),
+            Map.entry("lightcyan", 0xE0FFFF), Map.entry("lightgoldenrodyellow", 0xFAFAD2), Map.entry("lightgray", 0xD3D3D3),
+            Map.entry("lightgreen", 0x90EE90), Map.entry("lightgrey", 0xD3D3D3), Map.entry("lightpink", 0xFFB6C1),
+            Map.entry("lightsalmon", 0xFFA07A), Map.entry("lightseagreen", 0x20B2AA), Map.entry("lightskyblue", 0x87CEFA),
+            Map.entry("lightslategray", 0x778899), Map.entry("lightslategrey", 0x778899), Map.entry("lightsteelblue", 0xB0C4DE),
+            Map.entry("lightyellow", 0xFFFFE0), Map.entry("lime", 0x00FF00), Map.entry("limegreen", 0x32CD32),
+            Map.entry("linen", 0xFAF0E6), Map.entry("magenta", 0xFF00FF), Map.entry("maroon", 0x800000),
+            Map.entry("mediumaquamarine", 0x66CDAA), Map.entry("mediumblue", 0x0000CD), Map.entry("mediumorchid", 0xBA55D3),
+            Map.entry("mediumpurple", 0x9370DB), Map.entry("mediumseagreen", 0x3CB371), Map.entry("mediumslateblue", 0x7B68EE),
+            Map.entry("mediumspringgreen", 0x00FA9A), Map.entry("mediumturquoise", 0x48D1CC), Map.entry("mediumvioletred", 0xC71585),
+            Map.entry("midnightblue", 0x191970), Map.entry("mintcream", 0xF5FFFA), Map.entry("mistyrose", 0xFFE4E1),
+            Map.entry("moccasin", 0xFFE4B5), Map.entry("navajowhite", 0xFFDEAD), Map.entry("navy", 0x000080),
+            Map.entry("oldlace", 0xFDF5E6), Map.entry("olive", 0x808000), Map.entry("olivedrab", 0x6B8E23),
+            Map.entry("orange", 0xFFA500), Map.entry("orangered", 0xFF4500), Map.entry("orchid", 0xDA70D6),
+            Map.entry("palegoldenrod", 0xEEE8AA), Map.entry("palegreen", 0x98FB98), Map.entry("paleturquoise", 0xAFEEEE),
+            Map.entry("palevioletred", 0xDB7093), Map.entry("papayawhip", 0xFFEFD5), Map.entry("peachpuff", 0xFFDAB9),
+            Map.entry("peru", 0xCD853F), Map.entry("pink", 0xFFC0CB), Map.entry("plum", 0xDDA0DD),
+            Map.entry("powderblue", 0xB0E0E6), Map.entry("purple", 0x800080), Map.entry("rebeccapurple", 0x663399),
+            Map.entry("red", 0xFF0000), Map.entry("rosybrown", 0xBC8F8F), Map.entry("royalblue", 0x4169E1),
+            Map.entry("saddlebrown", 0x8B4513), Map.entry("salmon", 0xFA8072), Map.entry("sandybrown", 0xF4A460),
+            Map.entry("seagreen", 0x2E8B57), Map.entry("seashell", 0xFFF5EE), Map.entry("sienna", 0xA0522D),
+            Map.entry("silver", 0xC0C0C0), Map.entry("skyblue", 0x87CEEB), Map.entry("slateblue", 0x6A5ACD),
+            Map.entry("slategray", 0x708090), Map.entry("slategrey", 0x708090), Map.entry("snow", 0xFFFAFA),
+            Map.entry("springgreen", 0x00FF7F), Map.entry("steelblue", 0x4682B4), Map.entry("tan", 0xD2B48C),
+            Map.entry("teal", 0x008080), Map.entry("thistle", 0xD8BFD8), Map.entry("tomato", 0xFF6347),
+            Map.entry("turquoise", 0x40E0D0), Map.entry("violet", 0xEE82EE), Map.entry("wheat", 0xF5DEB3),
+            Map.entry("white", 0xFFFFFF), Map.entry("whitesmoke", 0xF5F5F5), Map.entry("yellow", 0xFFFF00),
+            Map.entry("yellowgreen", 0x9ACD32));
+}

@@ -50,9 +50,14 @@ final class SeamBlend {
             return;
         }
         initialise(offset, fixed, hole, interior, n, w, h);
+        boolean[] active = new boolean[w * h];
+        for (int i = 0; i < active.length; i++) {
+            active[i] = hole[i] || fixed[i];
+        }
+        float[] mean = new float[3];
         for (int sweep = 0; sweep < SWEEPS; sweep++) {
             for (int k = 0; k < n; k++) {
-                relax(offset, hole, fixed, interior[k], w, h);
+                relax(offset, active, interior[k], w, h, mean);
             }
         }
         for (int k = 0; k < n; k++) {
@@ -101,6 +106,14 @@ final class SeamBlend {
     }
 
     private static void meanOfSet(float[] offset, boolean[] set, int i, int w, int h) {
+        neighbourMean(offset, set, i, w, h, offset, 3 * i);
+    }
+
+    /**
+     * Writes to {@code out[at..at+2]} the mean offset of the 4-neighbours of {@code i} flagged in
+     * {@code include}; false (and nothing written) when there are none.
+     */
+    private static boolean neighbourMean(float[] offset, boolean[] include, int i, int w, int h, float[] out, int at) {
         int x = i % w;
         int y = i / w;
         float r = 0;
@@ -109,58 +122,30 @@ final class SeamBlend {
         int count = 0;
         int[] nb = {x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, y > 0 ? i - w : -1, y < h - 1 ? i + w : -1};
         for (int j : nb) {
-            if (j >= 0 && set[j]) {
+            if (j >= 0 && include[j]) {
                 r += offset[3 * j];
                 g += offset[3 * j + 1];
                 b += offset[3 * j + 2];
                 count++;
             }
         }
-        offset[3 * i] = r / count;
-        offset[3 * i + 1] = g / count;
-        offset[3 * i + 2] = b / count;
+        if (count == 0) {
+            return false;
+        }
+        out[at] = r / count;
+        out[at + 1] = g / count;
+        out[at + 2] = b / count;
+        return true;
     }
 
     /** One successive over-relaxation step of the Laplace equation at hole pixel {@code i}. */
-    private static void relax(float[] offset, boolean[] hole, boolean[] fixed, int i, int w, int h) {
-        int x = i % w;
-        int y = i / w;
-        float r = 0;
-        float g = 0;
-        float b = 0;
-        int count = 0;
-        if (x > 0 && (hole[i - 1] || fixed[i - 1])) {
-            r += offset[3 * i - 3];
-            g += offset[3 * i - 2];
-            b += offset[3 * i - 1];
-            count++;
-        }
-        if (x < w - 1 && (hole[i + 1] || fixed[i + 1])) {
-            r += offset[3 * i + 3];
-            g += offset[3 * i + 4];
-            b += offset[3 * i + 5];
-            count++;
-        }
-        if (y > 0 && (hole[i - w] || fixed[i - w])) {
-            int j = 3 * (i - w);
-            r += offset[j];
-            g += offset[j + 1];
-            b += offset[j + 2];
-            count++;
-        }
-        if (y < h - 1 && (hole[i + w] || fixed[i + w])) {
-            int j = 3 * (i + w);
-            r += offset[j];
-            g += offset[j + 1];
-            b += offset[j + 2];
-            count++;
-        }
-        if (count == 0) {
+    private static void relax(float[] offset, boolean[] active, int i, int w, int h, float[] mean) {
+        if (!neighbourMean(offset, active, i, w, h, mean, 0)) {
             return;
         }
         int o = 3 * i;
-        offset[o] += OMEGA * (r / count - offset[o]);
-        offset[o + 1] += OMEGA * (g / count - offset[o + 1]);
-        offset[o + 2] += OMEGA * (b / count - offset[o + 2]);
+        offset[o] += OMEGA * (mean[0] - offset[o]);
+        offset[o + 1] += OMEGA * (mean[1] - offset[o + 1]);
+        offset[o + 2] += OMEGA * (mean[2] - offset[o + 2]);
     }
 }

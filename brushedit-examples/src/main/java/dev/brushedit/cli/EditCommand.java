@@ -6,6 +6,7 @@ import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.ImageFiles;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
+import dev.brushedit.edit.EditCategory;
 import dev.brushedit.edit.EditOverrides;
 import dev.brushedit.edit.EditPlan;
 import dev.brushedit.edit.EditResult;
@@ -13,8 +14,10 @@ import dev.brushedit.edit.ExecutorPreference;
 import dev.brushedit.edit.InstructionEditor;
 import dev.brushedit.edit.Instructor;
 import dev.brushedit.edit.MaskSource;
+import dev.brushedit.edit.ObjectNotFoundException;
 import dev.brushedit.edit.OfflineInstructor;
 import dev.brushedit.edit.OpenAiInstructor;
+import dev.brushedit.edit.UnsupportedEditException;
 import dev.brushedit.inpaint.Inpainter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,11 +35,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code brushedit edit}: edits an image by instruction ("remove the lamp"). The offline instructor
  * plans the edit (or a multimodal LLM with {@code --mllm-model}); the object's mask comes from
- * {@code --mask} or {@code --box}; the inpainter is PatchMatch without {@code --model} (enough for
- * Remove edits) or BrushNet with one. Without {@code --model} colour changes, plain, blurred or
- * transparent backgrounds and global colour adjustments run through the weight-free executors;
- * {@code --executor} chooses explicitly. Prints the plan and the executor that ran, so the plan can
- * be corrected and the edit re-run.
+ * {@code --mask} or {@code --box} ({@code --box} is also where an added object goes); the inpainter is
+ * PatchMatch without {@code --model} or BrushNet with one. Without {@code --model} colour changes,
+ * plain, blurred or transparent backgrounds and global colour adjustments run through the
+ * weight-free executors; {@code --executor} chooses explicitly. An edit that no configured stage can
+ * honour is refused before any work, with a message naming the flag that would make it possible
+ * ({@code --model DIR}, {@code --mllm-model}). Prints the plan and the executor that ran, so the plan
+ * can be corrected and the edit re-run, and says when an addition used the default placement.
  *
  * <p>Thread-safety: runs once, on one thread.
  */
@@ -58,7 +63,8 @@ public final class EditCommand implements Callable<Integer> {
     @Option(names = {"-m", "--mask"}, description = "Mask of the object the instruction names (white = object).")
     Path mask;
 
-    @Option(names = "--box", description = "Box of the object instead of a mask: x0,y0,x1,y1 in pixels (x1, y1 exclusive).")
+    @Option(names = "--box", description = "x0,y0,x1,y1 in pixels (x1, y1 exclusive): where an added object goes, "
+            + "or the box of the object to remove or change, instead of a mask.")
     String box;
 
     @Option(names = "--segment-models", description = "Find the object with detector + SAM from this folder when no --mask or --box is given.")
@@ -118,9 +124,7 @@ public final class EditCommand implements Callable<Integer> {
             Mask objectMask = Mask.fromImage(ImageFiles.read(mask, limits), 128);
             limits.checkSameSize(picture, objectMask);
             editor.maskSource(MaskSource.of(objectMask));
-        } else if (box != null) {
-            editor.maskSource(MaskSource.ofBox(objectBox));
-        } else {
+        } else if (box == null) {
             editor.maskSource((img, plan) -> {
                 throw new InvalidInputException("the " + plan.category() + " edit needs the mask of \"" + plan.targetObject()
                         + "\": give --mask FILE (white = the object), --box x0,y0,x1,y1 or --segment-models DIR");
@@ -141,8 +145,17 @@ public final class EditCommand implements Callable<Integer> {
                 throw new InvalidInputException("\"" + instruction + "\" makes the background transparent, which only PNG keeps: "
                         + "give a .png --output (was " + output + ")");
             }
-            result = built.edit(picture, instruction, EditOverrides.builder().plan(plan).build(),
+            EditOverrides.Builder overrides = EditOverrides.builder().plan(plan);
+            if (objectBox != null) {
+                overrides.box(objectBox);
+            }
+            result = built.edit(picture, instruction, overrides.build(),
                     progress.listener(inpainter.backendName()), null);
+        } catch (UnsupportedEditException e) {
+            throw new InvalidInputException(refusal(e), e);
+        } catch (ObjectNotFoundException e) {
+            throw new InvalidInputException("nothing detected for \"" + e.targetObject() + "\"; give --mask FILE (white = the "
+                    + "object) or --box x0,y0,x1,y1, or name the object differently", e);
         }
         if (result.alpha().isPresent()) {
             ImageFiles.writePng(result.image(), result.alpha().get(), output);
@@ -156,7 +169,13 @@ public final class EditCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             EditPlan plan = result.plan();
             out.println("plan: " + plan.category() + " \"" + plan.targetObject() + "\" -> \"" + plan.targetCaption() + "\""
-                    + plan.box().map(b -> " box " + b.x0() + "," + b.y0() + "," + b.x1() + "," + b.y1()).orElse(""));
+                    + plan.box().map(b -> " box " + format(b)).orElse("")
+                    + plan.motion().map(m -> " " + m).orElse("")
+                    + result.structural().map(s -> " placed at " + format(s.placement().target())).orElse(""));
+            if (plan.category() == EditCategory.ADDITION && box == null) {
+                out.println("no --box given: the added object was placed at the default box " + plan.box().map(EditCommand::format)
+                        .orElse("") + "; give --box x0,y0,x1,y1 to place it");
+            }
             out.println("executor: " + result.executor() + (result.executor().startsWith("inpainter/") ? ""
                     : " (weight-free: " + result.provenance().workRegion() + ")"));
             out.println("wrote " + output + (result.alpha().isPresent() ? " (with transparency)" : ""));
@@ -206,6 +225,25 @@ public final class EditCommand implements Callable<Integer> {
             throw new UsageException(option + " must be NAME=VALUE with a name before the '='");
         }
         return new String[] {text.substring(0, eq).strip(), text.substring(eq + 1)};
+    }
+
+    private static String format(Box b) {
+        return b.x0() + "," + b.y0() + "," + b.x1() + "," + b.y1();
+    }
+
+    /** The refusal in the tool's terms: its flags, never the SDK's classes. */
+    static String refusal(UnsupportedEditException e) {
+        String what = e.category().map(c -> "cannot carry out the " + c + " edit " + e.reason()).orElse(e.reason());
+        switch (e.remedy()) {
+            case DIFFUSION_MODEL:
+                return what + "; give --model DIR, a BrushNet or SD inpainting folder converted with tools/exporter "
+                        + "(see tools/exporter/README.md)";
+            case DIFFUSION_EXECUTOR:
+                return what + "; the --model given can do it: use --executor auto or --executor diffusion";
+            case LANGUAGE_MODEL:
+            default:
+                return what + "; rephrase it, or plan with --mllm-model MODEL on an OpenAI-compatible server (--mllm-url)";
+        }
     }
 
     static Box parseBox(String text) {

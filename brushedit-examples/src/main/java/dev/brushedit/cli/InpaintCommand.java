@@ -43,11 +43,8 @@ public final class InpaintCommand implements Callable<Integer> {
     @Option(names = "--mask-threshold", defaultValue = "128", description = "Gray level (1-255) from which a mask pixel counts as white. Default: ${DEFAULT-VALUE}.")
     int maskThreshold;
 
-    @Option(names = {"-p", "--prompt"}, defaultValue = "", description = "What the filled region should show (diffusion backends).")
-    String prompt;
-
-    @Option(names = "--negative-prompt", defaultValue = "", description = "What it should not show.")
-    String negativePrompt;
+    @Mixin
+    PromptOptions prompts;
 
     @Mixin
     InpaintingOptions inpainting;
@@ -68,7 +65,7 @@ public final class InpaintCommand implements Callable<Integer> {
         Mask region = Mask.fromImage(ImageFiles.read(mask, limits), maskThreshold);
         limits.checkSameSize(picture, region);
         TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr(), verbosity.quiet);
-        InpaintRequest request = inpainting.request().prompt(prompt).negativePrompt(negativePrompt).build();
+        InpaintRequest request = inpainting.request().prompt(prompts.prompt).negativePrompt(prompts.negativePrompt).build();
         InpaintResult result;
         try (Inpainter inpainter = inpainting.openInpainter()) {
             result = inpainter.inpaint(picture, region, request, progress.listener(inpainter.backendName()), null);

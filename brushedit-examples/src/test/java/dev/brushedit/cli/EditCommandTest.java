@@ -8,6 +8,7 @@ import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,28 @@ class EditCommandTest {
     }
 
     @Test
+    void moveWithABoxPrintsTheMotionAndThePlacement() {
+        Path output = dir.resolve("moved.png");
+        int code = run("edit", "move the red square 20 pixels right", "-i", image.toString(), "-o", output.toString(),
+                "--box", "20,16,32,28");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("plan: MOVE \"red square\"").contains("move (20, 0) px")
+                .contains("placed at 40,16,52,28");
+        RgbImage result = ImageFiles.read(output);
+        assertThat(result.channel(46, 22, 0)).isGreaterThan(200);
+        assertThat(result.channel(24, 22, 0)).isLessThan(200);
+    }
+
+    @Test
+    void aMoveOffTheImageIsRefused() {
+        int code = run("edit", "move the red square 40 pixels right", "-i", image.toString(), "-o",
+                dir.resolve("o.png").toString(), "--box", "20,16,32,28");
+        assertThat(code).isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(err.toString()).contains("moves off the image are refused").contains("20 px left, 32 px right");
+        assertThat(Files.exists(dir.resolve("o.png"))).isFalse();
+    }
+
+    @Test
     void removeWithAMaskFileWorksToo() {
         Path mask = dir.resolve("mask.png");
         ImageFiles.write(Mask.ofBox(64, 48, new Box(20, 16, 32, 28)).toImage(), mask);
@@ -89,6 +112,112 @@ class EditCommandTest {
         assertThat(run("edit", "remove the dog", "-i", image.toString(), "-o", dir.resolve("o.png").toString(), "--box", "100,100,120,120"))
                 .isEqualTo(BrushEditCli.EXIT_INPUT);
         assertThat(err.toString()).contains("outside");
+    }
+
+    /** The photo the README's quick start edits; the failures are reproduced on it. */
+    static final Path PHOTO = Path.of("..", "samples", "rocket.jpg");
+    static final Path BRUSHNET = Path.of("..", "brushedit-models", "src", "test", "resources", "standins", "sd15-tiny-brushnet");
+
+    @Test
+    void withoutAModelEditsPatchMatchCannotDoAreRefusedNamingFlagsNotClasses() {
+        String[][] cases = {
+            {"add a hat on the woman", "ADDITION", "cannot paint new objects"},
+            {"replace the cup with a glass of milk", "LOCAL", "would erase \"cup\""},
+            {"change the background to a beach", "BACKGROUND", "beach"},
+            {"make it look like a watercolor painting", "GLOBAL", "cannot repaint the whole image"},
+        };
+        for (String[] c : cases) {
+            Path output = dir.resolve("refused.png");
+            err.getBuffer().setLength(0);
+            int code = run("edit", c[0], "-i", PHOTO.toString(), "-o", output.toString(), "--box", "200,100,400,300");
+            assertThat(code).as(c[0] + ": " + err).isEqualTo(BrushEditCli.EXIT_INPUT);
+            assertThat(err.toString()).as(c[0]).contains(c[1]).contains(c[2]).contains("--model DIR").contains("tools/exporter")
+                    .doesNotContain("Inpainter").doesNotContain("checkpoint(").doesNotContain("ExecutorPreference")
+                    .doesNotContain("smaller mask").doesNotContain("a mask that leaves");
+            assertThat(output).as(c[0]).doesNotExist();
+        }
+    }
+
+    @Test
+    void instructionsTheGrammarCannotReadPointToTheMllmFlag() {
+        assertThat(run("edit", "quita el perro por favor", "-i", image.toString(), "-o", dir.resolve("o.png").toString()))
+                .isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(err.toString()).contains("English").contains("--mllm-model").doesNotContain("OpenAiInstructor");
+        err.getBuffer().setLength(0);
+        assertThat(run("edit", "what a lovely photo", "-i", image.toString(), "-o", dir.resolve("o.png").toString()))
+                .isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(err.toString()).contains("could not understand").contains("--mllm-model").doesNotContain("OpenAiInstructor");
+    }
+
+    @Test
+    void anAdditionGoesInTheGivenBoxAndTheToolSaysWhenItUsedTheDefaultPlacement() {
+        Path boxed = dir.resolve("boxed.png");
+        Path boxedMask = dir.resolve("boxed-mask.png");
+        String[] model = {"--model", BRUSHNET.toString(), "--steps", "2", "--seed", "3", "--strategy", "original"};
+        int code = run(concat(new String[] {"edit", "add a hat on the woman", "-i", image.toString(), "-o", boxed.toString(),
+                "--box", "2,3,20,17", "--mask-out", boxedMask.toString()}, model));
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("plan: ADDITION \"hat\"").contains("box 2,3,20,17").doesNotContain("no --box given");
+        Mask used = Mask.fromImage(ImageFiles.read(boxedMask), 128);
+        assertThat(used.sameValues(Mask.ofBox(64, 48, new Box(2, 3, 20, 17)))).isTrue();
+
+        out.getBuffer().setLength(0);
+        Path placed = dir.resolve("placed.png");
+        code = run(concat(new String[] {"edit", "add a hat on the woman", "-i", image.toString(), "-o", placed.toString()}, model));
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("no --box given").contains("--box x0,y0,x1,y1");
+        assertThat(ImageFiles.read(placed).samePixels(ImageFiles.read(boxed))).isFalse();
+    }
+
+    @Test
+    void anEmptyObjectMaskNamesTheFlagsNotTheSdk() {
+        Path mask = dir.resolve("empty.png");
+        ImageFiles.write(Mask.empty(64, 48).toImage(), mask);
+        int code = run("edit", "remove the square", "-i", image.toString(), "-m", mask.toString(), "-o", dir.resolve("o.png").toString());
+        assertThat(code).isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(err.toString()).contains("nothing detected for \"square\"").contains("--mask FILE").contains("--box")
+                .doesNotContain("MaskSource");
+    }
+
+    @Test
+    void onTheCoffeePhotoARecolourIsHonouredWithoutAModelAndABeachBackgroundIsRefused() {
+        Path coffee = Path.of("..", "samples", "coffee.png");
+        Path saucer = Path.of("..", "samples", "coffee-cup-saucer-mask.png");
+        Path output = dir.resolve("blue.png");
+        int code = run("edit", "make the saucer blue", "-i", coffee.toString(), "-m", saucer.toString(), "-o", output.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("plan: LOCAL \"saucer\"").contains("executor: recolour");
+        RgbImage before = ImageFiles.read(coffee);
+        RgbImage after = ImageFiles.read(output);
+        Mask object = Mask.fromImage(ImageFiles.read(saucer), 128);
+        assertThat(meanBlueMinusRed(after, object)).isGreaterThan(meanBlueMinusRed(before, object) + 20);
+
+        err.getBuffer().setLength(0);
+        Path beach = dir.resolve("beach.png");
+        code = run("edit", "change the background to a beach", "-i", coffee.toString(), "-m", saucer.toString(), "-o", beach.toString());
+        assertThat(code).isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(err.toString()).contains("BACKGROUND").contains("beach").contains("--model DIR");
+        assertThat(beach).doesNotExist();
+    }
+
+    private static double meanBlueMinusRed(RgbImage img, Mask mask) {
+        double sum = 0;
+        long n = 0;
+        for (int y = 0; y < img.height(); y++) {
+            for (int x = 0; x < img.width(); x++) {
+                if (mask.get(x, y) > 0.5f) {
+                    sum += img.channel(x, y, 2) - img.channel(x, y, 0);
+                    n++;
+                }
+            }
+        }
+        return sum / n;
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
     }
 
     @Test

@@ -16,5 +16,13 @@ public enum EditCategory {
     /** Change the whole image ("make it winter"): mask = everything, lower preservation scale. */
     GLOBAL,
     /** Change the background ("put it on a beach"): mask = everything but the foreground object(s). */
-    BACKGROUND
+    BACKGROUND,
+    /**
+     * Move an object ("move the cup to the left"): the object is lifted, its old place filled, and it
+     * is pasted at the plan's {@link EditPlan#motion()} offset (see
+     * {@link dev.brushedit.edit.structure.StructuralEditor}).
+     */
+    MOVE,
+    /** Change an object's size ("make the dog bigger"): as MOVE, with the plan's scale factor. */
+    RESIZE
 }

@@ -2,6 +2,7 @@ package dev.brushedit.edit;
 
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.inpaint.InpaintRequest;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * mask source (the category's mask policy still applies: REMOVE dilates it, BACKGROUND inverts it),
  * a repaint mask to use instead of the mask policy (1 = repaint; used as given), and an inpainting
  * request to start from instead of the editor's (its prompt is still replaced by the plan's
- * caption), and the {@link ExecutorPreference} to use instead of the editor's. An object mask and a
+ * caption), the {@link ExecutorPreference} to use instead of the editor's, and a box the user drew
+ * (where an addition goes, or the object's box; see {@link #box()}). An object mask and a
  * repaint mask exclude each other.
  *
  * <p>Thread-safety: immutable.
@@ -26,8 +28,10 @@ public final class EditOverrides {
     private final Mask mask;
     private final InpaintRequest request;
     private final ExecutorPreference executor;
+    private final Box box;
 
     private EditOverrides(Builder b) {
+        this.box = b.box;
         this.plan = b.plan;
         this.objectMask = b.objectMask;
         this.mask = b.mask;
@@ -53,6 +57,7 @@ public final class EditOverrides {
         b.mask = mask;
         b.request = request;
         b.executor = executor;
+        b.box = box;
         return b;
     }
 
@@ -76,6 +81,15 @@ public final class EditOverrides {
         return Optional.ofNullable(request);
     }
 
+    /**
+     * The box the user gave, in image pixels: where an ADDITION goes (replacing the instructor's
+     * placement), and for REMOVE, LOCAL and BACKGROUND edits the target object's box, used as its
+     * mask when neither an object mask nor a repaint mask is given.
+     */
+    public Optional<Box> box() {
+        return Optional.ofNullable(box);
+    }
+
     /** The executor preference to use instead of the editor's. */
     public Optional<ExecutorPreference> executor() {
         return Optional.ofNullable(executor);
@@ -84,7 +98,7 @@ public final class EditOverrides {
     @Override
     public String toString() {
         return "EditOverrides[plan=" + plan + ", objectMask=" + objectMask + ", mask=" + mask + ", request=" + (request != null)
-                + ", executor=" + executor + "]";
+                + ", executor=" + executor + ", box=" + box + "]";
     }
 
     /**
@@ -99,8 +113,24 @@ public final class EditOverrides {
         private Mask mask;
         private InpaintRequest request;
         private ExecutorPreference executor;
+        private Box box;
 
         private Builder() {}
+
+        /**
+         * Use {@code box} (image pixels, clamped to the image) as where an ADDITION goes, and as the
+         * target object's box for the other categories that need one (see {@link EditOverrides#box()}).
+         */
+        public Builder box(Box box) {
+            this.box = Checks.notNull("box", box);
+            return this;
+        }
+
+        /** Drops the box override. */
+        public Builder clearBox() {
+            this.box = null;
+            return this;
+        }
 
         /** Use {@code objectMask} (1 = the object) instead of the mask source; the mask policy still applies. */
         public Builder objectMask(Mask objectMask) {

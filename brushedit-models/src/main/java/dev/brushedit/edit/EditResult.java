@@ -3,6 +3,7 @@ package dev.brushedit.edit;
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
+import dev.brushedit.edit.structure.StructuralEditResult;
 import dev.brushedit.inpaint.InpaintResult;
 import dev.brushedit.inpaint.Provenance;
 import java.util.Optional;
@@ -22,9 +23,11 @@ import java.util.Optional;
  * @param inpaint the executor's result: every generated image, the mask it used, its provenance
  * @param executor the name of the executor that ran ({@link EditExecutor#name()})
  * @param alpha the opacity of {@link #image()} (1 = opaque) when the edit made parts transparent
+ * @param structural for MOVE and RESIZE edits, every intermediate of the move (matte, lifted object,
+ *     vacated fill, placement, pasted image, seam); absent otherwise
  */
 public record EditResult(RgbImage image, EditPlan plan, Mask mask, InpaintResult inpaint, String executor,
-        Optional<Mask> alpha) {
+        Optional<Mask> alpha, Optional<StructuralEditResult> structural) {
 
     /** Validates that no field is null and an alpha mask has the image's size. */
     public EditResult {
@@ -35,6 +38,13 @@ public record EditResult(RgbImage image, EditPlan plan, Mask mask, InpaintResult
         Checks.notBlank("executor", executor);
         Checks.notNull("alpha", alpha);
         alpha.ifPresent(a -> a.requireSameSize(image));
+        Checks.notNull("structural", structural);
+    }
+
+    /** A result without structural intermediates (every category but MOVE and RESIZE). */
+    public EditResult(RgbImage image, EditPlan plan, Mask mask, InpaintResult inpaint, String executor,
+            Optional<Mask> alpha) {
+        this(image, plan, mask, inpaint, executor, alpha, Optional.empty());
     }
 
     /** An opaque result of the inpainter executor named after the provenance's backend. */

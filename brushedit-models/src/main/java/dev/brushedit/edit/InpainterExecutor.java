@@ -1,6 +1,7 @@
 package dev.brushedit.edit;
 
 import dev.brushedit.core.Checks;
+import dev.brushedit.inpaint.Capabilities;
 import dev.brushedit.inpaint.Inpainter;
 
 /**
@@ -33,10 +34,41 @@ final class InpainterExecutor implements EditExecutor {
         return "patchmatch".equals(inpainter.backendName());
     }
 
+    /**
+     * Accepts a plan when the inpainter's {@link Capabilities} allow it: REMOVE always (the hole is
+     * filled from its surroundings); ADDITION only when it paints new objects; LOCAL and BACKGROUND
+     * only when it follows the prompt; GLOBAL only when it also repaints the whole image.
+     */
     @Override
     public Verdict assess(EditPlan plan) {
         Checks.notNull("plan", plan);
-        return Verdict.accept();
+        Capabilities c = inpainter.capabilities();
+        String self = "the " + inpainter.backendName() + " inpainter";
+        switch (plan.category()) {
+            case ADDITION:
+                return c.paintsNewObjects() ? Verdict.accept() : Verdict.refuse(self + " cannot paint new objects (it only "
+                        + "continues the texture around the box, so \"" + plan.targetObject() + "\" would not appear)");
+            case LOCAL:
+                return c.followsPrompt() ? Verdict.accept() : Verdict.refuse(self + " ignores the prompt, so it would erase \""
+                        + plan.targetObject() + "\" instead of changing it to \"" + plan.targetCaption() + "\"");
+            case BACKGROUND:
+                return c.followsPrompt() ? Verdict.accept() : Verdict.refuse(self + " ignores the prompt, so it would fill the "
+                        + "background with texture copied from the image instead of \"" + plan.targetCaption() + "\"");
+            case GLOBAL:
+                return c.followsPrompt() && c.repaintsWholeImage() ? Verdict.accept() : Verdict.refuse(self
+                        + " ignores the prompt and cannot repaint the whole image");
+            case MOVE:
+            case RESIZE:
+                return Verdict.refuse(self + " would repaint the object's mask, not move or resize the object; "
+                        + "the structural executor does that");
+            default:
+                return Verdict.accept();
+        }
+    }
+
+    /** The inpainter's capabilities. */
+    Capabilities capabilities() {
+        return inpainter.capabilities();
     }
 
     @Override

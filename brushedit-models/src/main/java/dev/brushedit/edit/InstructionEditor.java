@@ -3,8 +3,11 @@ package dev.brushedit.edit;
 import dev.brushedit.core.BrushEditException;
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
+import dev.brushedit.edit.structure.StructuralEditResult;
+import dev.brushedit.edit.structure.StructuralEditor;
 import dev.brushedit.inpaint.CancellationToken;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.InpaintResult;
@@ -12,6 +15,8 @@ import dev.brushedit.inpaint.Inpainter;
 import dev.brushedit.inpaint.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +34,14 @@ import org.slf4j.LoggerFactory;
  * and {@link EditResult#executor()} records which one ran. The blend stage applies to inpainter
  * results only.
  *
+ * <p>The editor refuses, before any work (before the mask source is asked), a plan that no allowed
+ * executor can honour, with an {@link UnsupportedEditException} naming the category, the reason and
+ * the fix: the PatchMatch inpainter ({@link dev.brushedit.inpaint.Capabilities#textureFill()})
+ * honours REMOVE edits only, so without a diffusion checkpoint an ADDITION, or a LOCAL, BACKGROUND or
+ * GLOBAL edit that no weight-free executor accepts, is refused rather than returned as an image that
+ * ignores the instruction. A box in the {@link EditOverrides} places an ADDITION (the instructor's
+ * default placement is used only without one).
+ *
  * <p>Every stage is replaceable through the builder, and every intermediate can be corrected for a
  * run through {@link EditOverrides} (a plan with another category or caption, a hand-made mask, a
  * request with another seed). The stages can also be called one at a time: {@link #plan},
@@ -37,6 +50,13 @@ import org.slf4j.LoggerFactory;
  * <p>The prompt of each run is the plan's target caption; the negative prompt is the request's
  * (default {@value #DEFAULT_NEGATIVE_PROMPT}), with the removed object appended for REMOVE edits so
  * the model does not paint it back. GLOBAL edits use the policy's lower preservation scale.
+ *
+ * <p>MOVE and RESIZE plans go to the structural executor, a {@link StructuralEditor} over the
+ * inpainter (or the one given to {@link Builder#structuralEditor}): the object's mask (from the
+ * mask source, or the overrides' object mask, mask or box) is lifted with a soft matte, its old
+ * place filled by the inpainter, the object pasted at the plan's motion and the seam harmonised (a
+ * ring repainted by a diffusion backend; Poisson blending with PatchMatch). The result's mask is
+ * every pixel that may have changed, and {@link EditResult#structural()} holds every intermediate.
  *
  * <p>The editor does not own the inpainter: close the inpainter when done.
  *
@@ -57,9 +77,14 @@ public final class InstructionEditor {
     private final InpainterExecutor inpainterExecutor;
     private final List<EditExecutor> executors;
     private final ExecutorPreference preference;
+    private final StructuralExecutor structuralExecutor;
+    private final StructuralEditor structuralGiven;
 
     private InstructionEditor(Builder b) {
         this.inpainterExecutor = new InpainterExecutor(b.inpainter);
+        this.structuralGiven = b.structural;
+        this.structuralExecutor = new StructuralExecutor(b.structural != null ? b.structural
+                : StructuralEditor.builder().inpainter(b.inpainter).build());
         this.executors = List.copyOf(b.executors);
         this.preference = b.preference;
         this.instructor = b.instructor;
@@ -86,6 +111,7 @@ public final class InstructionEditor {
         b.blend = blend;
         b.executors = new ArrayList<>(executors);
         b.preference = preference;
+        b.structural = structuralGiven;
         return b;
     }
 
@@ -118,14 +144,34 @@ public final class InstructionEditor {
      * The executor that carries out {@code plan} under {@code preference} (see
      * {@link ExecutorPreference}); reads the plan only.
      *
-     * @throws InvalidInputException when no executor allowed by the preference accepts the plan,
-     *     naming each one's reason
+     * @throws UnsupportedEditException when no executor allowed by the preference accepts the plan,
+     *     naming the category, each one's reason and the fix
      */
     public EditExecutor executorFor(EditPlan plan, ExecutorPreference preference) {
         Checks.notNull("plan", plan);
         Checks.notNull("preference", preference);
         boolean diffusionInpainter = !inpainterExecutor.weightFree();
         List<EditExecutor> candidates = new ArrayList<>();
+        if (plan.category() == EditCategory.MOVE || plan.category() == EditCategory.RESIZE) {
+            if (preference == ExecutorPreference.AUTO
+                    || (preference == ExecutorPreference.DIFFUSION) != structuralExecutor.weightFree()) {
+                candidates.add(structuralExecutor);
+            }
+        } else {
+            addCandidates(candidates, preference, diffusionInpainter);
+        }
+        List<String> reasons = new ArrayList<>();
+        for (EditExecutor e : candidates) {
+            EditExecutor.Verdict v = e.assess(plan);
+            if (v.accepted()) {
+                return e;
+            }
+            reasons.add(e.name() + ": " + v.reason());
+        }
+        throw refusal(plan, preference, candidates.isEmpty(), reasons);
+    }
+
+    private void addCandidates(List<EditExecutor> candidates, ExecutorPreference preference, boolean diffusionInpainter) {
         switch (preference) {
             case AUTO:
                 if (diffusionInpainter) {
@@ -147,23 +193,31 @@ public final class InstructionEditor {
             default:
                 throw new IllegalStateException("unknown preference " + preference);
         }
-        List<String> reasons = new ArrayList<>();
-        for (EditExecutor e : candidates) {
-            EditExecutor.Verdict v = e.assess(plan);
-            if (v.accepted()) {
-                return e;
-            }
-            reasons.add(e.name() + ": " + v.reason());
+    }
+
+    /**
+     * The refusal of a plan no allowed executor accepts. Without a prompt-following inpainter the fix
+     * is a diffusion checkpoint; with one (a CLASSICAL preference) it is another preference.
+     */
+    private UnsupportedEditException refusal(EditPlan plan, ExecutorPreference preference, boolean noCandidates,
+            List<String> reasons) {
+        String what = "\"" + plan.instruction() + "\" (\"" + plan.targetObject() + "\" -> \"" + plan.targetCaption() + "\")";
+        String reason;
+        if (noCandidates) {
+            reason = preference == ExecutorPreference.DIFFUSION
+                    ? what + ": a diffusion executor was asked for, but the inpainter is "
+                            + inpainterExecutor.inpainter().backendName() + " (no diffusion model is configured)"
+                    : what + ": a weight-free executor was asked for, but none is registered";
+        } else {
+            reason = what + ": " + String.join("; ", reasons);
         }
-        String what = "the " + plan.category() + " edit \"" + plan.instruction() + "\"";
-        if (candidates.isEmpty()) {
-            throw new InvalidInputException(preference == ExecutorPreference.DIFFUSION
-                    ? what + " asks for a diffusion executor, but the inpainter is " + inpainterExecutor.inpainter().backendName()
-                            + " (no diffusion model is configured)"
-                    : what + " asks for a weight-free executor, but none is registered");
+        if (!inpainterExecutor.capabilities().followsPrompt()) {
+            return new UnsupportedEditException(plan.category(), reason, UnsupportedEditException.Remedy.DIFFUSION_MODEL,
+                    "configure a diffusion inpainter: Inpainter.builder().checkpoint(folder) with a BrushNet or SD inpainting "
+                            + "folder made by tools/exporter");
         }
-        throw new InvalidInputException("no " + (preference == ExecutorPreference.AUTO ? "" : preference.name().toLowerCase(
-                java.util.Locale.ROOT) + " ") + "executor can carry out " + what + ": " + String.join("; ", reasons));
+        return new UnsupportedEditException(plan.category(), reason, UnsupportedEditException.Remedy.DIFFUSION_EXECUTOR,
+                "the configured diffusion inpainter can do it: use ExecutorPreference.AUTO or DIFFUSION");
     }
 
     /**
@@ -225,14 +279,24 @@ public final class InstructionEditor {
         Checks.notNull("instruction", instruction);
         Checks.notNull("overrides", overrides);
         Checks.notNull("listener", listener);
-        EditPlan plan = overrides.plan().orElseGet(() -> plan(image, instruction));
+        EditPlan planned = overrides.plan().orElseGet(() -> plan(image, instruction));
+        Optional<Box> userBox = overrides.box().map(b -> b.clampTo(image.width(), image.height()));
+        EditPlan plan = planned.category() == EditCategory.ADDITION ? userBox.map(planned::withBox).orElse(planned) : planned;
         EditExecutor executor = executorFor(plan, overrides.executor().orElse(preference));
-        Mask mask = overrides.mask().map(m -> m.requireSameSize(image)).orElseGet(() -> overrides.objectMask()
+        Optional<Mask> objectMask = overrides.objectMask().or(() -> userBox.filter(b -> MaskPolicy.needsObjectMask(plan.category()))
+                .map(b -> Mask.ofBox(image.width(), image.height(), b)));
+        Mask mask = overrides.mask().map(m -> m.requireSameSize(image)).orElseGet(() -> objectMask
                 .map(object -> policy.editMask(image, plan, object)).orElseGet(() -> mask(image, plan)));
         InpaintRequest used = requestFor(plan, overrides.request().orElse(request));
         LOG.debug("edit {} \"{}\" with {}: prompt \"{}\", mask area {}", plan.category(), plan.targetObject(), executor.name(),
                 used.prompt(), mask.area());
-        EditExecutor.Output output = executor.execute(new EditExecutor.Job(image, plan, mask, used, listener, cancel));
+        EditExecutor.Job job = new EditExecutor.Job(image, plan, mask, used, listener, cancel);
+        if (executor == structuralExecutor) {
+            StructuralEditResult moved = structuralExecutor.apply(job);
+            return new EditResult(moved.image(), plan, moved.changedMask(), structuralExecutor.asResult(moved), executor.name(),
+                    Optional.empty(), Optional.of(moved));
+        }
+        EditExecutor.Output output = executor.execute(job);
         InpaintResult result = output.result();
         if (executor != inpainterExecutor) {
             return new EditResult(result.image(), plan, mask, result, executor.name(), output.alpha());
@@ -272,6 +336,7 @@ public final class InstructionEditor {
         private BlendStage blend = BlendStage.NONE;
         private List<EditExecutor> executors = new ArrayList<>(EditExecutors.classical());
         private ExecutorPreference preference = ExecutorPreference.AUTO;
+        private StructuralEditor structural;
 
         private Builder() {}
 
@@ -340,6 +405,15 @@ public final class InstructionEditor {
         /** Which executor runs (default {@link ExecutorPreference#AUTO}). */
         public Builder executorPreference(ExecutorPreference preference) {
             this.preference = Checks.notNull("executorPreference", preference);
+            return this;
+        }
+
+        /**
+         * The executor of MOVE and RESIZE plans (default: a {@link StructuralEditor} over this
+         * editor's inpainter with its defaults).
+         */
+        public Builder structuralEditor(StructuralEditor editor) {
+            this.structural = Checks.notNull("structuralEditor", editor);
             return this;
         }
 

@@ -23,6 +23,9 @@ final class InstructionGrammar {
     private static final Set<String> PRONOUNS = Set.of("him", "her", "them", "he", "she", "me", "us", "they");
     private static final Set<String> GLOBAL_ADDITIONS = Set.of("filter", "effect", "vignette", "grain", "tint", "glow",
             "snow", "snowfall", "rain", "fog", "mist", "haze", "bokeh");
+    /** Words that open an object phrase right after a verb ("polish THE kettle"). */
+    static final Set<String> OBJECT_STARTERS = Set.of("the", "a", "an", "this", "that", "these", "those", "his",
+            "her", "its", "their", "my", "our", "your", "all", "both", "each", "every", "some");
     private static final Set<String> LIKE_WORDS = Set.of("look", "looks", "like", "into", "as", "be", "seem", "appear",
             "feel");
 
@@ -64,6 +67,10 @@ final class InstructionGrammar {
         if (w.isEmpty()) {
             throw notUnderstood(instruction, "it holds no edit");
         }
+        Parsed clause = ClauseForms.parse(w, instruction, foreground);
+        if (clause != null) {
+            return clause;
+        }
         if (w.size() >= 3 && w.get(0).equals("get") && w.get(1).equals("rid") && w.get(2).equals("of")) {
             return remove(w.subList(3, w.size()), instruction, foreground);
         }
@@ -76,6 +83,14 @@ final class InstructionGrammar {
             Parsed subject = subjectForm(w, instruction, foreground);
             if (subject != null) {
                 return subject;
+            }
+            Parsed acted = ClauseForms.unknownVerb(w, instruction, foreground);
+            if (acted != null) {
+                return acted;
+            }
+            Parsed stated = ClauseForms.copula(w, instruction, foreground);
+            if (stated != null) {
+                return stated;
             }
             if (w.stream().anyMatch(Vocabulary.GLOBAL_WORDS::contains)) {
                 return global(w, instruction);
@@ -90,14 +105,13 @@ final class InstructionGrammar {
             case REMOVE:
                 return remove(rest, instruction, foreground);
             case ADD:
-                return add(rest, instruction);
+                return add(rest, instruction, foreground);
             case PUT:
                 return put(rest, instruction, foreground);
             case GIVE:
                 return give(rest, instruction);
             case APPLY:
-                return global(cutAt(rest.subList(wholeImagePrefix(rest) < rest.size() ? wholeImagePrefix(rest) : 0, rest.size()),
-                        Set.of("to", "on", "onto")), instruction);
+                return apply(rest, instruction);
             case CHANGE:
                 return change(verb, rest, instruction, foreground);
             default:
@@ -105,7 +119,21 @@ final class InstructionGrammar {
         }
     }
 
-    private static List<String> stripCourtesy(List<String> words) {
+    /** "polish" -> "polished", "close" -> "closed", "dry" -> "dried" (regular forms only). */
+    static String participle(String verb) {
+        if (verb.endsWith("ed")) {
+            return verb;
+        }
+        if (verb.endsWith("e")) {
+            return verb + "d";
+        }
+        if (verb.endsWith("y") && verb.length() > 2 && "aeiou".indexOf(verb.charAt(verb.length() - 2)) < 0) {
+            return verb.substring(0, verb.length() - 1) + "ied";
+        }
+        return verb + "ed";
+    }
+
+    static List<String> stripCourtesy(List<String> words) {
         List<String> w = new ArrayList<>(words);
         boolean changed = true;
         while (changed && !w.isEmpty()) {
@@ -130,7 +158,7 @@ final class InstructionGrammar {
         return w;
     }
 
-    private static List<String> dropParticles(List<String> rest) {
+    static List<String> dropParticles(List<String> rest) {
         int i = 0;
         while (i < rest.size() - 1 && (rest.get(i).equals("out") || rest.get(i).equals("up") || rest.get(i).equals("away"))) {
             i++;
@@ -138,22 +166,42 @@ final class InstructionGrammar {
         return rest.subList(i, rest.size());
     }
 
-    /** "X should be Y", "I want X to be Y". */
+    /**
+     * "X should be Y", "I want X to be Y", "X ought to / needs to be removed": the subject and its
+     * complement; a complement that is the participle of a removal verb makes a REMOVE edit.
+     */
     private static Parsed subjectForm(List<String> w, String instruction, String foreground) {
         for (int i = 1; i < w.size() - 1; i++) {
-            if (w.get(i).equals("be") && Set.of("should", "to", "must", "will", "would").contains(w.get(i - 1))) {
+            if (w.get(i).equals("be") && MODALS.contains(w.get(i - 1))) {
                 List<String> x = new ArrayList<>(w.subList(0, i - 1));
                 int start = 0;
                 while (start < x.size() && Set.of("i", "want", "wish", "need", "would", "like", "i'd", "let").contains(x.get(start))) {
                     start++;
                 }
-                return makeSplit(x.subList(start, x.size()), w.subList(i + 1, w.size()), instruction, foreground);
+                int end = x.size();
+                while (end > start + 1 && MODALS.contains(x.get(end - 1))) {
+                    end--;
+                }
+                List<String> subject = x.subList(start, end);
+                List<String> y = w.subList(i + 1, w.size());
+                if (ClauseForms.isRemoval(y.get(0)) && !objectPhrase(subject).isEmpty()) {
+                    return new Parsed(EditCategory.REMOVE, objectPhrase(subject), REMOVE_CAPTION, List.of());
+                }
+                return makeSplit(subject, y, instruction, foreground);
             }
         }
         return null;
     }
 
+    /** Words before "be" in a subject form: "should", "must", "ought to", "needs to", "has to". */
+    static final Set<String> MODALS = Set.of("should", "to", "must", "will", "would", "shall", "ought", "needs", "need",
+            "has", "have", "can", "could", "may", "might");
+
     private static Parsed remove(List<String> rest, String instruction, String foreground) {
+        int whole = wholeImagePrefix(rest);
+        if (whole > 0 && whole < rest.size() - 1 && rest.get(whole).equals("of")) {
+            rest = rest.subList(whole + 1, rest.size());
+        }
         List<String> obj = stripDeterminers(rest);
         if (!obj.isEmpty() && Vocabulary.BACKGROUND.contains(obj.get(0))) {
             return new Parsed(EditCategory.BACKGROUND, foreground, PLAIN_BACKGROUND, List.of());
@@ -165,7 +213,7 @@ final class InstructionGrammar {
         return new Parsed(EditCategory.REMOVE, target, REMOVE_CAPTION, List.of());
     }
 
-    private static Parsed add(List<String> rest, String instruction) {
+    private static Parsed add(List<String> rest, String instruction, String foreground) {
         int at = firstLocation(rest);
         List<String> obj = rest.subList(0, at);
         List<String> where = rest.subList(at, rest.size());
@@ -173,10 +221,40 @@ final class InstructionGrammar {
         if (bare.isEmpty()) {
             throw notUnderstood(instruction, "it does not say what to add");
         }
+        String head = headNoun(bare);
+        if (Vocabulary.STYLE_NOUNS.contains(head)) {
+            return new Parsed(EditCategory.GLOBAL, "", join(bare), List.of());
+        }
+        if (Vocabulary.BACKGROUND.contains(head) || Vocabulary.BACKGROUND.contains(bare.get(0))) {
+            return addedBackground(bare, where, foreground);
+        }
         if (GLOBAL_ADDITIONS.contains(bare.get(bare.size() - 1)) && wholeImageOrNothing(where)) {
             return new Parsed(EditCategory.GLOBAL, "", join(bare), List.of());
         }
-        return new Parsed(EditCategory.ADDITION, join(bare), caption(obj), List.copyOf(where));
+        return new Parsed(EditCategory.ADDITION, cutClauses(bare), caption(obj), List.copyOf(where));
+    }
+
+    /**
+     * "add a snowy background", "add a background of palm trees behind the dog": a BACKGROUND edit
+     * keeping the object named after the location word, else the foreground.
+     */
+    private static Parsed addedBackground(List<String> bare, List<String> where, String foreground) {
+        int of = bare.indexOf("of");
+        List<String> scene = Vocabulary.BACKGROUND.contains(bare.get(0)) && of == 1 && of < bare.size() - 1
+                ? stripThe(bare.subList(of + 1, bare.size())) : bare;
+        List<String> owner = where.isEmpty() ? where : where.subList(1, where.size());
+        String target = owner.isEmpty() || wholeImagePrefix(owner) == owner.size() ? foreground : objectPhrase(owner);
+        return new Parsed(EditCategory.BACKGROUND, target.isEmpty() ? foreground : target, join(scene), List.of());
+    }
+
+    /** The head noun of a noun phrase: the word before "of", else the last word. */
+    static String headNoun(List<String> phrase) {
+        int with = phrase.indexOf("with");
+        if (with > 0) {
+            phrase = phrase.subList(0, with);
+        }
+        int of = phrase.indexOf("of");
+        return of > 0 ? phrase.get(of - 1) : phrase.get(phrase.size() - 1);
     }
 
     private static Parsed put(List<String> rest, String instruction, String foreground) {
@@ -197,7 +275,25 @@ final class InstructionGrammar {
             String target = obj.size() == 1 && (PRONOUNS.contains(obj.get(0)) || obj.get(0).equals("it")) ? foreground : objectPhrase(obj);
             return new Parsed(EditCategory.BACKGROUND, target, join(where.subList(1, where.size())), List.of());
         }
-        return add(rest, instruction);
+        return add(rest, instruction, foreground);
+    }
+
+    /**
+     * "apply a vintage filter (to the dog)": GLOBAL; "apply a black hue to the bear": a colour
+     * aspect applied to an object is a LOCAL edit of that object.
+     */
+    private static Parsed apply(List<String> rest, String instruction) {
+        List<String> start = rest.subList(wholeImagePrefix(rest) < rest.size() ? wholeImagePrefix(rest) : 0, rest.size());
+        List<String> what = cutAt(start, Set.of("to", "on", "onto"));
+        List<String> bare = stripDeterminers(what);
+        if (what.size() < start.size() && !bare.isEmpty() && Vocabulary.ASPECTS.contains(headNoun(bare))) {
+            List<String> owner = start.subList(what.size() + 1, start.size());
+            String target = objectPhrase(owner);
+            if (!target.isEmpty() && wholeImagePrefix(owner) == 0) {
+                return new Parsed(EditCategory.LOCAL, target, join(bare) + " " + target, List.of());
+            }
+        }
+        return global(what, instruction);
     }
 
     private static Parsed give(List<String> rest, String instruction) {
@@ -217,7 +313,13 @@ final class InstructionGrammar {
         if (bare.isEmpty() || rest.size() < 2) {
             throw notUnderstood(instruction, "it does not say what to give");
         }
-        return new Parsed(EditCategory.ADDITION, join(bare), caption(obj), List.of());
+        if (article > 0 && Vocabulary.ASPECTS.contains(headNoun(bare))) {
+            String target = objectPhrase(rest.subList(0, article));
+            if (!target.isEmpty()) {
+                return new Parsed(EditCategory.LOCAL, target, join(bare) + " " + target, List.of());
+            }
+        }
+        return new Parsed(EditCategory.ADDITION, cutClauses(bare), caption(obj), List.of());
     }
 
     private static Parsed change(String verb, List<String> rest, String instruction, String foreground) {
@@ -246,20 +348,29 @@ final class InstructionGrammar {
         if (bare.stream().allMatch(Vocabulary.GLOBAL_WORDS::contains)) {
             return global(y, instruction);
         }
+        List<String> yy = stripDeterminers(dropLike(y));
+        if (phraseBeforeLocation(bare).stream().anyMatch(Vocabulary::isPlace) && !yy.isEmpty()
+                && Vocabulary.isPlace(headNoun(phraseBeforeLocation(yy)))) {
+            return new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(dropLike(y))), List.of());
+        }
         int of = bare.indexOf("of");
-        if (of == 1 && Set.of("color", "colour", "shade").contains(bare.get(0))) {
+        if (of == 1 && Vocabulary.ASPECTS.contains(bare.get(0)) && of < bare.size() - 1) {
             String target = objectPhrase(bare.subList(2, bare.size()));
             return new Parsed(EditCategory.LOCAL, target, join(y) + " " + target, List.of());
         }
-        String last = bare.get(bare.size() - 1);
-        if (bare.size() > 1 && Set.of("color", "colour").contains(last)) {
-            String target = objectPhrase(bare.subList(0, bare.size() - 1)).replaceAll("'s$", "");
+        List<String> named = phraseBeforeLocation(bare);
+        String last = named.get(named.size() - 1);
+        if (named.size() > 1 && Vocabulary.ASPECTS.contains(last)) {
+            String target = objectPhrase(named.subList(0, named.size() - 1)).replaceAll("'s$", "");
             return new Parsed(EditCategory.LOCAL, target, join(y) + " " + target, List.of());
         }
         return local(x, y, instruction);
     }
 
     private static Parsed make(List<String> rest, String instruction, String foreground) {
+        if (rest.size() > 3 && rest.get(rest.size() - 2).equals("in") && Vocabulary.ASPECTS.contains(rest.get(rest.size() - 1))) {
+            rest = rest.subList(0, rest.size() - 2);
+        }
         int whole = wholeImagePrefix(rest);
         if (whole > 0 && whole < rest.size()) {
             return global(rest.subList(whole, rest.size()), instruction);
@@ -282,13 +393,18 @@ final class InstructionGrammar {
         if (moved != null) {
             return moved;
         }
+        for (int i = 2; i < rest.size() - 1; i++) {
+            if (Set.of("his", "her", "its", "their").contains(rest.get(i)) && OBJECT_STARTERS.contains(rest.get(0))) {
+                return makeSplit(rest.subList(0, i - 1), rest.subList(i - 1, rest.size()), instruction, foreground);
+            }
+        }
         for (int i = 1; i < rest.size() - 1; i++) {
             if (rest.get(i).equals("a") || rest.get(i).equals("an")) {
                 return makeSplit(rest.subList(0, i), rest.subList(i, rest.size()), instruction, foreground);
             }
         }
         int j = rest.size();
-        while (j > 1 && Vocabulary.ATTRIBUTES.contains(rest.get(j - 1))) {
+        while (j > 1 && Vocabulary.ATTRIBUTES.contains(rest.get(j - 1)) && !stripDeterminers(rest.subList(0, j - 1)).isEmpty()) {
             j--;
         }
         if (j == rest.size()) {
@@ -320,7 +436,7 @@ final class InstructionGrammar {
     }
 
     /** "make X Y" once X and Y are known. */
-    private static Parsed makeSplit(List<String> x, List<String> y, String instruction, String foreground) {
+    static Parsed makeSplit(List<String> x, List<String> y, String instruction, String foreground) {
         List<String> yy = dropLike(y);
         if (yy.isEmpty()) {
             throw notUnderstood(instruction, "it does not say what the result should look like");
@@ -357,12 +473,12 @@ final class InstructionGrammar {
         return w.isEmpty() ? target : join(w);
     }
 
-    private static Parsed background(List<String> y, String foreground) {
+    static Parsed background(List<String> y, String foreground) {
         List<String> yy = dropLike(y);
         return new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(yy)), List.of());
     }
 
-    private static Parsed global(List<String> y, String instruction) {
+    static Parsed global(List<String> y, String instruction) {
         List<String> yy = stripThe(dropLike(y));
         if (yy.isEmpty()) {
             throw notUnderstood(instruction, "it does not say how the image should change");
@@ -371,9 +487,9 @@ final class InstructionGrammar {
     }
 
     /** Number of leading words that name the whole image ("it", "the whole image", "this photo"), else 0. */
-    private static int wholeImagePrefix(List<String> w) {
+    static int wholeImagePrefix(List<String> w) {
         int i = 0;
-        while (i < w.size() && Set.of("the", "this", "whole", "entire", "my", "our", "your").contains(w.get(i))) {
+        while (i < w.size() && Set.of("the", "this", "whole", "entire", "my", "our", "your", "a", "an").contains(w.get(i))) {
             i++;
         }
         if (i < w.size() && Set.of("it", "everything", "image", "photo", "picture", "scene", "photograph", "pic", "shot")
@@ -384,7 +500,7 @@ final class InstructionGrammar {
     }
 
     /** "the style", "the season of the photo", "the time of day", "the lighting"... */
-    private static boolean isWholeImageAspect(List<String> x) {
+    static boolean isWholeImageAspect(List<String> x) {
         List<String> bare = stripDeterminers(x);
         if (bare.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(join(bare))) {
             return true;
@@ -407,12 +523,47 @@ final class InstructionGrammar {
 
     /** The object named by {@code w}: determiners dropped, the location phrase cut. */
     static String objectPhrase(List<String> w) {
-        List<String> bare = stripDeterminers(w);
-        int at = firstLocation(bare);
-        return join(bare.subList(0, at));
+        return cutClauses(phraseBeforeLocation(stripDeterminers(w)));
     }
 
-    private static int firstLocation(List<String> w) {
+    /** {@code w} up to its first location or relative word ("dog on the sofa", "dog that sits" -> "dog"). */
+    static List<String> phraseBeforeLocation(List<String> w) {
+        return w.subList(0, firstLocation(w));
+    }
+
+    /**
+     * Cuts a participle clause after the noun: "car parked", "man wearing a hat" -> "car", "man".
+     * A participle is a word (not the first) ending in -ing or -ed, or an irregular one ("worn"),
+     * that ends the phrase or is followed by a determiner, numeral or adverb; one followed by a noun
+     * stays ("old rusted car"), as do nouns such as "building" or "earring".
+     */
+    static String cutClauses(List<String> w) {
+        for (int i = 1; i < w.size(); i++) {
+            if (w.get(i).equals("with")) {
+                return join(w.subList(0, i));
+            }
+            if (isParticiple(w.get(i)) && (i == w.size() - 1 || opensClause(w.get(i + 1)))) {
+                return join(w.subList(0, i));
+            }
+        }
+        return join(w);
+    }
+
+    private static boolean isParticiple(String word) {
+        if (Vocabulary.NOT_PARTICIPLES.contains(word) || word.contains("'")) {
+            return false;
+        }
+        return Vocabulary.IRREGULAR_PARTICIPLES.contains(word) || word.length() >= 5 && word.endsWith("ing")
+                || word.length() >= 5 && word.endsWith("ed") && !word.endsWith("eed");
+    }
+
+    private static boolean opensClause(String next) {
+        return Vocabulary.DETERMINERS.contains(next) || Vocabulary.LOCATION_WORDS.contains(next) || next.endsWith("ly")
+                || next.chars().allMatch(Character::isDigit) || Set.of("here", "there", "nearby", "alone", "together",
+                        "up", "down", "away", "back", "around", "two", "three", "four", "five", "with").contains(next);
+    }
+
+    static int firstLocation(List<String> w) {
         for (int i = 1; i < w.size(); i++) {
             if (Vocabulary.LOCATION_WORDS.contains(w.get(i))) {
                 return i;
@@ -432,7 +583,7 @@ final class InstructionGrammar {
         return w.subList(i, w.size());
     }
 
-    private static List<String> stripThe(List<String> w) {
+    static List<String> stripThe(List<String> w) {
         int i = 0;
         while (i < w.size() - 1 && Set.of("the", "this", "that").contains(w.get(i))) {
             i++;
@@ -440,7 +591,7 @@ final class InstructionGrammar {
         return w.subList(i, w.size());
     }
 
-    private static List<String> dropLike(List<String> w) {
+    static List<String> dropLike(List<String> w) {
         int i = 0;
         while (i < w.size() - 1 && LIKE_WORDS.contains(w.get(i))) {
             i++;
@@ -475,8 +626,10 @@ final class InstructionGrammar {
     }
 
     static InvalidInputException notUnderstood(String instruction, String why) {
-        return new InvalidInputException("the offline instructor could not understand \"" + instruction + "\" (" + why
+        return new UnsupportedEditException(null, "the offline instructor could not understand \"" + instruction + "\" (" + why
                 + "); expected an instruction such as \"remove the dog\", \"add a hat on the left\", \"replace the cat with a "
-                + "tiger\", \"make the car red\", \"change the background to a beach\" or \"make it winter\"");
+                + "tiger\", \"make the car red\", \"change the background to a beach\" or \"make it winter\"",
+                UnsupportedEditException.Remedy.LANGUAGE_MODEL, "or plan with an instructor backed by a language model "
+                        + "(OpenAiInstructor)");
     }
 }

@@ -108,8 +108,9 @@ final class LanguageGuard {
     }
 
     private static InvalidInputException unsupported(String instruction, String why) {
-        return new InvalidInputException("only English instructions are supported by the offline instructor, and \""
-                + instruction + "\" is not English (" + why + "); use OpenAiInstructor (dev.brushedit.edit.OpenAiInstructor) "
-                + "for instructions in other languages, or translate the instruction");
+        return new UnsupportedEditException(null, "only English instructions are supported by the offline instructor, and \""
+                + instruction + "\" is not English (" + why + ")", UnsupportedEditException.Remedy.LANGUAGE_MODEL,
+                "use OpenAiInstructor (dev.brushedit.edit.OpenAiInstructor) for instructions in other languages, or translate "
+                        + "the instruction");
     }
 }

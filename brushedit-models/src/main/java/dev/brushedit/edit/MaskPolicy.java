@@ -17,6 +17,8 @@ import dev.brushedit.core.image.RgbImage;
  *       ellipse ({@link #additionShape()}); the mask source is not asked;</li>
  *   <li>LOCAL: the object's mask as found;</li>
  *   <li>BACKGROUND: everything but the foreground object's mask (its inversion);</li>
+ *   <li>MOVE and RESIZE: the object's mask as found (the
+ *       {@link dev.brushedit.edit.structure.StructuralEditor} lifts, fills and pastes from it);</li>
  *   <li>GLOBAL: the whole image (all ones; the BrushEdit app returns an all-zero mask here, which
  *       would leave the image unchanged), inpainted with the lower
  *       {@link #globalPreservationScale()}.</li>
@@ -80,7 +82,8 @@ public final class MaskPolicy {
 
     /** True when the category needs the object's mask from a {@link MaskSource}. */
     public static boolean needsObjectMask(EditCategory category) {
-        return category == EditCategory.REMOVE || category == EditCategory.LOCAL || category == EditCategory.BACKGROUND;
+        return category == EditCategory.REMOVE || category == EditCategory.LOCAL || category == EditCategory.BACKGROUND
+                || category == EditCategory.MOVE || category == EditCategory.RESIZE;
     }
 
     /**

@@ -2,7 +2,9 @@ package dev.brushedit.edit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.Box;
+import dev.brushedit.edit.structure.ObjectMotion;
 import java.util.Optional;
 
 /**
@@ -19,7 +21,7 @@ final class MllmReply {
      * this object's mask; same default as the offline instructor's).
      */
     private static final String ENVELOPE = "a chat completion with choices[0].message.content";
-    private static final String PLAN = "a JSON object with category, target_object, box and target_caption";
+    private static final String PLAN = "a JSON object with category, target_object, box, offset, scale and target_caption";
 
     static final String BACKGROUND_FOREGROUND = "main subject";
 
@@ -88,7 +90,33 @@ final class MllmReply {
         if (category == EditCategory.ADDITION) {
             box = Optional.of(MllmBoxes.read(plan.get("box"), units, sentWidth, sentHeight, width, height, url));
         }
-        return new EditPlan(category, object, caption, box, instruction);
+        Optional<ObjectMotion> motion = Optional.empty();
+        if (category == EditCategory.MOVE || category == EditCategory.RESIZE) {
+            motion = Optional.of(motion(plan, category, text, (double) width / sentWidth, (double) height / sentHeight, url));
+        }
+        return new EditPlan(category, object, caption, box, instruction, motion);
+    }
+
+    /** The move's offset (scaled from the sent image to the original) or the resize's factor. */
+    private static ObjectMotion motion(JsonNode plan, EditCategory category, String text, double sx, double sy, String url) {
+        try {
+            if (category == EditCategory.RESIZE) {
+                JsonNode scale = plan.get("scale");
+                if (scale == null || !scale.isNumber()) {
+                    throw bad(url, "has no numeric \"scale\" for a resize", text, null);
+                }
+                return ObjectMotion.scale(scale.asDouble());
+            }
+            JsonNode offset = plan.get("offset");
+            if (offset == null || !offset.isArray() || offset.size() != 2 || !offset.get(0).isNumber()
+                    || !offset.get(1).isNumber()) {
+                throw bad(url, "has no \"offset\" [dx, dy] for a move", text, null);
+            }
+            return ObjectMotion.move(offset.get(0).asDouble() * sx, offset.get(1).asDouble() * sy);
+        } catch (InvalidInputException e) {
+            throw bad(url, "holds an unusable " + (category == EditCategory.RESIZE ? "scale" : "offset") + " ("
+                    + e.getMessage() + ")", text, e);
+        }
     }
 
     private static String string(JsonNode plan, String field) {

@@ -27,7 +27,9 @@ final class MllmText {
             Map.entry("removal", EditCategory.REMOVE),
             Map.entry("local", EditCategory.LOCAL),
             Map.entry("global", EditCategory.GLOBAL),
-            Map.entry("background", EditCategory.BACKGROUND));
+            Map.entry("background", EditCategory.BACKGROUND),
+            Map.entry("move", EditCategory.MOVE),
+            Map.entry("resize", EditCategory.RESIZE));
 
     private MllmText() {}
 
@@ -74,7 +76,7 @@ final class MllmText {
     }
 
     /**
-     * The category a model named: one of the five names (or "add", "removal"), any case, with
+     * The category a model named: one of the seven names (or "add", "removal"), any case, with
      * surrounding quotes, spaces and a final full stop ignored.
      *
      * @throws MllmException naming the raw value for anything else
@@ -85,7 +87,7 @@ final class MllmText {
         if (c == null) {
             String shown = snippet(raw);
             throw new MllmException("the model at " + url + " named an unknown edit category \"" + shown
-                    + "\"; expected one of addition, remove, local, global, background", 200, shown, null);
+                    + "\"; expected one of addition, remove, local, global, background, move, resize", 200, shown, null);
         }
         return c;
     }

@@ -17,13 +17,34 @@ import java.util.Optional;
  *       "make / paint / colour X ATTRIBUTE", "change the colour of X to Y", "X should be Y";</li>
  *   <li>BACKGROUND: "change / replace / set the background to / with Y", "make the background Y",
  *       "put the dog on a beach";</li>
+ *   <li>MOVE: "move / shift / slide / drag / nudge X [N pixels | N%] left / right / up / down",
+ *       "raise / lower X" (see {@link dev.brushedit.edit.structure.ObjectMotion}: without a
+ *       distance the object moves a quarter of the image, stopping at the edge);</li>
+ *   <li>RESIZE: "make X bigger / smaller / twice as big / half the size / N% bigger", "enlarge /
+ *       shrink / scale X [by N | by N% | to N%]", "double / halve the size of X" (without a number:
+ *       1.5 times, 1.2 for "slightly", 2 for "much", or the inverse for smaller);</li>
  *   <li>GLOBAL: "make it winter", "turn the photo into a watercolor painting", "change the season /
  *       style / time of day / weather to Y", "apply a vintage filter", or a bare style, season or
  *       time-of-day phrase.</li>
  * </ul>
- * Courtesy phrases ("please", "could you", "thanks") are dropped, location phrases after the object
- * ("in the corner") are cut from the target object, and verbs are matched through misspellings
- * (edit distance 1 for words of up to 5 letters, 2 beyond).
+ * General rules on top of these: "add a ... background" is a BACKGROUND edit; "add / create / apply
+ * a ... style, effect or filter" is GLOBAL wherever it is applied ("add a vintage filter to the
+ * dog"); one place turned into another ("turn the kitchen into a meadow", "change the harbour to a
+ * city at night") is BACKGROUND; a verb the grammar does not know, followed by an object ("polish
+ * the kettle"), is a LOCAL edit of that object; "change X's colour / pose / movement (from A) to B"
+ * and "change the pose of X to B" target X. Sentence forms beyond "VERB object": "instead of X, put
+ * Y"; "ensure there is no X" (REMOVE); "X is Y", "X should V Y", "X needs to be removed"; "do A by
+ * adding X" (the gerund is the edit); "let a dog join ..." (ADDITION); an unknown verb with a new
+ * object ("embed two trees", ADDITION), on the background (BACKGROUND), on an aspect of the image
+ * ("enhance the brightness", GLOBAL) or taking an object "from the image" (REMOVE); a colour aspect
+ * given or applied to an object ("give the banana a green tint") is LOCAL.
+ *
+ * <p>Courtesy phrases ("please", "could you", "thanks") are dropped; location phrases ("in the
+ * corner"), relative clauses ("that sits") and participle clauses ("parked outside", "wearing a
+ * hat") are cut from the target object, while numerals stay ("two boats"); verbs are matched
+ * through misspellings (edit distance 1 for words of up to 5 letters, 2 beyond), except verbs of
+ * three letters or fewer ("set", "add"), which are matched exactly so that "let" never becomes
+ * "set".
  *
  * <p>Target captions: the new content for LOCAL, BACKGROUND and GLOBAL edits ("red car", "a beach",
  * "winter"), the added object for ADDITION ("a red hat"), {@code "empty background"} for REMOVE
@@ -73,6 +94,13 @@ public final class OfflineInstructor implements Instructor {
         Checks.notBlank("instruction", instruction);
         List<String> words = InstructionGrammar.words(instruction);
         LanguageGuard.check(instruction, words);
+        Optional<MotionGrammar.Parsed> motion = MotionGrammar.parse(InstructionGrammar.stripCourtesy(MotionGrammar.words(instruction)),
+                instruction.contains("%"), image.width(), image.height(), foreground);
+        if (motion.isPresent()) {
+            MotionGrammar.Parsed m = motion.get();
+            return new EditPlan(m.category(), m.target(), m.caption(), Optional.empty(), instruction.strip(),
+                    Optional.of(m.motion()));
+        }
         InstructionGrammar.Parsed p = InstructionGrammar.parse(words, instruction, foreground);
         Optional<Box> box = p.category() == EditCategory.ADDITION
                 ? Optional.of(AdditionPlacement.place(image.width(), image.height(), additionSize, p.where()))

@@ -8,17 +8,24 @@ import java.util.Map;
  * The offline instructor's verbs, each mapped to its action, with tolerant matching: an exact word,
  * its "-ing"/"-ed"/"-s" form, or a misspelling within an edit distance of 1 (words of 3 to 5
  * letters) or 2 (6 letters or more), counting a swap of two neighbouring letters as one edit
- * (optimal-string-alignment distance). Thread-safety: stateless.
+ * (optimal-string-alignment distance). Verbs of three letters or fewer ("set", "put", "add") are
+ * never matched through misspellings: too many English words are one letter from them ("let",
+ * "pot"); "ad" is accepted as a listed spelling of "add". "let" ("let the cat jump") is read as
+ * "make". Thread-safety: stateless.
  */
 final class VerbLexicon {
 
     /** What a verb asks for. */
     enum Action { REMOVE, ADD, PUT, CHANGE, MAKE, GIVE, APPLY }
 
+    /** Verbs of this many letters or fewer ("set", "add", "cut") are matched exactly, never fuzzily. */
+    static final int MAX_EXACT_ONLY = 3;
+
     private static final Map<String, Action> VERBS = new LinkedHashMap<>();
 
     static {
-        for (String v : List.of("remove", "delete", "erase", "eliminate", "clear", "wipe", "drop", "cut", "hide", "rid")) {
+        for (String v : List.of("remove", "delete", "erase", "eliminate", "clear", "wipe", "drop", "cut", "hide", "rid",
+                "banish", "eradicate", "expunge", "purge", "omit", "exclude", "discard")) {
             VERBS.put(v, Action.REMOVE);
         }
         for (String v : List.of("add", "insert", "include", "draw", "introduce", "attach", "create", "generate")) {
@@ -31,7 +38,7 @@ final class VerbLexicon {
                 "exchange", "alter", "modify")) {
             VERBS.put(v, Action.CHANGE);
         }
-        for (String v : List.of("make", "paint", "color", "colour", "recolor", "recolour", "dye", "render", "tint")) {
+        for (String v : List.of("make", "paint", "color", "colour", "recolor", "recolour", "dye", "render", "tint", "let")) {
             VERBS.put(v, Action.MAKE);
         }
         VERBS.put("give", Action.GIVE);
@@ -62,7 +69,7 @@ final class VerbLexicon {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String verb : VERBS.keySet()) {
-            if (verb.length() < 4 && word.length() > verb.length() + 1) {
+            if (verb.length() <= MAX_EXACT_ONLY) {
                 continue;
             }
             int d = distance(word, verb);

@@ -11,7 +11,8 @@ final class Vocabulary {
     static final List<String> POLITE_PREFIXES = List.of(
             "would you be so kind as to", "would you mind", "could you please", "can you please", "would you please",
             "will you please", "i would like you to", "i'd like you to", "i want you to", "i need you to",
-            "i would like to", "i'd like to", "i want to", "i need to", "help me", "go ahead and", "try to",
+            "i would like to", "i'd like to", "i want to", "i need to", "we should", "we need to", "we must",
+            "let us", "you must", "you need to", "help me", "go ahead and", "try to",
             "could you", "can you", "would you", "will you", "you should", "please", "kindly", "just", "now", "then",
             "hey", "ok", "okay", "let's", "lets", "simply", "also", "and");
 
@@ -21,8 +22,7 @@ final class Vocabulary {
 
     /** Determiners and quantifiers dropped from the start of a target object. */
     static final Set<String> DETERMINERS = Set.of("the", "a", "an", "all", "both", "every", "each", "some", "any",
-            "this", "that", "these", "those", "my", "his", "her", "their", "its", "our", "your", "one", "two", "three",
-            "four", "five", "several", "many", "few", "of", "other", "another", "entire", "whole", "teh", "hte");
+            "this", "that", "these", "those", "my", "his", "her", "their", "its", "our", "your", "one", "several", "many", "few", "of", "other", "another", "entire", "whole", "teh", "hte");
 
     /** Words that end a target object phrase: the location phrase after them is dropped. */
     static final Set<String> LOCATION_WORDS = Set.of("from", "in", "on", "at", "near", "next", "beside", "behind",
@@ -34,7 +34,9 @@ final class Vocabulary {
             "photograph", "pic", "shot", "whole thing", "whole image", "whole photo", "whole picture", "whole scene",
             "entire image", "entire photo", "entire picture", "entire scene", "style", "art style", "season", "weather",
             "time of day", "time", "lighting", "light", "mood", "atmosphere", "look", "overall look", "color scheme",
-            "colour scheme", "colors", "colours", "image style", "photo style", "painting style", "filter", "tone");
+            "colour scheme", "colors", "colours", "image style", "photo style", "painting style", "filter", "tone",
+            "brightness", "contrast", "saturation", "exposure", "sharpness", "white balance", "colour balance",
+            "color balance", "vibrance", "illumination");
 
     /** Words naming the background. */
     static final Set<String> BACKGROUND = Set.of("background", "backdrop", "scenery", "setting", "surroundings",
@@ -69,4 +71,62 @@ final class Vocabulary {
             "scary", "modern", "ancient", "elegant", "and", "more", "less", "very", "slightly", "much", "bit", "too",
             "lighter", "redder", "greener", "bluer", "smile", "colored", "coloured", "red-haired", "grey-haired",
             "gray-haired", "open", "closed", "blooming", "bare", "leafless", "empty", "full", "hairy", "bearded");
+
+    /** Head nouns of an added thing that make the addition a whole-image edit, wherever it is applied. */
+    static final Set<String> STYLE_NOUNS = Set.of("style", "styles", "effect", "effects", "filter", "filters", "look",
+            "aesthetic", "tone", "tones", "vibe", "feel", "finish", "theme", "atmosphere", "mood", "ambience", "ambiance");
+
+    /** Places: a scene turned into another scene ("turn the kitchen into a meadow") is a background edit. */
+    static final Set<String> PLACES = union(SCENES, Set.of("harbour", "harbor", "port", "marina", "room", "bedroom",
+            "bathroom", "hall", "hallway", "corridor", "street", "road", "alley", "village", "town", "valley", "hill",
+            "hills", "plain", "plains", "prairie", "swamp", "marsh", "canyon", "arctic", "tundra", "shore", "coast",
+            "bay", "lagoon", "stadium", "market", "restaurant", "cafe", "church", "temple", "palace", "mall", "station",
+            "airport", "highway", "square", "plaza", "courtyard", "yard", "backyard", "lawn", "orchard", "vineyard",
+            "woods", "woodland", "rainforest", "seaside", "skyline", "downtown", "suburb", "neighborhood",
+            "neighbourhood", "ruins", "wasteland", "battlefield", "dungeon", "attic", "basement", "garage", "warehouse",
+            "factory", "gym", "hospital", "school", "museum", "theater", "theatre", "arena", "barn", "ranch", "pasture",
+            "grassland", "dune", "dunes", "oasis", "reef", "metropolis", "landscape", "bar", "pub",
+            "playground", "courtroom", "cathedral", "spaceship", "ship", "harbourfront", "waterfront"));
+
+    /** Aspects of an object: "change the cat's pose / the colour of the car from A to B" changes the object. */
+    static final Set<String> ASPECTS = Set.of("color", "colour", "colors", "colours", "shade", "pose", "posture",
+            "movement", "motion", "action", "expression", "gesture", "position", "shape", "texture", "material",
+            "size", "appearance", "state", "emotion", "pattern", "hue", "tint", "coat", "finish", "makeover");
+
+    /** True for a place noun: one of {@link #PLACES}, or a compound in -land ("snowland", "farmland"). */
+    static boolean isPlace(String word) {
+        return PLACES.contains(word) || word.length() >= 7 && word.endsWith("land");
+    }
+
+    /** Nouns ending in -ing or -ed that are not participles ("the office building", "the flower bed"). */
+    static final Set<String> NOT_PARTICIPLES = Set.of("building", "ceiling", "painting", "earring", "ring", "king",
+            "wing", "string", "swing", "clothing", "railing", "awning", "drawing", "icing", "frosting", "lighting",
+            "pudding", "wedding", "evening", "morning", "spring", "sibling", "duckling", "seedling", "dumpling",
+            "stocking", "stuffing", "topping", "wrapping", "carving", "landing", "parking", "ending", "opening",
+            "bedding", "fencing", "siding", "flooring", "sapling", "tiling", "setting", "sling", "thing", "something",
+            "anything", "nothing", "everything", "darling", "filling", "wiring", "piping", "stitching", "lettering",
+            "writing", "shading", "lining", "molding", "moulding", "trimming", "clearing", "crossing", "kitten", "sing",
+            "flowerbed", "seabed", "riverbed", "hundred", "hatred", "naked", "wicked", "sacred", "rugged", "jagged",
+            "crooked", "beloved", "blessed", "wretched", "ceilings", "buildings", "paintings", "earrings", "rings",
+            "wings", "strings", "swings", "drawings", "stockings", "toppings", "dumplings", "things", "siblings");
+
+    /** Participles that do not end in -ed or -ing. */
+    static final Set<String> IRREGULAR_PARTICIPLES = Set.of("made", "built", "held", "worn", "hung", "left", "kept",
+            "seen", "shown", "taken", "sat", "stood", "grown", "drawn", "caught", "thrown", "hidden", "spread", "laid");
+
+    /** First words that are not verbs, so "what a lovely photo" is not read as an action on an object. */
+    static final Set<String> NOT_VERBS = Set.of("what", "how", "why", "where", "when", "who", "which", "whose", "is",
+            "are", "was", "were", "be", "been", "there", "here", "it", "i", "you", "we", "they", "he", "she", "this",
+            "that", "these", "those", "the", "a", "an", "and", "or", "but", "so", "very", "such", "all", "with",
+            "without", "for", "of", "in", "on", "at", "to", "from", "by", "about", "like", "as", "if", "than", "not",
+            "no", "yes", "do", "does", "did", "can", "could", "would", "should", "will", "shall", "may", "might", "must",
+            "has", "had", "i'm", "it's", "what's", "there's", "nice", "lovely", "great", "beautiful", "good", "bad",
+            "wow", "oh", "cool", "love", "hate", "wish", "want", "need", "i'd", "only", "after", "before",
+            "while", "because", "my", "your", "our", "their", "his", "her", "its", "some", "any", "every", "each");
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        java.util.HashSet<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return Set.copyOf(u);
+    }
 }

@@ -7,15 +7,20 @@ import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
+import dev.brushedit.inpaint.internal.BackendJob;
 import dev.brushedit.inpaint.internal.DiffusionBackends;
+import dev.brushedit.inpaint.internal.DiffusionChoice;
 import dev.brushedit.inpaint.internal.InpaintBackend;
 import dev.brushedit.inpaint.internal.PatchMatchBackend;
 import dev.brushedit.inpaint.internal.StageTimer;
+import dev.brushedit.inpaint.internal.StepListener;
 import dev.brushedit.inpaint.internal.WorkImages;
 import dev.brushedit.inpaint.internal.WorkRegion;
-import dev.brushedit.inpaint.internal.BackendJob;
-import dev.brushedit.inpaint.internal.DiffusionChoice;
-import dev.brushedit.inpaint.internal.StepListener;
+import dev.brushedit.inpaint.internal.WorkRegionPlanner;
+import dev.brushedit.inpaint.outpaint.InitialFill;
+import dev.brushedit.inpaint.outpaint.OutpaintCanvas;
+import dev.brushedit.inpaint.outpaint.OutpaintExtension;
+import dev.brushedit.inpaint.outpaint.Sides;
 import dev.brushedit.inpaint.patchmatch.PatchMatchInpainter;
 import dev.brushedit.models.ExecutionOptions;
 import dev.brushedit.models.VaeEncoder;
@@ -23,7 +28,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +91,14 @@ public final class Inpainter implements AutoCloseable {
         return backend.name();
     }
 
+    /**
+     * What the backend can honour: PatchMatch ignores the prompt, needs pixels outside the mask and
+     * paints no new objects; the diffusion backends follow the prompt and may repaint everything.
+     */
+    public Capabilities capabilities() {
+        return backend.followsPrompt() ? Capabilities.diffusion() : Capabilities.textureFill();
+    }
+
     /** The request defaults that {@link #inpaint(RgbImage, Mask, String)} starts from. */
     public InpaintRequest defaults() {
         return defaults;
@@ -119,9 +134,9 @@ public final class Inpainter implements AutoCloseable {
             LOG.debug("empty mask: returning the image unchanged");
             return new InpaintResult(List.of(image), mask, provenance("none", used, "none (empty mask)", new StageTimer()));
         }
-        if (mask.isFull() && backend instanceof PatchMatchBackend) {
-            throw new InvalidInputException("the mask covers the whole image, so PatchMatch has no source pixels; "
-                    + "use a diffusion checkpoint or a mask that leaves part of the image");
+        if (mask.isFull() && capabilities().needsSourcePixels()) {
+            throw new InvalidInputException("the mask covers the whole image, so the " + backend.name() + " backend has no "
+                    + "source pixels; use a diffusion checkpoint or a mask that leaves part of the image");
         }
         StageTimer timer = new StageTimer();
         WorkRegion region = StrategyPlanner.plan(image.width(), image.height(), box, used.strategy(), backend.sizeMultiple());
@@ -141,6 +156,59 @@ public final class Inpainter implements AutoCloseable {
             }));
         }
         return new InpaintResult(results, mask, provenance(backend.name(), used, describe(region), timer));
+    }
+
+    /** Outpaints with the default request (its prompt describes the whole extended scene). */
+    public OutpaintResult outpaint(RgbImage image, OutpaintExtension extension) {
+        return outpaint(image, extension, defaults);
+    }
+
+    /** Outpaints with {@code request}. */
+    public OutpaintResult outpaint(RgbImage image, OutpaintExtension extension, InpaintRequest request) {
+        return outpaint(image, extension, request, ProgressListener.NONE, null);
+    }
+
+    /**
+     * Extends {@code image} by {@code extension} and fills the new area with the backend: builds the
+     * canvas ({@link OutpaintCanvas}) with the initial fill this backend expects (BrushNet: black,
+     * SD inpainting: grey, PatchMatch: the border mirrored outwards, which PatchMatch then replaces
+     * with patches continuing the image's texture), inpaints the new area plus the seam band with a
+     * hard paste, and cross-fades the band into the original (the request's {@link BlendOptions}
+     * are replaced by this seam). Original pixels beyond the seam band are kept exactly.
+     *
+     * <p>The canvas size is checked against the input limits before any work. An aspect ratio the
+     * image already has returns the image unchanged (backend {@code "none"}).
+     *
+     * @throws InvalidInputException for a null argument or a canvas over the pixel budget
+     */
+    public OutpaintResult outpaint(RgbImage image, OutpaintExtension extension, InpaintRequest request,
+            ProgressListener listener, CancellationToken cancel) {
+        Checks.notNull("image", image);
+        Checks.notNull("extension", extension);
+        Checks.notNull("request", request);
+        Checks.notNull("listener", listener);
+        limits.check(image, "image");
+        Sides sides = extension.sidesFor(image.width(), image.height());
+        limits.check(sides.canvasWidth(image.width()), sides.canvasHeight(image.height()), "outpainting canvas");
+        InitialFill fill = backend instanceof PatchMatchBackend ? InitialFill.MIRROR
+                : backend.name().equals("sd-inpainting") ? InitialFill.GRAY : InitialFill.BLACK;
+        OutpaintCanvas canvas = OutpaintCanvas.build(image, sides, extension.seamWidth(), fill);
+        InpaintRequest hard = request.toBuilder().blend(BlendOptions.HARD).build();
+        InpaintResult generated = inpaint(canvas.canvas(), canvas.mask(), hard, listener, cancel);
+        StageTimer seam = new StageTimer();
+        List<RgbImage> images = new ArrayList<>(generated.images().size());
+        for (RgbImage g : generated.images()) {
+            images.add(seam.time("seam", () -> canvas.composite(g)));
+        }
+        Provenance p = generated.provenance();
+        Map<String, java.time.Duration> stages = new LinkedHashMap<>(p.stageTimings());
+        seam.stages().forEach((k, v) -> stages.merge(k, v, java.time.Duration::plus));
+        Provenance outpaint = new Provenance(p.backend(), p.modelHashes(), p.scheduler(), p.schedulerConfig(), p.request(),
+                "outpaint " + extension + " (" + sides + ", fill " + fill + ") to " + canvas.canvas().width() + "x"
+                        + canvas.canvas().height() + "; " + p.workRegion(),
+                stages, p.createdAt());
+        LOG.debug("outpainted {}x{} by {} with {}", image.width(), image.height(), sides, p.backend());
+        return new OutpaintResult(images, canvas, extension, generated, outpaint);
     }
 
     /** What the backend needs from {@code r}. */

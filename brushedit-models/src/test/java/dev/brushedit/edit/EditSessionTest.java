@@ -34,13 +34,13 @@ class EditSessionTest {
         EditSession s = EditSession.start(editor, start);
         assertThat(s.canUndo()).isFalse();
         EditTurn t1 = s.edit("remove the red square");
-        EditTurn t2 = s.edit("add a bird at the top");
+        EditTurn t2 = s.edit("erase the top of the square");
         assertThat(t1.number()).isEqualTo(1);
         assertThat(t1.input()).isSameAs(start);
         assertThat(t2.input()).isSameAs(t1.output());
         assertThat(s.current()).isSameAs(t2.output());
         assertThat(s.history()).containsExactly(t1, t2);
-        assertThat(s.history().get(1).result().plan().category()).isEqualTo(EditCategory.ADDITION);
+        assertThat(s.history().get(1).result().plan().category()).isEqualTo(EditCategory.REMOVE);
 
         assertThat(s.undo()).isSameAs(t1.output());
         assertThat(s.undone()).containsExactly(t2);
@@ -51,7 +51,7 @@ class EditSessionTest {
         assertThat(s.canRedo()).isFalse();
 
         s.undo();
-        EditTurn t2b = s.edit("add a tree on the left");
+        EditTurn t2b = s.edit("remove the shadow on the left");
         assertThat(t2b.number()).isEqualTo(2);
         assertThat(s.canRedo()).isFalse();
         assertThat(s.history()).containsExactly(t1, t2b);
@@ -61,7 +61,7 @@ class EditSessionTest {
     void aTurnCanBeRerunWithOverridesAndLaterTurnsAreDropped() {
         EditSession s = EditSession.start(editor, InstructionEditorTest.scene());
         EditTurn t1 = s.edit("remove the red square");
-        s.edit("add a bird at the top");
+        s.edit("erase the top of the square");
         EditPlan smaller = t1.result().plan();
         EditTurn again = s.rerun(1, EditOverrides.builder().plan(smaller)
                 .mask(dev.brushedit.core.image.Mask.ofBox(64, 56, new Box(22, 18, 42, 38)))

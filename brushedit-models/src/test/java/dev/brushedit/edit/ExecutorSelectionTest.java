@@ -154,7 +154,11 @@ class ExecutorSelectionTest {
         assertThat(editor.executorFor(plan, ExecutorPreference.AUTO).name()).isEqualTo("white-local");
         assertThat(editor.executorFor(plan, ExecutorPreference.CLASSICAL).name()).isEqualTo("white-local");
         InstructionEditor bare = editor.toBuilder().executors(List.of()).build();
-        assertThat(bare.executorFor(plan, ExecutorPreference.AUTO).name()).isEqualTo("inpainter/patchmatch");
+        // PatchMatch follows no prompt, so it refuses the recolour (issue 11) but takes a removal
+        assertThatThrownBy(() -> bare.executorFor(plan, ExecutorPreference.AUTO)).isInstanceOf(UnsupportedEditException.class)
+                .hasMessageContaining("ignores the prompt");
+        assertThat(bare.executorFor(plan.withCategory(EditCategory.REMOVE), ExecutorPreference.AUTO).name())
+                .isEqualTo("inpainter/patchmatch");
         assertThatThrownBy(() -> bare.executorFor(plan, ExecutorPreference.CLASSICAL))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("none is registered");
     }

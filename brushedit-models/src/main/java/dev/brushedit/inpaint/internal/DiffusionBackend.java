@@ -106,6 +106,11 @@ public final class DiffusionBackend implements InpaintBackend {
     }
 
     @Override
+    public boolean followsPrompt() {
+        return true;
+    }
+
+    @Override
     public String schedulerConfigJson() {
         return schedulerJson;
     }

@@ -28,6 +28,13 @@ public interface InpaintBackend extends AutoCloseable {
     String schedulerConfigJson();
 
     /**
+     * True when the fill follows the prompt (the diffusion backends: they also paint new objects and
+     * may repaint the whole image); false for a texture fill that ignores it and needs source pixels
+     * outside the mask (PatchMatch).
+     */
+    boolean followsPrompt();
+
+    /**
      * Fills the hole of {@code mask} (1 = hole, binary) in {@code image}, both at a working size that
      * is a multiple of {@link #sizeMultiple()}, and returns {@code request.numOutputs()} images of the
      * same size. Pixels outside the hole may differ; the caller pastes through the mask.

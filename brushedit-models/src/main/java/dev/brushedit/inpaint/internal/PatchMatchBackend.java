@@ -38,6 +38,11 @@ public final class PatchMatchBackend implements InpaintBackend {
     }
 
     @Override
+    public boolean followsPrompt() {
+        return false;
+    }
+
+    @Override
     public String schedulerConfigJson() {
         return "";
     }

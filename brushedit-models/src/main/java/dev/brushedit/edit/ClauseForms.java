@@ -1,0 +1,225 @@
+package dev.brushedit.edit;
+
+import static dev.brushedit.edit.InstructionGrammar.join;
+import static dev.brushedit.edit.InstructionGrammar.objectPhrase;
+import static dev.brushedit.edit.InstructionGrammar.stripDeterminers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Sentence forms of the offline grammar beyond "VERB object ...": "instead of X, put Y", "ensure
+ * there is no X", "do A by adding X", "let a dog join ...", statements such as "X is Y" or "X should
+ * adopt Y", and an unknown verb applied to an object ("polish the kettle", "embed two trees into the
+ * image", "banish the kite from the image", "reimagine the background with ..."). Each is a general
+ * rule over word classes, not a list of sentences. Thread-safety: stateless.
+ */
+final class ClauseForms {
+    private static final Set<String> LEAD_INS = Set.of("ensure", "make sure", "be sure", "make certain");
+    private static final Set<String> INDEFINITE = Set.of("a", "an", "some");
+    private static final Set<String> CAUSATIVES = Set.of("let", "have", "make");
+    private static final Set<String> REMOVED = Set.of("gone", "absent", "missing", "removed", "deleted", "erased");
+    private static final Set<String> NUMERALS = Set.of("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "dozen", "several");
+
+    private ClauseForms() {}
+
+    /** The forms tried before the verb: null when none applies. */
+    static InstructionGrammar.Parsed parse(List<String> w, String instruction, String foreground) {
+        List<String> s = stripLeadIn(w);
+        InstructionGrammar.Parsed p = negatedExistence(s);
+        if (p == null && s.size() < w.size()) {
+            p = copula(s, instruction, foreground);
+        }
+        if (p == null) {
+            p = insteadOf(w);
+        }
+        if (p == null) {
+            p = byGerund(w, instruction, foreground);
+        }
+        if (p == null) {
+            p = causativeAddition(w);
+        }
+        return p;
+    }
+
+    /** "ensure (that) ...", "make sure ..." -> "...". */
+    private static List<String> stripLeadIn(List<String> w) {
+        for (String lead : LEAD_INS) {
+            List<String> lw = List.of(lead.split(" "));
+            if (w.size() > lw.size() + 1 && w.subList(0, lw.size()).equals(lw)) {
+                int i = lw.size();
+                return w.get(i).equals("that") ? w.subList(i + 1, w.size()) : w.subList(i, w.size());
+            }
+        }
+        return w;
+    }
+
+    /** "there is / are / should be no X", "there's no X": REMOVE X. */
+    private static InstructionGrammar.Parsed negatedExistence(List<String> w) {
+        if (w.isEmpty() || !(w.get(0).equals("there") || w.get(0).equals("there's"))) {
+            return null;
+        }
+        int no = w.indexOf("no");
+        if (no < 1 || no > 3 || no == w.size() - 1) {
+            return null;
+        }
+        for (String between : w.subList(1, no)) {
+            if (!Set.of("is", "are", "should", "must", "be", "will").contains(between)) {
+                return null;
+            }
+        }
+        String target = objectPhrase(w.subList(no + 1, w.size()));
+        return target.isEmpty() ? null : new InstructionGrammar.Parsed(EditCategory.REMOVE, target,
+                InstructionGrammar.REMOVE_CAPTION, List.of());
+    }
+
+    /** "instead of X, put / add / use Y": LOCAL X -> Y. */
+    private static InstructionGrammar.Parsed insteadOf(List<String> w) {
+        if (w.size() < 5 || !w.get(0).equals("instead") || !w.get(1).equals("of")) {
+            return null;
+        }
+        for (int k = 3; k < w.size() - 1; k++) {
+            String verb = VerbLexicon.canonical(w.get(k));
+            if (verb != null && VerbLexicon.action(verb) != VerbLexicon.Action.REMOVE || w.get(k).equals("use")) {
+                String target = objectPhrase(w.subList(2, k));
+                return target.isEmpty() ? null : new InstructionGrammar.Parsed(EditCategory.LOCAL, target,
+                        join(InstructionGrammar.stripThe(w.subList(k + 1, w.size()))), List.of());
+            }
+        }
+        return null;
+    }
+
+    /** "enliven the image by adding a horse": the gerund after "by" is the edit. */
+    private static InstructionGrammar.Parsed byGerund(List<String> w, String instruction, String foreground) {
+        for (int i = 1; i < w.size() - 2; i++) {
+            String g = w.get(i + 1);
+            if (w.get(i).equals("by") && g.endsWith("ing")) {
+                String verb = VerbLexicon.canonical(g);
+                if (verb != null) {
+                    List<String> rest = new ArrayList<>();
+                    rest.add(verb);
+                    rest.addAll(w.subList(i + 2, w.size()));
+                    return InstructionGrammar.parse(rest, instruction, foreground);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "let a dog join the picture", "have two birds sit on the fence": an ADDITION of the new object. */
+    private static InstructionGrammar.Parsed causativeAddition(List<String> w) {
+        if (w.size() < 4 || !CAUSATIVES.contains(w.get(0)) || !isIndefinite(w.get(1))) {
+            return null;
+        }
+        int verb = w.size() - 1;
+        for (int k = 3; k < w.size() - 1; k++) {
+            if (Vocabulary.DETERMINERS.contains(w.get(k + 1)) || Vocabulary.LOCATION_WORDS.contains(w.get(k + 1))) {
+                verb = k;
+                break;
+            }
+        }
+        List<String> noun = w.subList(1, verb);
+        List<String> bare = stripDeterminers(noun);
+        if (bare.isEmpty()) {
+            return null;
+        }
+        return new InstructionGrammar.Parsed(EditCategory.ADDITION, InstructionGrammar.cutClauses(bare), join(noun),
+                List.copyOf(w.subList(verb, w.size())));
+    }
+
+    /**
+     * Statements: "X is / are Y" (LOCAL X, or REMOVE X when Y is "removed" or "gone") and "X should
+     * / must / shall V Y" (LOCAL X, or REMOVE X when V is a removal verb). Null when the subject is
+     * not an object phrase.
+     */
+    static InstructionGrammar.Parsed copula(List<String> w, String instruction, String foreground) {
+        for (int i = 1; i < w.size() - 1; i++) {
+            String link = w.get(i);
+            boolean be = link.equals("is") || link.equals("are");
+            boolean modal = Set.of("should", "must", "shall").contains(link) && !w.get(i + 1).equals("be");
+            if (!be && !modal) {
+                continue;
+            }
+            List<String> x = w.subList(0, i);
+            if (Vocabulary.NOT_VERBS.contains(x.get(0)) && !InstructionGrammar.OBJECT_STARTERS.contains(x.get(0))) {
+                return null;
+            }
+            String target = objectPhrase(x);
+            if (target.isEmpty()) {
+                return null;
+            }
+            List<String> y = w.subList(i + 1, w.size());
+            if (isRemoval(y.get(0))) {
+                return new InstructionGrammar.Parsed(EditCategory.REMOVE, target, InstructionGrammar.REMOVE_CAPTION, List.of());
+            }
+            if (modal) {
+                return new InstructionGrammar.Parsed(EditCategory.LOCAL, target, join(y) + " " + target, List.of());
+            }
+            return InstructionGrammar.makeSplit(x, y, instruction, foreground);
+        }
+        return null;
+    }
+
+    /**
+     * "polish the kettle": a verb the lexicon does not know, followed by an object. A new object
+     * ("a", "some", a numeral: "embed two trees into the image") is an ADDITION; the background
+     * ("reimagine the background with ...") a BACKGROUND edit; an aspect of the image ("enhance the
+     * brightness") GLOBAL; an object taken "from the image" a REMOVE; any other object a LOCAL edit
+     * of that object. Not when the first word is never an imperative ("what a lovely photo").
+     */
+    static InstructionGrammar.Parsed unknownVerb(List<String> w, String instruction, String foreground) {
+        String verb = w.get(0);
+        if (w.size() < 2 || verb.length() < 3 || !verb.chars().allMatch(Character::isLetter) || verb.endsWith("ly")
+                || Vocabulary.NOT_VERBS.contains(verb)) {
+            return null;
+        }
+        List<String> rest = InstructionGrammar.dropParticles(w.subList(1, w.size()));
+        String first = rest.get(0);
+        boolean indefinite = isIndefinite(first);
+        if (rest.size() < 2 || !indefinite && !InstructionGrammar.OBJECT_STARTERS.contains(first)) {
+            return null;
+        }
+        String done = verb.endsWith("ing") ? verb : InstructionGrammar.participle(verb);
+        List<String> object = InstructionGrammar.phraseBeforeLocation(rest);
+        List<String> after = rest.subList(object.size(), rest.size());
+        if (InstructionGrammar.wholeImagePrefix(rest) > 0 || InstructionGrammar.isWholeImageAspect(object)) {
+            return new InstructionGrammar.Parsed(EditCategory.GLOBAL, "", done + " " + join(rest), List.of());
+        }
+        List<String> bare = stripDeterminers(object);
+        if (bare.isEmpty()) {
+            return null;
+        }
+        if (Vocabulary.BACKGROUND.contains(bare.get(0))) {
+            return new InstructionGrammar.Parsed(EditCategory.BACKGROUND, foreground, join(after.isEmpty() ? rest : after),
+                    List.of());
+        }
+        if (indefinite) {
+            return new InstructionGrammar.Parsed(EditCategory.ADDITION, InstructionGrammar.cutClauses(bare), join(object),
+                    List.copyOf(after));
+        }
+        String target = objectPhrase(rest);
+        if (target.isEmpty()) {
+            return null;
+        }
+        if (!after.isEmpty() && after.get(0).equals("from") && after.size() > 1
+                && InstructionGrammar.wholeImagePrefix(after.subList(1, after.size())) == after.size() - 1) {
+            return new InstructionGrammar.Parsed(EditCategory.REMOVE, target, InstructionGrammar.REMOVE_CAPTION, List.of());
+        }
+        return new InstructionGrammar.Parsed(EditCategory.LOCAL, target, done + " " + target, List.of());
+    }
+
+    /** A removal verb or participle: "removed", "expunged", "gone". */
+    static boolean isRemoval(String word) {
+        if (REMOVED.contains(word)) {
+            return true;
+        }
+        String verb = VerbLexicon.canonical(word);
+        return verb != null && VerbLexicon.action(verb) == VerbLexicon.Action.REMOVE;
+    }
+
+    private static boolean isIndefinite(String word) {
+        return INDEFINITE.contains(word) || NUMERALS.contains(word) || !word.isEmpty() && word.chars().allMatch(Character::isDigit);
+    }
+}

@@ -1,0 +1,296 @@
+package dev.brushedit.edit;
+
+import dev.brushedit.edit.structure.ObjectMotion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The offline instructor's rules for MOVE and RESIZE edits, tried before the other rules:
+ * <ul>
+ *   <li>MOVE: "move / shift / slide / drag / nudge / push / pull / reposition X [by N pixels | N%]
+ *       [to the] left / right / up / down [and ...]", "raise / lift X" (up), "lower X" (down). A
+ *       distance in pixels (or percent of the image's width or height) is exact; without one the
+ *       object moves a quarter of the image (a tenth for "slightly", "a bit", "a little"),
+ *       stopping at the edge;</li>
+ *   <li>RESIZE: "make X bigger / larger / smaller / tinier", "make X twice / three times / half as
+ *       big", "make X N% bigger", "enlarge / grow / magnify / expand X [by N% | by a factor of N]",
+ *       "shrink / reduce / downsize X [to half its size]", "scale / resize X by N | to N% | up / down",
+ *       "double / halve the size of X". Without a number: 1.5 (1.2 for "slightly", 2 for "much"),
+ *       or its inverse for smaller.</li>
+ * </ul>
+ * The phrase after the object must consist only of direction, distance and size words; anything
+ * else ("move the dog to the beach") is left to the other rules.
+ *
+ * <p>Thread-safety: stateless.
+ */
+final class MotionGrammar {
+
+    /** A MOVE or RESIZE reading: category, target object, caption, motion. */
+    record Parsed(EditCategory category, String target, String caption, ObjectMotion motion) {}
+
+    private static final Set<String> MOVE_VERBS = Set.of("move", "shift", "slide", "drag", "nudge", "push", "pull",
+            "reposition", "relocate", "raise", "lift", "lower", "bring");
+    private static final Set<String> GROW_VERBS = Set.of("enlarge", "grow", "magnify", "expand", "upscale", "upsize", "increase");
+    private static final Set<String> SHRINK_VERBS = Set.of("shrink", "reduce", "downsize", "minify", "decrease", "diminish");
+    private static final Set<String> SCALE_VERBS = Set.of("scale", "resize", "rescale");
+    private static final Map<String, int[]> DIRECTIONS = Map.ofEntries(
+            Map.entry("left", new int[] {-1, 0}), Map.entry("leftward", new int[] {-1, 0}),
+            Map.entry("leftwards", new int[] {-1, 0}), Map.entry("right", new int[] {1, 0}),
+            Map.entry("rightward", new int[] {1, 0}), Map.entry("rightwards", new int[] {1, 0}),
+            Map.entry("up", new int[] {0, -1}), Map.entry("upward", new int[] {0, -1}), Map.entry("upwards", new int[] {0, -1}),
+            Map.entry("higher", new int[] {0, -1}), Map.entry("top", new int[] {0, -1}),
+            Map.entry("down", new int[] {0, 1}), Map.entry("downward", new int[] {0, 1}),
+            Map.entry("downwards", new int[] {0, 1}), Map.entry("lower", new int[] {0, 1}), Map.entry("bottom", new int[] {0, 1}));
+    private static final Set<String> MOVE_FILLERS = Set.of("to", "the", "towards", "toward", "by", "a", "an", "bit", "little",
+            "slightly", "tad", "and", "of", "side", "edge", "direction", "pixels", "pixel", "px", "percent", "image", "picture",
+            "photo", "frame", "further", "farther", "more", "over", "some", "tiny", "few", "its", "it", "about", "around");
+    private static final Set<String> NUDGE_WORDS = Set.of("slightly", "bit", "little", "tad", "tiny");
+    private static final Set<String> BIGGER = Set.of("bigger", "larger", "greater", "huger", "up");
+    private static final Set<String> SMALLER = Set.of("smaller", "tinier", "littler", "down");
+    private static final Set<String> SIZE_FILLERS = Set.of("as", "big", "large", "small", "tiny", "huge", "times", "the", "its",
+            "size", "a", "bit", "little", "slightly", "much", "lot", "percent", "by", "than", "before", "now", "original", "it",
+            "is", "was", "to", "of", "factor", "way", "even", "more", "less", "somewhat", "considerably", "significantly",
+            "noticeably", "twice", "thrice", "half", "double", "triple", "quarter", "third", "current", "one", "tad",
+            "their", "his", "her");
+    private static final Set<String> STRONG = Set.of("much", "lot", "way", "considerably", "significantly");
+    private static final Map<String, Double> NUMBER_WORDS = Map.ofEntries(Map.entry("one", 1.0), Map.entry("two", 2.0),
+            Map.entry("three", 3.0), Map.entry("four", 4.0), Map.entry("five", 5.0), Map.entry("six", 6.0),
+            Map.entry("seven", 7.0), Map.entry("eight", 8.0), Map.entry("nine", 9.0), Map.entry("ten", 10.0),
+            Map.entry("twenty", 20.0), Map.entry("thirty", 30.0), Map.entry("forty", 40.0), Map.entry("fifty", 50.0),
+            Map.entry("hundred", 100.0));
+
+    private MotionGrammar() {}
+
+    /**
+     * The MOVE or RESIZE reading of {@code words} (courtesy phrases already dropped) for a
+     * {@code width x height} image, or empty when the words are not such an instruction.
+     *
+     * @param percent whether the instruction holds a {@code %} sign (dropped from the words)
+     * @throws dev.brushedit.core.InvalidInputException for a move or resize whose size is zero or
+     *     negative (from {@link ObjectMotion})
+     */
+    static Optional<Parsed> parse(List<String> words, boolean percent, int width, int height, String foreground) {
+        if (words.size() < 2) {
+            return Optional.empty();
+        }
+        String verb = words.get(0);
+        List<String> rest = words.subList(1, words.size());
+        if (MOVE_VERBS.contains(verb) || "move".equals(VerbLexicon.canonical(verb))) {
+            return move(verb, rest, percent, width, height, foreground);
+        }
+        if (verb.equals("double") || verb.equals("halve") || verb.equals("triple")) {
+            return sizeOf(verb, rest, foreground);
+        }
+        boolean grow = GROW_VERBS.contains(verb);
+        boolean shrink = SHRINK_VERBS.contains(verb);
+        if (grow || shrink || SCALE_VERBS.contains(verb) || "make".equals(VerbLexicon.canonical(verb))) {
+            return resize(verb, rest, percent, grow, shrink, foreground);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Parsed> move(String verb, List<String> rest, boolean percent, int width, int height,
+            String foreground) {
+        int tail = tailStart(rest, w -> DIRECTIONS.containsKey(w) || MOVE_FILLERS.contains(w) || number(w) != null);
+        int implied = verb.equals("raise") || verb.equals("lift") ? -1 : verb.equals("lower") ? 1 : 0;
+        List<String> dirTail = tail == 0 ? List.of() : rest.subList(tail, rest.size());
+        boolean hasDirection = dirTail.stream().anyMatch(DIRECTIONS::containsKey);
+        if (!hasDirection && implied == 0) {
+            return Optional.empty();
+        }
+        String target = target(tail == 0 ? rest : rest.subList(0, tail), foreground);
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        double dx = 0;
+        double dy = 0;
+        int dirX = 0;
+        int dirY = implied;
+        boolean explicit = false;
+        boolean nudge = dirTail.stream().anyMatch(NUDGE_WORDS::contains);
+        for (List<String> segment : segments(dirTail)) {
+            Double n = null;
+            for (String w : segment) {
+                n = n == null ? number(w) : n;
+            }
+            for (String w : segment) {
+                int[] d = DIRECTIONS.get(w);
+                if (d == null) {
+                    continue;
+                }
+                dirX = d[0] != 0 ? d[0] : dirX;
+                dirY = d[1] != 0 ? d[1] : dirY;
+                if (n != null) {
+                    explicit = true;
+                    dx += d[0] * (percent ? n / 100 * width : n);
+                    dy += d[1] * (percent ? n / 100 * height : n);
+                }
+            }
+        }
+        ObjectMotion motion;
+        if (explicit) {
+            motion = ObjectMotion.move(dx, dy);
+        } else {
+            motion = nudge ? ObjectMotion.nudge(dirX, dirY) : ObjectMotion.toward(dirX, dirY);
+        }
+        return Optional.of(new Parsed(EditCategory.MOVE, target, target, motion));
+    }
+
+    /** The tail split at "and": each part's number applies to that part's directions. */
+    private static List<List<String>> segments(List<String> tail) {
+        List<List<String>> out = new ArrayList<>();
+        List<String> cur = new ArrayList<>();
+        for (String w : tail) {
+            if (w.equals("and")) {
+                out.add(cur);
+                cur = new ArrayList<>();
+            } else {
+                cur.add(w);
+            }
+        }
+        out.add(cur);
+        // a part with a number and no direction ("left by 50 pixels" has both; "50 pixels, and left") joins the next
+        List<List<String>> merged = new ArrayList<>();
+        for (List<String> s : out) {
+            if (!merged.isEmpty() && merged.get(merged.size() - 1).stream().noneMatch(DIRECTIONS::containsKey)) {
+                merged.get(merged.size() - 1).addAll(s);
+            } else {
+                merged.add(new ArrayList<>(s));
+            }
+        }
+        return merged;
+    }
+
+    private static Optional<Parsed> resize(String verb, List<String> rest, boolean percent, boolean grow, boolean shrink,
+            String foreground) {
+        int tail = tailStart(rest, w -> BIGGER.contains(w) || SMALLER.contains(w) || SIZE_FILLERS.contains(w)
+                || number(w) != null || w.matches("\\d+(point\\d+)?x"));
+        List<String> t = tail == 0 ? List.of() : rest.subList(tail, rest.size());
+        boolean bigger = grow || t.stream().anyMatch(BIGGER::contains);
+        boolean smaller = shrink || t.stream().anyMatch(SMALLER::contains);
+        Double factor = factor(t, percent, smaller);
+        boolean scaleVerb = SCALE_VERBS.contains(verb);
+        if (tail == 0 && !grow && !shrink || bigger && smaller
+                || !(bigger || smaller || factor != null && (scaleVerb || hasSizeMultiple(t) || percent))) {
+            return Optional.empty();   // "make the dog happy", "resize the cat": not a readable size change
+        }
+        String target = target(tail == 0 ? rest : rest.subList(0, tail), foreground);
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        double f;
+        if (factor != null) {
+            f = factor;
+        } else {
+            double up = t.stream().anyMatch(NUDGE_WORDS::contains) ? 1.2 : t.stream().anyMatch(STRONG::contains) ? 2.0 : 1.5;
+            f = smaller ? 1 / up : up;
+        }
+        ObjectMotion motion = ObjectMotion.scale(f);
+        String caption = (f > 1 ? "bigger " : "smaller ") + target;
+        return Optional.of(new Parsed(EditCategory.RESIZE, target, caption, motion));
+    }
+
+    private static boolean hasSizeMultiple(List<String> t) {
+        return t.stream().anyMatch(w -> Set.of("twice", "thrice", "half", "double", "triple", "times", "quarter", "third")
+                .contains(w) || w.matches("\\d+(point\\d+)?x"));
+    }
+
+    /** The explicit factor in a size phrase, or null. */
+    private static Double factor(List<String> t, boolean percent, boolean smaller) {
+        for (int i = 0; i < t.size(); i++) {
+            String w = t.get(i);
+            switch (w) {
+                case "twice":
+                case "double":
+                    return smaller ? 0.5 : 2.0;
+                case "thrice":
+                case "triple":
+                    return smaller ? 1 / 3.0 : 3.0;
+                case "half":
+                    return 0.5;
+                case "third":
+                    return 1 / 3.0;
+                case "quarter":
+                    return 0.25;
+                default:
+                    break;
+            }
+            if (w.matches("\\d+(point\\d+)?x")) {
+                double n = Double.parseDouble(w.substring(0, w.length() - 1).replace("point", "."));
+                return smaller ? 1 / n : n;
+            }
+            Double n = number(w);
+            if (n == null) {
+                continue;
+            }
+            boolean pct = percent || i + 1 < t.size() && t.get(i + 1).equals("percent");
+            boolean to = i > 0 && t.get(i - 1).equals("to");
+            if (pct) {
+                return to ? n / 100 : smaller ? 1 - n / 100 : 1 + n / 100;
+            }
+            if (i + 1 < t.size() && t.get(i + 1).equals("times") || to || i > 0 && Set.of("by", "of").contains(t.get(i - 1))) {
+                return smaller && !to ? 1 / n : n;
+            }
+        }
+        return null;
+    }
+
+    /** "double the size of the cat", "halve the cat's size". */
+    private static Optional<Parsed> sizeOf(String verb, List<String> rest, String foreground) {
+        List<String> r = rest;
+        int of = r.indexOf("of");
+        String target;
+        if (r.size() > 2 && r.get(0).equals("the") && r.get(1).equals("size") && of == 2) {
+            target = target(r.subList(3, r.size()), foreground);
+        } else if (r.size() >= 2 && r.get(r.size() - 1).equals("size") && r.get(r.size() - 2).endsWith("'s")) {
+            List<String> obj = new ArrayList<>(r.subList(0, r.size() - 1));
+            String last = obj.remove(obj.size() - 1);
+            obj.add(last.substring(0, last.length() - 2));
+            target = target(obj, foreground);
+        } else {
+            return Optional.empty();
+        }
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        double f = verb.equals("halve") ? 0.5 : verb.equals("triple") ? 3.0 : 2.0;
+        return Optional.of(new Parsed(EditCategory.RESIZE, target, (f > 1 ? "bigger " : "smaller ") + target,
+                ObjectMotion.scale(f)));
+    }
+
+    /** The smallest index from which every word satisfies {@code tailWord}, at least 1 (an object must precede). */
+    private static int tailStart(List<String> rest, java.util.function.Predicate<String> tailWord) {
+        int i = rest.size();
+        while (i > 1 && tailWord.test(rest.get(i - 1))) {
+            i--;
+        }
+        return i == rest.size() ? 0 : i;
+    }
+
+    private static String target(List<String> obj, String foreground) {
+        if (obj.size() == 1 && Set.of("it", "him", "her", "them").contains(obj.get(0))) {
+            return foreground;
+        }
+        return InstructionGrammar.objectPhrase(obj);
+    }
+
+    /**
+     * The words of {@code instruction} as {@link InstructionGrammar#words} makes them, except that a
+     * decimal point between digits is kept (as the letters "point": "1.5" becomes "1point5").
+     */
+    static List<String> words(String instruction) {
+        return InstructionGrammar.words(instruction.replaceAll("(?<=\\d)[.,](?=\\d)", "point"));
+    }
+
+    /** A number written in digits ("50", "50px", "1point5") or as a word ("fifty"), or null. */
+    private static Double number(String w) {
+        String s = w.endsWith("px") ? w.substring(0, w.length() - 2) : w.endsWith("pixels") ? w.substring(0, w.length() - 6) : w;
+        if (s.matches("\\d+(point\\d+)?")) {
+            return Double.parseDouble(s.replace("point", "."));
+        }
+        return NUMBER_WORDS.get(w);
+    }
+}

@@ -1,5 +1,7 @@
 /**
- * {@link dev.brushedit.inpaint.patchmatch.PatchMatchInpainter}: weight-free multi-scale PatchMatch
- * inpainting that fills a hole by continuing the surrounding texture.
+ * The weight-free PatchMatch inpainter: {@link dev.brushedit.inpaint.patchmatch.PatchMatchInpainter}
+ * (multi-scale exemplar-based completion with PatchMatch search, a sharp best-patch fill, a
+ * preference for nearby sources and a gradient-domain seam blend); everything else in the package
+ * is its implementation.
  */
 package dev.brushedit.inpaint.patchmatch;

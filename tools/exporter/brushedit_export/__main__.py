@@ -1,4 +1,7 @@
-"""Command line: python -m brushedit_export SOURCE OUT_DIR [options]  (run from tools/exporter)."""
+"""Command line: brushedit-export SOURCE OUT_DIR [options], or python -m brushedit_export from tools/exporter.
+
+torch, diffusers and onnx are imported only when an export runs, so ``--help`` works without them.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +9,12 @@ import argparse
 import logging
 import sys
 
-from .exporter import MAX_OPSET, ExportOptions, export_folder
-from .loading import load_components
+from . import MAX_OPSET
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="python -m brushedit_export",
+        prog="brushedit-export",
         description="Export a Stable Diffusion 1.5 checkpoint (and optionally a BrushNet) to the brushedit ONNX "
                     "folder described in tools/exporter/CONTRACT.md.")
     p.add_argument("source", help="diffusers SD1.5 folder, or a single .safetensors/.ckpt checkpoint")
@@ -46,6 +48,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     a = parser().parse_args(argv)
+    from .exporter import ExportOptions, export_folder  # heavy (torch): only once an export runs
+    from .loading import load_components
     logging.basicConfig(level=logging.INFO if a.verbose else logging.WARNING, format="%(message)s")
     if a.unet_only and a.brushnet and a.fused:
         a.fused = False  # a lone UNet never carries the BrushNet weights

@@ -12,7 +12,7 @@ from typing import List, Optional
 import numpy as np
 import torch
 
-from . import __version__
+from . import MAX_OPSET, __version__
 from .brushnet import BrushNet, BrushNetConfig, feature_counts
 from .components import (PlainUNetGraph, TextEncoderGraph, VaeDecoderGraph, VaeEncoderParameters,
                          VaeEncoderSampled)
@@ -23,7 +23,6 @@ log = logging.getLogger("brushedit_export")
 
 CONTRACT_VERSION = 1
 TOKENIZER_FILES = ("vocab.json", "merges.txt", "tokenizer_config.json", "special_tokens_map.json")
-MAX_OPSET = 20  # highest opset of torch's TorchScript-based exporter (ONNX Runtime 1.29 reads up to 23)
 
 
 @dataclass

@@ -15,7 +15,7 @@ import diffusers
 import torch
 
 from brushedit_export import tiny
-from brushedit_export.exporter import Components, ExportOptions, _Exporter, export_folder
+from brushedit_export.exporter import Components, ExportOptions, _Exporter, export_folder, pipeline_for_unet
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.join(HERE, "..", "..", "brushedit-models", "src", "test", "resources", "standins")
@@ -29,17 +29,22 @@ STANDINS = {
     "sd15-tiny-inpaint": (9, False, dict()),
     "sd15-tiny-brushnet-fp16": (4, True, dict(precision="fp16")),
     "sd15-tiny-fp16": (4, False, dict(precision="fp16")),
+    # InstructPix2Pix layout: 8-channel UNet (latents | image latents), IP2P's Euler-ancestral scheduler config
+    "ip2p-tiny": (8, False, dict(cross_attention_outputs=True)),  # + ZONE's cross-attention outputs
+    # a MagicBrush stand-in: the same layout, other UNet weights (ZONE fuses the two UNets each step)
+    "magicbrush-tiny": (8, False, dict()),
 }
+UNET_SEEDS = {"magicbrush-tiny": 6}  # every other stand-in's UNet uses tiny_unet's default seed (1)
 
 
 def build(name: str, out_root: str, tokenizer_dir: str) -> None:
     in_ch, with_brushnet, opts = STANDINS[name]
     torch.manual_seed(0)
     comps = Components(
-        unet=tiny.tiny_unet(in_channels=in_ch), text_encoder=tiny.tiny_text_encoder(), vae=tiny.tiny_vae(),
-        scheduler_config=dict(tiny.SD15_SCHEDULER), tokenizer_dir=tokenizer_dir,
+        unet=tiny.tiny_unet(in_channels=in_ch, seed=UNET_SEEDS.get(name, 1)), text_encoder=tiny.tiny_text_encoder(), vae=tiny.tiny_vae(),
+        scheduler_config=dict(tiny.IP2P_SCHEDULER if in_ch == 8 else tiny.SD15_SCHEDULER), tokenizer_dir=tokenizer_dir,
         brushnet=tiny.tiny_brushnet() if with_brushnet else None,
-        pipeline_class="StableDiffusionInpaintPipeline" if in_ch == 9 else "StableDiffusionPipeline",
+        pipeline_class=pipeline_for_unet(in_ch),
         diffusers_version=diffusers.__version__)
     options = ExportOptions(latent_hw=(8, 16), source=f"tiny random weights ({name}, make_standins.py)", **opts)
     result = export_folder(comps, os.path.join(out_root, name), options)

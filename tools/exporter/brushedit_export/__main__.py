@@ -1,4 +1,7 @@
-"""Command line: python -m brushedit_export SOURCE OUT_DIR [options]  (run from tools/exporter)."""
+"""Command line: brushedit-export SOURCE OUT_DIR [options], or python -m brushedit_export from tools/exporter.
+
+torch, diffusers and onnx are imported only when an export runs, so ``--help`` works without them.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +9,12 @@ import argparse
 import logging
 import sys
 
-from .exporter import MAX_OPSET, ExportOptions, export_folder
-from .loading import load_components
+from . import MAX_OPSET
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="python -m brushedit_export",
+        prog="brushedit-export",
         description="Export a Stable Diffusion 1.5 checkpoint (and optionally a BrushNet) to the brushedit ONNX "
                     "folder described in tools/exporter/CONTRACT.md.")
     p.add_argument("source", help="diffusers SD1.5 folder, or a single .safetensors/.ckpt checkpoint")
@@ -39,6 +41,9 @@ def parser() -> argparse.ArgumentParser:
                    help="latent size of the trace and check inputs (multiples of 8; axes stay dynamic)")
     p.add_argument("--no-verify", dest="verify", action="store_false",
                    help="skip the onnxruntime-vs-torch check of every graph")
+    p.add_argument("--cross-attention-outputs", action="store_true",
+                   help="also output the cross-attention maps ZONE reads (up/down blocks at 1/32 of the image), "
+                        "for InstructPix2Pix-family UNets (CONTRACT.md)")
     p.add_argument("--device", default="cpu", help="torch device for tracing (cpu, cuda)")
     p.add_argument("-v", "--verbose", action="store_true")
     return p
@@ -46,13 +51,15 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     a = parser().parse_args(argv)
+    from .exporter import ExportOptions, export_folder  # heavy (torch): only once an export runs
+    from .loading import load_components
     logging.basicConfig(level=logging.INFO if a.verbose else logging.WARNING, format="%(message)s")
     if a.unet_only and a.brushnet and a.fused:
         a.fused = False  # a lone UNet never carries the BrushNet weights
     opts = ExportOptions(precision=a.precision, flavour=a.flavour, opset=a.opset, fused=a.fused,
                          separate=a.separate, unet_brushnet_inputs=a.unet_brushnet_inputs, unet_only=a.unet_only,
                          external_data=a.external_data, latent_hw=tuple(a.check_size), verify=a.verify,
-                         device=a.device,
+                         device=a.device, cross_attention_outputs=a.cross_attention_outputs,
                          source=f"{a.source}" + (f" + BrushNet {a.brushnet}" if a.brushnet else ""))
     try:
         opts.validate()

@@ -21,6 +21,8 @@ from diffusers.models.embeddings import TimestepEmbedding, Timesteps
 from diffusers.models.resnet import ResnetBlock2D
 from diffusers.models.unets.unet_2d_blocks import DownBlock2D, UpBlock2D
 
+from .config_options import BRUSHNET_ASSUMED_DEFAULTS, BRUSHNET_IGNORED, refuse, unimplemented_options
+
 WEIGHT_NAMES = ("diffusion_pytorch_model.safetensors", "diffusion_pytorch_model.bin")
 
 
@@ -60,6 +62,7 @@ class BrushNetConfig:
                 known[key] = tuple(known[key])
         cfg = cls(**known)
         cfg.extra = {k: v for k, v in raw.items() if k not in names}
+        refuse("BrushNet config", unimplemented_options(cfg.extra, BRUSHNET_IGNORED, BRUSHNET_ASSUMED_DEFAULTS))
         cfg.validate()
         return cfg
 

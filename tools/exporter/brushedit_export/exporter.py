@@ -12,7 +12,7 @@ from typing import List, Optional
 import numpy as np
 import torch
 
-from . import __version__
+from . import MAX_OPSET, __version__
 from .brushnet import BrushNet, BrushNetConfig, feature_counts
 from .components import (PlainUNetGraph, TextEncoderGraph, VaeDecoderGraph, VaeEncoderParameters,
                          VaeEncoderSampled)
@@ -23,7 +23,6 @@ log = logging.getLogger("brushedit_export")
 
 CONTRACT_VERSION = 1
 TOKENIZER_FILES = ("vocab.json", "merges.txt", "tokenizer_config.json", "special_tokens_map.json")
-MAX_OPSET = 20  # highest opset of torch's TorchScript-based exporter (ONNX Runtime 1.29 reads up to 23)
 
 
 @dataclass
@@ -43,6 +42,7 @@ class ExportOptions:
     verify: bool = True
     source: str = ""
     device: str = "cpu"              # where torch traces (cuda speeds up real fp16 exports)
+    cross_attention_outputs: bool = False  # plain UNets: also output ZONE's cross-attention maps (attention.py)
 
     def validate(self) -> None:
         if self.precision not in ("fp32", "fp16"):
@@ -90,6 +90,22 @@ class ExportResult:
 
     def summary(self) -> str:
         return "\n".join([f"brushedit ONNX folder: {self.out_dir}"] + ["  " + g.line() for g in self.graphs])
+
+
+PIPELINE_BY_UNET_CHANNELS = {4: "StableDiffusionPipeline", 8: "StableDiffusionInstructPix2PixPipeline",
+                             9: "StableDiffusionInpaintPipeline"}
+
+
+def pipeline_for_unet(in_channels: int) -> str:
+    """The diffusers pipeline a UNet with ``in_channels`` input channels belongs to.
+
+    4: text-to-image (and BrushNet's base UNet); 8: InstructPix2Pix and its fine-tunes such as MagicBrush
+    (noisy latents 4 | image latents 4); 9: SD inpainting (latents 4 | mask 1 | masked-image latents 4).
+    """
+    if in_channels not in PIPELINE_BY_UNET_CHANNELS:
+        raise ValueError(f"a UNet with {in_channels} input channels is not an SD1.5-family UNet this exporter knows "
+                         "(expected 4: text-to-image, 8: InstructPix2Pix/MagicBrush, 9: inpainting)")
+    return PIPELINE_BY_UNET_CHANNELS[in_channels]
 
 
 def feature_names(n_down: int, n_up: int) -> List[str]:
@@ -220,10 +236,17 @@ class _Exporter:
             # legacy script: [batch] in the model's float type
             t = torch.full((2,), 601.0, dtype=self.dt, device=self.o.device)
             t_axes = {0: "batch_size"}
-        self.graph("unet", PlainUNetGraph(unet), (sample, t, ctx), ["sample", "timestep", "encoder_hidden_states"],
-                   ["out_sample"], {"sample": {0: "batch_size", 2: "height", 3: "width"}, "timestep": t_axes,
-                                    "encoder_hidden_states": {0: "batch_size", 1: "sequence_length"},
-                                    "out_sample": {0: "batch_size", 2: "height", 3: "width"}})
+        module, outputs = PlainUNetGraph(unet), ["out_sample"]
+        axes = {"sample": {0: "batch_size", 2: "height", 3: "width"}, "timestep": t_axes,
+                "encoder_hidden_states": {0: "batch_size", 1: "sequence_length"},
+                "out_sample": {0: "batch_size", 2: "height", 3: "width"}}
+        if self.o.cross_attention_outputs:
+            from .attention import UNetWithCrossAttention
+            module = UNetWithCrossAttention(unet)
+            outputs += module.names
+            for name in module.names:
+                axes[name] = {0: "batch_heads", 1: f"{name}_pixels", 2: "sequence_length"}
+        self.graph("unet", module, (sample, t, ctx), ["sample", "timestep", "encoder_hidden_states"], outputs, axes)
 
     def brushnet_inputs(self, brushnet, b=1):
         h, w = self.o.latent_hw
@@ -283,6 +306,7 @@ class _Exporter:
     # -------------------------------------------------------------- folder
     def run(self) -> ExportResult:
         c, o = self.c, self.o
+        pipeline_for_unet(c.unet.config.in_channels)  # refuses UNets of unknown kinds before writing anything
         os.makedirs(self.out, exist_ok=True)
         unet = _cast(c.unet, self.dt, o.device)
         brushnet = _cast(c.brushnet, self.dt, o.device) if c.brushnet is not None else None
@@ -292,9 +316,12 @@ class _Exporter:
         with_inputs = o.unet_brushnet_inputs
         if with_inputs is None:
             with_inputs = brushnet is not None and o.separate
+        if o.cross_attention_outputs and (with_inputs or brushnet is not None):
+            raise ValueError("--cross-attention-outputs applies to a plain UNet graph (e.g. InstructPix2Pix), not to the "
+                             "BrushNet graphs")
         if with_inputs and unet.config.in_channels != 4:
             raise ValueError("--unet-brushnet-inputs needs a 4-channel UNet, the checkpoint's UNet has "
-                             f"{unet.config.in_channels}")
+                             f"{unet.config.in_channels} (8: InstructPix2Pix/MagicBrush, 9: inpainting)")
         if with_inputs:
             feats_source = brushnet
             if feats_source is None:  # a UNet alone: the features only need the right shapes
@@ -339,8 +366,7 @@ class _Exporter:
 
     def model_index(self, unet_inputs: bool, has_brushnet: bool):
         legacy = self.o.flavour == "legacy"
-        pipeline = self.c.pipeline_class or ("StableDiffusionInpaintPipeline" if self.c.unet.config.in_channels == 9
-                                             else "StableDiffusionPipeline")
+        pipeline = self.c.pipeline_class or pipeline_for_unet(self.c.unet.config.in_channels)
         index = {
             "_class_name": ("Onnx" if legacy else "ORT") + pipeline,
             "_diffusers_version": self.c.diffusers_version,

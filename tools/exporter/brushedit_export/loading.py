@@ -10,7 +10,7 @@ from typing import Optional
 import torch
 
 from .brushnet import BrushNet
-from .exporter import Components
+from .exporter import Components, pipeline_for_unet
 
 log = logging.getLogger("brushedit_export")
 
@@ -56,7 +56,7 @@ def _load_folder(folder: str, unet_only: bool) -> Components:
     if os.path.isfile(os.path.join(folder, "model_index.json")):
         with open(os.path.join(folder, "model_index.json"), encoding="utf-8") as f:
             index = json.load(f)
-    comps = Components(unet=unet, pipeline_class=_pipeline_class(unet.config.in_channels),
+    comps = Components(unet=unet, pipeline_class=pipeline_for_unet(unet.config.in_channels),
                        diffusers_version=index.get("_diffusers_version", diffusers.__version__))
     if unet_only:
         return comps
@@ -66,10 +66,6 @@ def _load_folder(folder: str, unet_only: bool) -> Components:
     with open(os.path.join(need("scheduler"), "scheduler_config.json"), encoding="utf-8") as f:
         comps.scheduler_config = json.load(f)
     return comps
-
-
-def _pipeline_class(in_channels: int) -> str:
-    return "StableDiffusionInpaintPipeline" if in_channels == 9 else "StableDiffusionPipeline"
 
 
 def _unet_in_channels(path: str) -> int:
@@ -86,10 +82,8 @@ def _unet_in_channels(path: str) -> int:
 
 def _load_single_file(path: str, config: Optional[str]) -> Components:
     import diffusers
-    from diffusers import StableDiffusionInpaintPipeline, StableDiffusionPipeline
-
     in_ch = _unet_in_channels(path)
-    cls = StableDiffusionInpaintPipeline if in_ch == 9 else StableDiffusionPipeline
+    cls = getattr(diffusers, pipeline_for_unet(in_ch))  # 8 channels: InstructPix2Pix / MagicBrush
     kwargs = {"torch_dtype": torch.float32, "safety_checker": None, "requires_safety_checker": False}
     if config:
         kwargs.update(config=config, local_files_only=True)

@@ -29,6 +29,20 @@ SD15_SCHEDULER = {
     "trained_betas": None,
 }
 
+# timbrooks/instruct-pix2pix's scheduler/scheduler_config.json (MagicBrush ships the same): Euler ancestral,
+# SD1.5's betas; timestep_spacing is absent, so each scheduler uses its own default (linspace for Euler).
+IP2P_SCHEDULER = {
+    "_class_name": "EulerAncestralDiscreteScheduler",
+    "_diffusers_version": "0.12.0.dev0",
+    "beta_end": 0.012,
+    "beta_schedule": "scaled_linear",
+    "beta_start": 0.00085,
+    "num_train_timesteps": 1000,
+    "prediction_type": "epsilon",
+    "steps_offset": 1,
+    "trained_betas": None,
+}
+
 
 def tiny_unet(in_channels: int = 4, seed: int = 1):
     from diffusers import UNet2DConditionModel

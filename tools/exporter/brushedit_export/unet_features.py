@@ -14,6 +14,7 @@ import torch
 from torch import nn
 
 from .brushnet import BrushNet, time_embedding
+from .config_options import UNET_ASSUMED_DEFAULTS, UNET_BLOCK_TYPES, UNET_HONOURED, refuse, unimplemented_options
 
 
 def _attend(attentions, i: int, h: torch.Tensor, context: torch.Tensor) -> torch.Tensor:
@@ -77,21 +78,17 @@ def unet_forward(unet, sample: torch.Tensor, timestep, context: torch.Tensor,
 
 
 def check_sd15_unet(unet) -> None:
-    """Rejects UNet configurations the feature forward does not implement (SD1.5-family only)."""
-    c = unet.config
-    problems = []
-    if c.class_embed_type is not None or c.num_class_embeds is not None:
-        problems.append("class embeddings")
-    if c.addition_embed_type is not None:
-        problems.append(f"addition_embed_type={c.addition_embed_type}")
-    if c.time_cond_proj_dim is not None:
-        problems.append("time_cond_proj_dim")
-    if c.encoder_hid_dim is not None:
-        problems.append("encoder_hid_dim")
-    if c.mid_block_type != "UNetMidBlock2DCrossAttn":
-        problems.append(f"mid_block_type={c.mid_block_type}")
-    if problems:
-        raise ValueError("UNet is not SD1.5-family, cannot add BrushNet features: " + ", ".join(problems))
+    """Rejects UNet configurations the feature forward does not implement (SD1.5-family only), naming each option."""
+    c = dict(unet.config)
+    problems = unimplemented_options(c, UNET_HONOURED, UNET_ASSUMED_DEFAULTS)
+    if c.get("mid_block_type", "UNetMidBlock2DCrossAttn") != "UNetMidBlock2DCrossAttn":
+        problems["mid_block_type"] = f"mid_block_type={c['mid_block_type']!r} is not implemented " \
+                                     "(only 'UNetMidBlock2DCrossAttn' is)"
+    for key, allowed in UNET_BLOCK_TYPES.items():
+        bad = [t for t in c.get(key, ()) if t not in allowed]
+        if bad:
+            problems[key] = f"{key} contains {bad}, not implemented (only {list(allowed)} are)"
+    refuse("UNet config is not SD1.5-family, cannot add BrushNet features", problems)
 
 
 class UNetWithFeatures(nn.Module):

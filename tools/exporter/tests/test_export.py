@@ -149,6 +149,58 @@ def test_legacy_fp16_inpaint_and_external(tmp_path):
     assert "Inpaint" in json.load(open(out / "model_index.json"))["_class_name"]
 
 
+def test_instruct_pix2pix_unet(tmp_path):
+    """The 8-channel IP2P / MagicBrush UNet: a plain UNet graph with 8 input channels, the IP2P pipeline class."""
+    out = tmp_path / "ip2p"
+    result = export_folder(components(in_channels=8, brushnet=False), str(out), ExportOptions(latent_hw=(8, 8)))
+    m = onnx.load(str(out / "unet/model.onnx"), load_external_data=False)
+    assert m.graph.input[0].type.tensor_type.shape.dim[1].dim_value == 8
+    assert io(str(out / "unet/model.onnx"))[0] == [("sample", F32, 4), ("timestep", F32, 0),
+                                                   ("encoder_hidden_states", F32, 3)]
+    assert json.load(open(out / "model_index.json"))["_class_name"] == "ORTStableDiffusionInstructPix2PixPipeline"
+    assert not os.path.exists(out / "brushnet") and not os.path.exists(out / "brushnet_unet")
+    assert max(g.max_abs_err for g in result.graphs) < 2e-4
+    with pytest.raises(ValueError, match="8: InstructPix2Pix"):
+        export_folder(components(in_channels=8, brushnet=False), str(tmp_path / "y"),
+                      ExportOptions(unet_brushnet_inputs=True))
+    with pytest.raises(ValueError, match="5 input channels"):
+        export_folder(components(in_channels=5, brushnet=False), str(tmp_path / "z"), ExportOptions())
+
+
+def test_cross_attention_outputs(tmp_path):
+    """ZONE's attention maps as extra outputs: names, shapes, ONNX == the probabilities torch computes."""
+    from brushedit_export.attention import zone_layers
+    out = tmp_path / "ip2p-attn"
+    export_folder(components(in_channels=8, brushnet=False), str(out),
+                  ExportOptions(latent_hw=(8, 8), cross_attention_outputs=True))
+    names = [o for o in io(str(out / "unet/model.onnx"))[1]]
+    expected = ["cross_attention_up_1_0", "cross_attention_up_1_1", "cross_attention_up_1_2",
+                "cross_attention_down_2_0", "cross_attention_down_2_1"]
+    assert [n for n, _, _ in names] == ["out_sample"] + expected
+    unet = tiny.tiny_unet(in_channels=8)
+    captured = {}
+    for name, attn in zone_layers(unet):
+        orig = attn.get_attention_scores
+        attn.get_attention_scores = lambda q, k, m=None, _o=orig, _n=name: captured.setdefault(_n, _o(q, k, m))
+    from diffusers.models.attention_processor import AttnProcessor
+    for _, attn in zone_layers(unet):
+        attn.set_processor(AttnProcessor())
+    g = torch.Generator().manual_seed(3)
+    sample, ctx = torch.randn(3, 8, 16, 24, generator=g), torch.randn(3, 77, tiny.TEXT_HIDDEN, generator=g)
+    with torch.no_grad():
+        ref = unet(sample, torch.tensor(401.0), ctx).sample
+    got = run_onnx(str(out / "unet/model.onnx"), {"sample": sample.numpy(), "timestep": np.array(401.0, np.float32),
+                                                 "encoder_hidden_states": ctx.numpy()})
+    assert np.abs(got[0] - ref.numpy()).max() < 1e-4
+    for name, value in zip(expected, got[1:]):
+        assert value.shape == (3 * 2, 4 * 6, 77), (name, value.shape)  # batch * heads, (16/4)*(24/4), tokens
+        assert np.abs(value - captured[name].numpy()).max() < 1e-5
+        assert np.allclose(value.sum(-1), 1, atol=1e-5)
+    with pytest.raises(ValueError, match="plain UNet graph"):
+        export_folder(components(in_channels=4, brushnet=True), str(tmp_path / "b"),
+                      ExportOptions(latent_hw=(8, 8), cross_attention_outputs=True))
+
+
 def test_rejects_bad_combinations(tmp_path):
     with pytest.raises(ValueError, match="9 input channels"):
         export_folder(components(in_channels=9), str(tmp_path / "x"), ExportOptions())

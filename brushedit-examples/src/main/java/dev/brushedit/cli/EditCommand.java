@@ -2,6 +2,7 @@ package dev.brushedit.cli;
 
 import dev.brushedit.core.InputLimits;
 import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.ModelException;
 import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.ImageFiles;
 import dev.brushedit.core.image.Mask;
@@ -19,6 +20,8 @@ import dev.brushedit.edit.OfflineInstructor;
 import dev.brushedit.edit.OpenAiInstructor;
 import dev.brushedit.edit.UnsupportedEditException;
 import dev.brushedit.inpaint.Inpainter;
+import dev.brushedit.pix2pix.InstructPix2Pix;
+import dev.brushedit.pix2pix.Pix2PixRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +45,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * honour is refused before any work, with a message naming the flag that would make it possible
  * ({@code --model DIR}, {@code --mllm-model}). Prints the plan and the executor that ran, so the plan
  * can be corrected and the edit re-run, and says when an addition used the default placement.
+ * Whole-image (GLOBAL) edits use InstructPix2Pix with {@code --ip2p-model}.
  *
  * <p>Thread-safety: runs once, on one thread.
  */
@@ -81,6 +85,14 @@ public final class EditCommand implements Callable<Integer> {
 
     @Option(names = "--mllm-url", description = "Base URL of the OpenAI-compatible server (default: $OPENAI_BASE_URL or OpenAI). The key comes from $OPENAI_API_KEY.")
     String mllmUrl;
+
+    @Option(names = "--ip2p-model", description = "InstructPix2Pix or MagicBrush folder (8-channel UNet, see tools/exporter): "
+            + "whole-image (GLOBAL) edits such as \"make it winter\" use it instead of inpainting the whole image.")
+    Path ip2pModel;
+
+    @Option(names = "--image-guidance", defaultValue = "1.5", description = "Image guidance scale of --ip2p-model edits "
+            + "(fidelity to the input; --guidance is the instruction's). Default: ${DEFAULT-VALUE}.")
+    double imageGuidance;
 
     @Option(names = "--mllm-header", paramLabel = "NAME=VALUE", description = "Extra HTTP header for the MLLM server, e.g. api-key=... for Azure (repeatable).")
     List<String> mllmHeaders = new ArrayList<>();
@@ -135,22 +147,27 @@ public final class EditCommand implements Callable<Integer> {
         EditResult result;
         try (SegmentModels segmenter = segmentModels == null || mask != null || box != null ? null
                         : SegmentModels.open(segmentModels, tokenizer, inpainting.modelOptions.executionOptions());
-                Inpainter inpainter = inpainting.openInpainter()) {
+                Inpainter inpainter = inpainting.openInpainter();
+                InstructPix2Pix ip2p = ip2pModel == null ? null : openPix2Pix(limits)) {
             if (segmenter != null) {
                 editor.maskSource(segmenter.maskSource());
             }
+            if (ip2p != null) {
+                editor.instructPix2Pix(ip2p);
+            }
             InstructionEditor built = editor.inpainter(inpainter).build();
             EditPlan plan = built.plan(picture, instruction);
-            if (built.executorFor(plan, preference).makesTransparent(plan) && !isPng(output)) {
+            boolean viaPix2Pix = ip2p != null && plan.category() == EditCategory.GLOBAL;  // the editor hands it to --ip2p-model
+            if (!viaPix2Pix && built.executorFor(plan, preference).makesTransparent(plan) && !isPng(output)) {
                 throw new InvalidInputException("\"" + instruction + "\" makes the background transparent, which only PNG keeps: "
                         + "give a .png --output (was " + output + ")");
             }
             EditOverrides.Builder overrides = EditOverrides.builder().plan(plan);
-            if (box != null) {
-                overrides.box(parseBox(box));
+            if (objectBox != null) {
+                overrides.box(objectBox);
             }
             result = built.edit(picture, instruction, overrides.build(),
-                    progress.listener(inpainter.backendName()), null);
+                    progress.listener(ip2p == null ? inpainter.backendName() : "edit"), null);
         } catch (UnsupportedEditException e) {
             throw new InvalidInputException(refusal(e), e);
         } catch (ObjectNotFoundException e) {
@@ -181,6 +198,18 @@ public final class EditCommand implements Callable<Integer> {
             out.println("wrote " + output + (result.alpha().isPresent() ? " (with transparency)" : ""));
         }
         return 0;
+    }
+
+    private InstructPix2Pix openPix2Pix(InputLimits limits) {
+        Pix2PixRequest defaults = Pix2PixRequest.builder().steps(inpainting.steps).guidanceScale(inpainting.guidance)
+                .imageGuidanceScale(imageGuidance).seed(inpainting.seed)
+                .strategy(InpaintingOptions.parseStrategy(inpainting.strategy)).build();
+        try {
+            return InstructPix2Pix.builder().checkpoint(ip2pModel).limits(limits)
+                    .executionOptions(inpainting.modelOptions.executionOptions()).defaults(defaults).build();
+        } catch (ModelException e) {
+            throw new ModelException("--ip2p-model " + e.getMessage(), e);
+        }
     }
 
     private static boolean isPng(Path path) {

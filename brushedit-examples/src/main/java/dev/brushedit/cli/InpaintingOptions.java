@@ -3,16 +3,22 @@ package dev.brushedit.cli;
 import dev.brushedit.core.InputLimits;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.ModelException;
+import dev.brushedit.core.scheduler.SchedulerOverrides;
 import dev.brushedit.core.scheduler.SchedulerType;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.Inpainter;
 import dev.brushedit.inpaint.LargeImageStrategy;
 import dev.brushedit.inpaint.patchmatch.PatchMatchInpainter;
+import dev.brushedit.models.text.PromptSyntax;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** The options that choose and drive an inpainting backend; shared by {@code inpaint} and {@code edit}. */
 final class InpaintingOptions {
@@ -44,6 +50,15 @@ final class InpaintingOptions {
 
     @Option(names = "--strategy", defaultValue = "crop:128:768", description = "Large-image strategy: original, resize:LONGEST or crop:MARGIN:LONGEST. Default: ${DEFAULT-VALUE}.")
     String strategy;
+
+    @Option(names = "--prompt-syntax", defaultValue = "a1111", converter = SyntaxConverter.class,
+            description = "a1111: (word:1.3) weighting and 75-token windows; plain: literal text cut at 77 tokens, as diffusers does. Default: ${DEFAULT-VALUE}.")
+    PromptSyntax promptSyntax;
+
+    @Option(names = "--scheduler-option", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+            description = "Overrides a scheduler_config.json key for this run (repeatable), e.g. use_karras_sigmas=true, "
+                    + "final_sigmas_type=zero, timestep_spacing=trailing.")
+    Map<String, String> schedulerOptions = new LinkedHashMap<>();
 
     @Option(names = "--patch-size", defaultValue = "7", description = "PatchMatch patch size (odd). Default: ${DEFAULT-VALUE}.")
     int patchSize;
@@ -85,11 +100,25 @@ final class InpaintingOptions {
         Usage.option("--steps", steps, () -> b.steps(steps));
         Usage.option("--guidance", guidance, () -> b.guidanceScale(guidance));
         Usage.option("--preservation-scale", preservationScale, () -> b.preservationScale(preservationScale));
-        return b.strategy(parseStrategy(strategy));
+        SchedulerOverrides overrides = Usage.option("--scheduler-option", schedulerOptions,
+                () -> SchedulerOverrides.of(schedulerOptions));
+        return b.strategy(parseStrategy(strategy)).promptSyntax(promptSyntax).schedulerOptions(overrides);
     }
 
     private PatchMatchInpainter patchMatch() {
         return Usage.option("--patch-size", patchSize, () -> PatchMatchInpainter.builder().patchSize(patchSize).build());
+    }
+
+    /** Reads {@code --prompt-syntax}; an unknown name is a usage error. */
+    static final class SyntaxConverter implements ITypeConverter<PromptSyntax> {
+        @Override
+        public PromptSyntax convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "a1111" -> PromptSyntax.A1111;
+                case "plain" -> PromptSyntax.PLAIN;
+                default -> throw new TypeConversionException("--prompt-syntax must be plain or a1111, was " + value);
+            };
+        }
     }
 
     /** Opens the inpainter these options describe; the caller closes it. */

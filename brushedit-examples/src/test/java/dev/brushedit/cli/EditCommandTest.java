@@ -62,6 +62,24 @@ class EditCommandTest {
     }
 
     @Test
+    void globalEditsUseTheInstructPix2PixFolderWhenGiven() {
+        Path standins = Path.of("..", "brushedit-models", "src", "test", "resources", "standins");
+        Path output = dir.resolve("winter.png");
+        int code = run("edit", "make it winter", "-i", image.toString(), "-o", output.toString(), "--ip2p-model",
+                standins.resolve("ip2p-tiny").toString(), "--steps", "2", "--strategy", "original", "--seed", "3");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("plan: GLOBAL").contains("executor: instruct-pix2pix");
+        assertThat(ImageFiles.read(output).samePixels(ImageFiles.read(image))).isFalse();
+
+        int bad = run("edit", "make it winter", "-i", image.toString(), "-o", dir.resolve("bad.png").toString(), "--ip2p-model",
+                standins.resolve("sd15-tiny").toString());
+        assertThat(bad).isEqualTo(BrushEditCli.EXIT_MODEL);
+        assertThat(err.toString()).contains("--ip2p-model checkpoint").contains("has 4 input channels")
+                .contains("8-channel UNet");
+        assertThat(dir.resolve("bad.png")).doesNotExist();
+    }
+
+    @Test
     void moveWithABoxPrintsTheMotionAndThePlacement() {
         Path output = dir.resolve("moved.png");
         int code = run("edit", "move the red square 20 pixels right", "-i", image.toString(), "-o", output.toString(),

@@ -89,6 +89,45 @@ class ModelCommandsTest {
     }
 
     @Test
+    void promptSyntaxAndSchedulerOptionsReachThePipeline() throws java.io.IOException {
+        Path image = dir.resolve("in.png");
+        Path mask = dir.resolve("mask.png");
+        ImageFiles.write(RgbImage.filled(96, 64, 30, 120, 200), image);
+        ImageFiles.write(Mask.ofBox(96, 64, new Box(30, 20, 60, 40)).toImage(), mask);
+        String model = STANDINS.resolve("sd15-tiny-brushnet").toString();
+        Path plain = dir.resolve("plain.png");
+        Path a1111 = dir.resolve("a1111.png");
+        Path karras = dir.resolve("karras.png");
+        String[] common = {"inpaint", "-i", image.toString(), "-m", mask.toString(), "-q", "--model", model, "--steps", "3",
+            "--scheduler", "euler", "-p", "a (red:1.8) cat", "--seed", "5"};
+        assertThat(run(concat(common, "-o", a1111.toString()))).as(err.toString()).isZero();
+        assertThat(run(concat(common, "-o", plain.toString(), "--prompt-syntax", "plain"))).as(err.toString()).isZero();
+        assertThat(run(concat(common, "-o", karras.toString(), "--scheduler-option", "use_karras_sigmas=true",
+                "--scheduler-option", "final_sigmas_type=zero"))).as(err.toString()).isZero();
+        byte[] reference = java.nio.file.Files.readAllBytes(a1111);
+        assertThat(java.nio.file.Files.readAllBytes(plain)).as("plain syntax changes the prompt ids").isNotEqualTo(reference);
+        assertThat(java.nio.file.Files.readAllBytes(karras)).as("Karras sigmas change the schedule").isNotEqualTo(reference);
+    }
+
+    @Test
+    void badPromptSyntaxAndSchedulerOptionsNameTheFlag() {
+        Path image = dir.resolve("in.png");
+        ImageFiles.write(RgbImage.filled(8, 8, 0, 0, 0), image);
+        assertThat(run("inpaint", "-i", image.toString(), "-m", image.toString(), "-o", dir.resolve("o.png").toString(),
+                "--prompt-syntax", "fancy")).isEqualTo(2);
+        assertThat(err.toString()).contains("--prompt-syntax must be plain or a1111, was fancy");
+        assertThat(run("inpaint", "-i", image.toString(), "-m", image.toString(), "-o", dir.resolve("o.png").toString(),
+                "--scheduler-option", "use_karas_sigmas=true")).isEqualTo(2);
+        assertThat(err.toString()).contains("--scheduler-option").contains("use_karas_sigmas");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void badModelOptionsAreReportedClearly() {
         Path image = dir.resolve("in.png");
         ImageFiles.write(RgbImage.filled(8, 8, 0, 0, 0), image);

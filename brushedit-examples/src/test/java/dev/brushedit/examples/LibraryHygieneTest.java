@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Library modules log through SLF4J only and never print; every public type has Javadoc. */
+/** Library modules log through SLF4J only and never print; every public type and every package has Javadoc. */
 class LibraryHygieneTest {
 
     private static List<Path> sources(String module) throws IOException {
@@ -62,6 +62,19 @@ class LibraryHygieneTest {
             }
         }
         assertThat(missing).as("public types need Javadoc stating their thread-safety").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"brushedit-core", "brushedit-blend", "brushedit-models", "brushedit-examples"})
+    void everyPackageHasAPackageInfoWithJavadoc(String module) throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (Path dir : sources(module).stream().map(Path::getParent).distinct().sorted().toList()) {
+            Path info = dir.resolve("package-info.java");
+            if (!Files.isRegularFile(info) || !String.join("\n", read(info)).contains("/**")) {
+                missing.add(dir.toString());
+            }
+        }
+        assertThat(missing).as("every package needs a package-info.java with a Javadoc comment").isEmpty();
     }
 
     private static int indexOfPublicTopLevelType(String text) {

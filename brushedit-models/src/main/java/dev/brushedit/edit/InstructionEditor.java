@@ -13,6 +13,8 @@ import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.InpaintResult;
 import dev.brushedit.inpaint.Inpainter;
 import dev.brushedit.inpaint.ProgressListener;
+import dev.brushedit.pix2pix.InstructPix2Pix;
+import dev.brushedit.pix2pix.Pix2PixRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +60,13 @@ import org.slf4j.LoggerFactory;
  * ring repainted by a diffusion backend; Poisson blending with PatchMatch). The result's mask is
  * every pixel that may have changed, and {@link EditResult#structural()} holds every intermediate.
  *
- * <p>The editor does not own the inpainter: close the inpainter when done.
+ * <p>GLOBAL edits go to an {@link InstructPix2Pix} editor when one is configured
+ * ({@link Builder#instructPix2Pix}) and the run has no repaint-mask override: it receives the
+ * instruction itself (the one given, or the plan's), its own request defaults, and the request's
+ * seed when one is set; its result is recorded with backend {@value InstructPix2Pix#BACKEND}.
+ * Without one, GLOBAL edits inpaint an all-ones mask with BrushNet.
+ *
+ * <p>The editor does not own the inpainter or the InstructPix2Pix editor: close them when done.
  *
  * <p>Thread-safety: safe for concurrent use when its stages are (the shipped ones are).
  */
@@ -74,6 +82,7 @@ public final class InstructionEditor {
     private final MaskPolicy policy;
     private final InpaintRequest request;
     private final BlendStage blend;
+    private final InstructPix2Pix instructPix2Pix;
     private final InpainterExecutor inpainterExecutor;
     private final List<EditExecutor> executors;
     private final ExecutorPreference preference;
@@ -81,6 +90,7 @@ public final class InstructionEditor {
     private final StructuralEditor structuralGiven;
 
     private InstructionEditor(Builder b) {
+        this.instructPix2Pix = b.instructPix2Pix;
         this.inpainterExecutor = new InpainterExecutor(b.inpainter);
         this.structuralGiven = b.structural;
         this.structuralExecutor = new StructuralExecutor(b.structural != null ? b.structural
@@ -109,6 +119,7 @@ public final class InstructionEditor {
         b.policy = policy;
         b.request = request;
         b.blend = blend;
+        b.instructPix2Pix = instructPix2Pix;
         b.executors = new ArrayList<>(executors);
         b.preference = preference;
         b.structural = structuralGiven;
@@ -282,12 +293,23 @@ public final class InstructionEditor {
         EditPlan planned = overrides.plan().orElseGet(() -> plan(image, instruction));
         Optional<Box> userBox = overrides.box().map(b -> b.clampTo(image.width(), image.height()));
         EditPlan plan = planned.category() == EditCategory.ADDITION ? userBox.map(planned::withBox).orElse(planned) : planned;
-        EditExecutor executor = executorFor(plan, overrides.executor().orElse(preference));
+        boolean pix2pix = instructPix2Pix != null && plan.category() == EditCategory.GLOBAL && overrides.mask().isEmpty();
+        EditExecutor executor = pix2pix ? null : executorFor(plan, overrides.executor().orElse(preference));
         Optional<Mask> objectMask = overrides.objectMask().or(() -> userBox.filter(b -> MaskPolicy.needsObjectMask(plan.category()))
                 .map(b -> Mask.ofBox(image.width(), image.height(), b)));
         Mask mask = overrides.mask().map(m -> m.requireSameSize(image)).orElseGet(() -> objectMask
                 .map(object -> policy.editMask(image, plan, object)).orElseGet(() -> mask(image, plan)));
         InpaintRequest used = requestFor(plan, overrides.request().orElse(request));
+        if (pix2pix) {
+            LOG.debug("edit GLOBAL with {}: instruction \"{}\"", InstructPix2Pix.BACKEND, instruction);
+            InpaintResult result = instructPix2Pix.edit(image, pix2pixRequest(plan, instruction, used), listener, cancel);
+            RgbImage out = blend.apply(image, result.image(), mask);
+            if (out == null || out.width() != image.width() || out.height() != image.height()) {
+                throw new BrushEditException("the blend stage " + blend.getClass().getName() + " must return a "
+                        + image.width() + "x" + image.height() + " image, returned " + out);
+            }
+            return new EditResult(out, plan, mask, result, InstructPix2Pix.BACKEND, Optional.empty());
+        }
         LOG.debug("edit {} \"{}\" with {}: prompt \"{}\", mask area {}", plan.category(), plan.targetObject(), executor.name(),
                 used.prompt(), mask.area());
         EditExecutor.Job job = new EditExecutor.Job(image, plan, mask, used, listener, cancel);
@@ -307,6 +329,21 @@ public final class InstructionEditor {
                     + image.width() + "x" + image.height() + " image, returned " + out);
         }
         return new EditResult(out, plan, mask, result, executor.name(), output.alpha());
+    }
+
+    /**
+     * The InstructPix2Pix request for a GLOBAL plan: the call's instruction (the plan's when the call
+     * gave none), the InstructPix2Pix editor's defaults, the request's seed when set.
+     */
+    private Pix2PixRequest pix2pixRequest(EditPlan plan, String instruction, InpaintRequest used) {
+        String text = instruction.isBlank() ? plan.instruction() : instruction;
+        if (text.isBlank()) {
+            throw new InvalidInputException("a GLOBAL edit with InstructPix2Pix needs the instruction text; the plan and the "
+                    + "call gave none");
+        }
+        Pix2PixRequest.Builder b = instructPix2Pix.defaults().toBuilder().instruction(text);
+        used.seed().ifPresent(b::seed);
+        return b.build();
     }
 
     /** The request for {@code plan}: caption as prompt, REMOVE target in the negative prompt, GLOBAL scale. */
@@ -334,6 +371,7 @@ public final class InstructionEditor {
         private MaskPolicy policy = MaskPolicy.defaults();
         private InpaintRequest request = InpaintRequest.builder().negativePrompt(DEFAULT_NEGATIVE_PROMPT).build();
         private BlendStage blend = BlendStage.NONE;
+        private InstructPix2Pix instructPix2Pix;
         private List<EditExecutor> executors = new ArrayList<>(EditExecutors.classical());
         private ExecutorPreference preference = ExecutorPreference.AUTO;
         private StructuralEditor structural;
@@ -373,6 +411,15 @@ public final class InstructionEditor {
          */
         public Builder request(InpaintRequest request) {
             this.request = Checks.notNull("request", request);
+            return this;
+        }
+
+        /**
+         * An InstructPix2Pix-family editor for GLOBAL edits (default none: BrushNet with an all-ones
+         * mask); the editor does not close it.
+         */
+        public Builder instructPix2Pix(InstructPix2Pix instructPix2Pix) {
+            this.instructPix2Pix = Checks.notNull("instructPix2Pix", instructPix2Pix);
             return this;
         }
 

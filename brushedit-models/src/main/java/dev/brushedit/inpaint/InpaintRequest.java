@@ -2,7 +2,9 @@ package dev.brushedit.inpaint;
 
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
+import dev.brushedit.core.scheduler.SchedulerOverrides;
 import dev.brushedit.core.scheduler.SchedulerType;
+import dev.brushedit.models.text.PromptSyntax;
 import java.util.OptionalLong;
 
 /**
@@ -26,6 +28,8 @@ public final class InpaintRequest {
     private final int numOutputs;
     private final BlendOptions blend;
     private final LargeImageStrategy strategy;
+    private final PromptSyntax promptSyntax;
+    private final SchedulerOverrides schedulerOptions;
 
     private InpaintRequest(Builder b) {
         this.prompt = b.prompt;
@@ -41,6 +45,8 @@ public final class InpaintRequest {
         this.numOutputs = b.numOutputs;
         this.blend = b.blend;
         this.strategy = b.strategy;
+        this.promptSyntax = b.promptSyntax;
+        this.schedulerOptions = b.schedulerOptions;
     }
 
     /** A builder with the defaults listed on each setter. */
@@ -69,6 +75,8 @@ public final class InpaintRequest {
         b.numOutputs = numOutputs;
         b.blend = blend;
         b.strategy = strategy;
+        b.promptSyntax = promptSyntax;
+        b.schedulerOptions = schedulerOptions;
         return b;
     }
 
@@ -137,12 +145,23 @@ public final class InpaintRequest {
         return strategy;
     }
 
+    /** How the prompts are tokenized: A1111 weighting and windows (default) or plain diffusers-style text. */
+    public PromptSyntax promptSyntax() {
+        return promptSyntax;
+    }
+
+    /** Per-request changes to the checkpoint's scheduler configuration (empty by default). */
+    public SchedulerOverrides schedulerOptions() {
+        return schedulerOptions;
+    }
+
     @Override
     public String toString() {
         return "InpaintRequest[prompt=\"" + prompt + "\", negative=\"" + negativePrompt + "\", steps=" + steps
                 + ", guidance=" + guidanceScale + ", preservation=" + preservationScale + ", brushnet=[" + brushnetStart
                 + ", " + brushnetEnd + "], strength=" + strength + ", seed=" + seed + ", scheduler=" + scheduler
-                + ", outputs=" + numOutputs + ", blend=" + blend + ", strategy=" + strategy + "]";
+                + ", outputs=" + numOutputs + ", blend=" + blend + ", strategy=" + strategy + ", syntax=" + promptSyntax
+                + (schedulerOptions.isEmpty() ? "" : ", schedulerOptions=" + schedulerOptions) + "]";
     }
 
     /**
@@ -164,6 +183,8 @@ public final class InpaintRequest {
         private int numOutputs = 1;
         private BlendOptions blend = BlendOptions.DEFAULT;
         private LargeImageStrategy strategy = LargeImageStrategy.crop(128, 768);
+        private PromptSyntax promptSyntax = PromptSyntax.A1111;
+        private SchedulerOverrides schedulerOptions = SchedulerOverrides.NONE;
 
         private Builder() {}
 
@@ -245,6 +266,36 @@ public final class InpaintRequest {
         /** Large-image strategy (default crop with a 128 px margin at up to 768 px). */
         public Builder strategy(LargeImageStrategy strategy) {
             this.strategy = Checks.notNull("strategy", strategy);
+            return this;
+        }
+
+        /**
+         * How prompts are tokenized (default {@link PromptSyntax#A1111}: weighting syntax and 75-token
+         * windows); {@link PromptSyntax#PLAIN} takes the text literally and cuts it at 77 tokens, as diffusers does.
+         */
+        public Builder promptSyntax(PromptSyntax syntax) {
+            this.promptSyntax = Checks.notNull("promptSyntax", syntax);
+            return this;
+        }
+
+        /**
+         * Changes to the checkpoint's {@code scheduler_config.json} for this request (they win over the
+         * folder's values; provenance records the effective configuration). Default none.
+         */
+        public Builder schedulerOptions(SchedulerOverrides options) {
+            this.schedulerOptions = Checks.notNull("schedulerOptions", options);
+            return this;
+        }
+
+        /**
+         * Sets one scheduler option by its diffusers key, e.g. {@code ("use_karras_sigmas", "true")},
+         * {@code ("final_sigmas_type", "zero")}, {@code ("timestep_spacing", "trailing")}.
+         *
+         * @throws dev.brushedit.core.InvalidInputException naming the key when it is unknown, not
+         *     implemented, or its value does not fit
+         */
+        public Builder schedulerOption(String key, String value) {
+            this.schedulerOptions = schedulerOptions.with(key, value);
             return this;
         }
 

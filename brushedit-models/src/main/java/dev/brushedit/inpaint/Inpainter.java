@@ -96,7 +96,7 @@ public final class Inpainter implements AutoCloseable {
      * paints no new objects; the diffusion backends follow the prompt and may repaint everything.
      */
     public Capabilities capabilities() {
-        return backend instanceof PatchMatchBackend ? Capabilities.textureFill() : Capabilities.diffusion();
+        return backend.followsPrompt() ? Capabilities.diffusion() : Capabilities.textureFill();
     }
 
     /** The request defaults that {@link #inpaint(RgbImage, Mask, String)} starts from. */
@@ -214,7 +214,8 @@ public final class Inpainter implements AutoCloseable {
     /** What the backend needs from {@code r}. */
     static BackendJob job(InpaintRequest r) {
         return new BackendJob(r.prompt(), r.negativePrompt(), r.steps(), r.guidanceScale(), r.preservationScale(),
-                r.brushnetStart(), r.brushnetEnd(), r.strength(), r.scheduler(), r.numOutputs());
+                r.brushnetStart(), r.brushnetEnd(), r.strength(), r.scheduler(), r.numOutputs(), r.promptSyntax(),
+                r.schedulerOptions());
     }
 
     private static StepListener steps(ProgressListener listener) {
@@ -232,7 +233,8 @@ public final class Inpainter implements AutoCloseable {
     }
 
     private Provenance provenance(String backendName, InpaintRequest used, String region, StageTimer timer) {
-        String schedulerJson = backend.schedulerConfigJson();
+        String folderJson = backend.schedulerConfigJson();
+        String schedulerJson = folderJson.isEmpty() ? folderJson : used.schedulerOptions().applyTo(folderJson);
         String scheduler = schedulerJson.isEmpty() ? "" : used.scheduler().diffusersName();
         return new Provenance(backendName, backend.modelHashes(), scheduler, schedulerJson, used, region, timer.stages(),
                 clock.instant());

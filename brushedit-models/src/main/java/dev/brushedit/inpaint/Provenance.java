@@ -22,6 +22,8 @@ import java.util.Map;
  * @param workRegion the region the model worked on, e.g. {@code "crop (0,0)-(512,512) at 512x512"}
  * @param stageTimings time per stage (text encoding, VAE encode, denoise, decode, blend...), in order
  * @param createdAt when the result was produced, from the inpainter's clock
+ * @param settings backend settings the request has no field for, by name (e.g. InstructPix2Pix's
+ *     {@code imageGuidanceScale}); empty for the inpainting backends
  */
 public record Provenance(
         String backend,
@@ -31,12 +33,20 @@ public record Provenance(
         InpaintRequest request,
         String workRegion,
         Map<String, Duration> stageTimings,
-        Instant createdAt) {
+        Instant createdAt,
+        Map<String, String> settings) {
 
     /** Copies the maps so the record stays immutable. */
     public Provenance {
         modelHashes = Collections.unmodifiableMap(new LinkedHashMap<>(modelHashes));
         stageTimings = Collections.unmodifiableMap(new LinkedHashMap<>(stageTimings));
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    /** A provenance without backend settings beyond the request. */
+    public Provenance(String backend, Map<String, String> modelHashes, String scheduler, String schedulerConfig,
+            InpaintRequest request, String workRegion, Map<String, Duration> stageTimings, Instant createdAt) {
+        this(backend, modelHashes, scheduler, schedulerConfig, request, workRegion, stageTimings, createdAt, Map.of());
     }
 
     /** The seed used. */

@@ -19,9 +19,11 @@ import java.util.regex.Pattern;
 /**
  * The denoising UNet: predicts noise for latents at a timestep, conditioned on text embeddings.
  *
- * <p>Three kinds, told apart by the graph's inputs: the standard 4-channel UNet, the SD inpainting
+ * <p>Four kinds, told apart by the graph's inputs: the standard 4-channel UNet, the SD inpainting
  * UNet with 9 input channels (latents 4 | mask 1, 1 = hole | masked-image latents 4, see
- * {@link #inpaintingInput}), and a UNet exported with BrushNet feature inputs ({@link #brushNetInputs()}).
+ * {@link #inpaintingInput}), the InstructPix2Pix UNet with 8 input channels (latents 4 | image
+ * latents 4, see {@link #pix2pixInput}; MagicBrush has the same layout), and a UNet exported with
+ * BrushNet feature inputs ({@link #brushNetInputs()}).
  * The timestep is converted to the dtype (float32, float16, int64, int32) and rank (scalar, or
  * {@code [1]} / {@code [batch]}) the graph declares.
  *
@@ -32,6 +34,7 @@ public final class Unet implements AutoCloseable {
     static final String TIMESTEP = "timestep";
     static final String CONTEXT = "encoder_hidden_states";
     static final String OUT = "out_sample";
+    private static final Pattern CROSS_ATTENTION = Pattern.compile("cross_attention_(up|down)_\\d+_\\d+");
     private static final Pattern FEATURE = Pattern.compile("(down_block_res_sample_\\d+|mid_block_res_sample|up_block_res_sample_\\d+)");
 
     private final GraphSession graph;
@@ -39,15 +42,18 @@ public final class Unet implements AutoCloseable {
     private final long[] timestepShape;
     private final Precision precision;
     private final List<BrushNetInput> brushNetInputs;
+    private final long contextDim;
+    private final List<String> crossAttentionOutputs;
 
     Unet(GraphSession graph) {
         this.graph = graph;
-        TensorInfo sample = ContractCheck.input(graph, SAMPLE).rank(4).floats().dim(1, 4, 9).check();
-        this.inChannels = sample.getShape()[1] == 9 ? 9 : 4;
+        TensorInfo sample = ContractCheck.input(graph, SAMPLE).rank(4).floats().dim(1, 4, 8, 9).check();
+        long declared = sample.getShape()[1];
+        this.inChannels = declared == 9 || declared == 8 ? (int) declared : 4;
         this.precision = Precision.of(sample);
         this.timestepShape = ContractCheck.input(graph, TIMESTEP).rank(0, 1)
                 .type(OnnxJavaType.FLOAT, OnnxJavaType.FLOAT16, OnnxJavaType.INT64, OnnxJavaType.INT32).check().getShape();
-        ContractCheck.input(graph, CONTEXT).rank(3).floats().check();
+        this.contextDim = ContractCheck.input(graph, CONTEXT).rank(3).floats().check().getShape()[2];
         ContractCheck.output(graph, OUT).rank(4).floats().dim(1, 4).check();
         List<BrushNetInput> features = new ArrayList<>();
         for (Map.Entry<String, TensorInfo> e : graph.inputs().entrySet()) {
@@ -64,13 +70,21 @@ public final class Unet implements AutoCloseable {
             features.add(new BrushNetInput(n, e.getValue().getShape()));
         }
         this.brushNetInputs = Collections.unmodifiableList(features);
+        List<String> attention = new ArrayList<>();
+        for (String n : graph.outputs().keySet()) {
+            if (CROSS_ATTENTION.matcher(n).matches()) {
+                ContractCheck.output(graph, n).rank(3).floats().check();
+                attention.add(n);
+            }
+        }
+        this.crossAttentionOutputs = List.copyOf(attention);
         if (!features.isEmpty() && inChannels != 4) {
             throw new ModelException(graph.label() + ": input 'sample' expected 4 channels for a UNet with BrushNet inputs, found "
                     + inChannels);
         }
     }
 
-    /** 4 for the standard UNet, 9 for the SD inpainting UNet. */
+    /** 4 for the standard UNet, 8 for the InstructPix2Pix UNet, 9 for the SD inpainting UNet. */
     public int inChannels() {
         return inChannels;
     }
@@ -78,6 +92,39 @@ public final class Unet implements AutoCloseable {
     /** True for the 9-channel SD inpainting UNet. */
     public boolean isInpainting() {
         return inChannels == 9;
+    }
+
+    /** True for the 8-channel InstructPix2Pix-family UNet (InstructPix2Pix, MagicBrush). */
+    public boolean isInstructPix2Pix() {
+        return inChannels == 8;
+    }
+
+    /** The text-embedding width the graph declares (768 for SD1.5), or -1 when the graph leaves it dynamic. */
+    public long contextDim() {
+        return contextDim;
+    }
+
+    /**
+     * The cross-attention probability outputs ZONE reads ({@code cross_attention_up_*},
+     * {@code cross_attention_down_*}, exporter option {@code --cross-attention-outputs}), in graph
+     * order; empty when the graph has none.
+     */
+    public List<String> crossAttentionOutputs() {
+        return crossAttentionOutputs;
+    }
+
+    /**
+     * Noise prediction (key {@code out_sample}) and every cross-attention output, each
+     * {@code [batch * heads, pixels, tokens]}, for a plain or InstructPix2Pix UNet.
+     */
+    public Map<String, Tensor> predictWithCrossAttention(Tensor sample, float timestep, Tensor encoderHiddenStates, String step) {
+        if (crossAttentionOutputs.isEmpty()) {
+            throw new ModelException(graph.label() + " has no cross-attention outputs; re-export the UNet with "
+                    + "`python -m brushedit_export ... --cross-attention-outputs`");
+        }
+        List<String> wanted = new ArrayList<>(crossAttentionOutputs);
+        wanted.add(0, OUT);
+        return run(sample, timestep, encoderHiddenStates, Map.of(), step, wanted);
     }
 
     /** Precision of the graph's float inputs. */
@@ -106,7 +153,17 @@ public final class Unet implements AutoCloseable {
         return Tensor.concat(1, latents, repeatBatch("mask", mask, b), repeatBatch("maskedLatents", maskedLatents, b));
     }
 
-    /** Noise prediction for a plain or inpainting UNet (no BrushNet features). */
+    /**
+     * The 8-channel input of the InstructPix2Pix UNet: {@code latents [b,4,h,w] | imageLatents [b,4,h,w]}
+     * along the channel axis, as diffusers' pipeline joins the scheduler-scaled latents with the
+     * unscaled image latents. {@code imageLatents} may have batch 1 and is then repeated.
+     */
+    public static Tensor pix2pixInput(Tensor latents, Tensor imageLatents) {
+        Checks.notNull("latents", latents);
+        return Tensor.concat(1, latents, repeatBatch("imageLatents", imageLatents, latents.dim(0)));
+    }
+
+    /** Noise prediction for a plain, inpainting or InstructPix2Pix UNet (no BrushNet features). */
     public Tensor predict(Tensor sample, float timestep, Tensor encoderHiddenStates) {
         return predict(sample, timestep, encoderHiddenStates, Map.of(), null);
     }
@@ -117,6 +174,11 @@ public final class Unet implements AutoCloseable {
      * the step in error messages (may be null).
      */
     public Tensor predict(Tensor sample, float timestep, Tensor encoderHiddenStates, Map<String, Tensor> features, String step) {
+        return run(sample, timestep, encoderHiddenStates, features, step, List.of(OUT)).get(OUT);
+    }
+
+    private Map<String, Tensor> run(Tensor sample, float timestep, Tensor encoderHiddenStates, Map<String, Tensor> features,
+            String step, List<String> wanted) {
         Checks.notNull("sample", sample);
         Checks.notNull("encoderHiddenStates", encoderHiddenStates);
         Checks.notNull("features", features);
@@ -148,7 +210,7 @@ public final class Unet implements AutoCloseable {
                         + "; its BrushNet inputs are " + brushNetInputs);
             }
         }
-        return graph.run(feeds, List.of(OUT), step).get(OUT);
+        return graph.run(feeds, wanted, step);
     }
 
     private GraphSession.Feed timestepFeed(float t, int batch) {

@@ -166,6 +166,26 @@ public final class VaeEncoder implements AutoCloseable {
         return graph.run(Map.of(INPUT, GraphSession.Feed.of(image)), List.of(output), step).get(output);
     }
 
+    /**
+     * The posterior's mode (its mean) WITHOUT the scaling factor, {@code [b, 4, H/8, W/8]}: what
+     * diffusers' InstructPix2Pix pipeline feeds the UNet as image latents
+     * ({@code retrieve_latents(..., sample_mode="argmax")}).
+     *
+     * @throws ModelException for a legacy export, whose graph only returns its own random sample
+     */
+    public Tensor mode(Tensor image) {
+        Checks.notNull("image", image);
+        if (legacy) {
+            throw new ModelException(graph.label() + " samples inside the graph (legacy diffusers export) and cannot give the "
+                    + "posterior's mode; re-export the checkpoint with brushedit_export (optimum flavour)");
+        }
+        if (image.rank() != 4 || image.dim(1) != 3) {
+            throw new InvalidInputException("image must have shape [batch, 3, height, width], was " + Arrays.toString(image.shape()));
+        }
+        Tensor params = graph.run(Map.of(INPUT, GraphSession.Feed.of(image)), List.of(PARAMETERS), null).get(PARAMETERS);
+        return params.split(1, 4, 4).get(0);
+    }
+
     /** Closes the session. */
     @Override
     public void close() {

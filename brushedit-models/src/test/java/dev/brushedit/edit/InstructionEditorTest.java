@@ -144,6 +144,36 @@ class InstructionEditorTest {
     }
 
     @Test
+    void globalEditsGoToInstructPix2PixWhenConfiguredAndOtherCategoriesStayWithTheInpainter() {
+        dev.brushedit.pix2pix.Pix2PixRequest ip2pFast = dev.brushedit.pix2pix.Pix2PixRequest.builder().steps(2)
+                .strategy(LargeImageStrategy.original()).build();
+        try (dev.brushedit.pix2pix.InstructPix2Pix ip2p = dev.brushedit.pix2pix.InstructPix2Pix.builder()
+                .checkpoint(Path.of("src/test/resources/standins/ip2p-tiny")).defaults(ip2pFast).build()) {
+            InstructionEditor editor = InstructionEditor.builder().inpainter(patchMatch).maskSource(MaskSource.ofBox(RED))
+                    .instructPix2Pix(ip2p).request(InpaintRequest.builder().seed(5).build()).build();
+            EditResult r = editor.edit(scene(), "make it winter");
+            assertThat(r.plan().category()).isEqualTo(EditCategory.GLOBAL);
+            assertThat(r.provenance().backend()).isEqualTo(dev.brushedit.pix2pix.InstructPix2Pix.BACKEND);
+            assertThat(r.provenance().request().prompt()).isEqualTo("make it winter");
+            assertThat(r.provenance().request().steps()).isEqualTo(2);
+            assertThat(r.provenance().seed()).isEqualTo(5);
+            assertThat(r.mask().isFull()).isTrue();
+            assertThat(r.image().samePixels(scene())).isFalse();
+            // the same run through InstructPix2Pix directly gives the same image
+            RgbImage direct = ip2p.edit(scene(), ip2pFast.toBuilder().instruction("make it winter").seed(5).build()).image();
+            assertThat(r.image().samePixels(direct)).isTrue();
+            // a REMOVE edit still goes to the inpainter (PatchMatch here)
+            EditResult remove = editor.edit(scene(), "remove the red square");
+            assertThat(remove.provenance().backend()).isEqualTo("patchmatch");
+            // a repaint-mask override keeps GLOBAL with the executors, which refuse it over PatchMatch
+            Mask half = Mask.ofBox(64, 56, new Box(0, 0, 32, 56));
+            assertThatThrownBy(() -> editor.edit(scene(), "make it winter", EditOverrides.builder().mask(half).build()))
+                    .hasMessageContaining("cannot carry out the GLOBAL edit");
+            // without InstructPix2Pix, GLOBAL stays BrushNet with an all-ones mask: globalEditsUseTheWholeImage...
+        }
+    }
+
+    @Test
     void backgroundRepaintsEverythingButTheForeground() {
         EditResult r = diffusionEditor(MaskSource.ofBox(RED)).edit(scene(), "change the background to a beach");
         assertThat(r.plan().category()).isEqualTo(EditCategory.BACKGROUND);

@@ -43,6 +43,27 @@ class InpainterDiffusionTest {
     }
 
     @Test
+    void requestSchedulerOptionsAndPromptSyntaxAreUsedAndRecorded() {
+        RgbImage image = InpainterPatchMatchTest.stripes(64, 64);
+        Mask mask = centreHole(64, 64);
+        InpaintRequest weighted = FAST.toBuilder().prompt("a (red:1.8) apple").build();
+        try (Inpainter inpainter = Inpainter.builder().checkpoint(BRUSHNET).build()) {
+            InpaintResult base = inpainter.inpaint(image, mask, weighted);
+            InpaintResult trailing = inpainter.inpaint(image, mask, weighted.toBuilder()
+                    .schedulerOption("timestep_spacing", "trailing").build());
+            InpaintResult plain = inpainter.inpaint(image, mask, weighted.toBuilder()
+                    .promptSyntax(dev.brushedit.models.text.PromptSyntax.PLAIN).build());
+            assertThat(base.provenance().schedulerConfig()).doesNotContain("trailing");
+            assertThat(trailing.provenance().schedulerConfig()).contains("\"timestep_spacing\" : \"trailing\"");
+            assertThat(dev.brushedit.core.scheduler.SchedulerConfig.fromJson(trailing.provenance().schedulerConfig())
+                    .timestepSpacing()).contains(dev.brushedit.core.scheduler.SchedulerConfig.TimestepSpacing.TRAILING);
+            assertThat(maxDiff(base.image(), trailing.image())).as("trailing spacing runs other timesteps").isPositive();
+            assertThat(maxDiff(base.image(), plain.image())).as("plain syntax encodes other ids").isPositive();
+            assertThat(plain.provenance().request().promptSyntax()).isEqualTo(dev.brushedit.models.text.PromptSyntax.PLAIN);
+        }
+    }
+
+    @Test
     void fusedBrushNetInpaintsAndRecordsProvenance() {
         RgbImage image = InpainterPatchMatchTest.stripes(128, 96);
         Mask mask = centreHole(128, 96);

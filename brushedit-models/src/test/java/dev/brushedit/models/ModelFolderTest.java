@@ -133,7 +133,7 @@ class ModelFolderTest {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         try (ModelFolder f = ModelFolder.open(dir)) {
             assertThatThrownBy(f::unet).isInstanceOf(ModelException.class)
-                    .hasMessageStartingWith("unet/model.onnx: input 'sample' expected rank 4 float32/float16 with 4 or 9 channels, "
+                    .hasMessageStartingWith("unet/model.onnx: input 'sample' expected rank 4 float32/float16 with 4 or 8 or 9 channels, "
                             + "found rank 4 float32 [-1, 3, -1, -1]");
             assertThatThrownBy(f::textEncoder).isInstanceOf(ModelException.class)
                     .hasMessageContaining("text_encoder/model.onnx: missing input 'input_ids'; found inputs [sample, timestep, encoder_hidden_states]");

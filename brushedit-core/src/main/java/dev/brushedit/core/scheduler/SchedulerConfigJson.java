@@ -82,7 +82,11 @@ final class SchedulerConfigJson {
         return b.build();
     }
 
-    private static void apply(SchedulerConfig.Builder b, String key, JsonNode v, String source) {
+    /**
+     * Applies {@code key} to {@code b}; false when the key is kept verbatim ({@link #OTHER_KEYS}) or
+     * unknown (logged), i.e. when it changes nothing this library computes.
+     */
+    static boolean apply(SchedulerConfig.Builder b, String key, JsonNode v, String source) {
         switch (key) {
             case "num_train_timesteps": b.numTrainTimesteps(integer(key, v)); break;
             case "beta_start": b.betaStart(number(key, v)); break;
@@ -123,7 +127,14 @@ final class SchedulerConfigJson {
                 } else {
                     LOG.warn("{}: ignoring unknown scheduler_config key '{}'", source, key);
                 }
+                return false;
         }
+        return true;
+    }
+
+    /** The shared reader (non-numeric numbers allowed, as diffusers writes them). */
+    static ObjectMapper mapper() {
+        return MAPPER;
     }
 
     private static int integer(String key, JsonNode v) {

@@ -9,18 +9,27 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
  * Quality-evaluation driver for {@link PatchMatchInpainter}: for each photograph in a folder and
- * each synthetic hole (rectangle, ellipse, stroke, blob; small and large), writes the decoded
- * original, the hole mask, the holed input (hole painted white) and the PatchMatch result as PNGs,
- * plus {@code cases.csv} listing them; {@code tools/eval/patchmatch_vs_opencv.py} then scores these
- * against OpenCV. Usage: {@code PatchMatchEval [imageDir] [outDir] [seed] [minLevelSize] [emIterations]
- * [patchMatchIterations] [weightedVoting]} (the last four default to the inpainter's defaults).
+ * each of the 8 object-shaped holes of {@link SyntheticHoles} (4 shapes, each placed freely and over
+ * a strong structure, a tenth of the image each), writes the decoded original, the hole mask, the
+ * holed input (hole painted white) and the PatchMatch result as PNGs, plus {@code cases.csv} listing
+ * them with the PatchMatch time; {@code tools/eval/patchmatch_vs_opencv.py} then scores these against
+ * OpenCV.
+ *
+ * <p>Usage: {@code PatchMatchEval IMAGE_DIR OUT_DIR [seed] [key=value ...]}; keys: {@code photos}
+ * (comma-separated names without extension, to evaluate only those), and the inpainter settings
+ * {@code patchSize}, {@code minLevelSize}, {@code maxLevels}, {@code emIterations},
+ * {@code patchMatchIterations}, {@code weightedVoting}, {@code sourceDistanceWeight}, {@code sharpFill},
+ * {@code blendSeams} (unset keys keep the inpainter's defaults).
  *
  * <p>Thread-safety: a command-line entry point; not for concurrent use.
  */
@@ -29,39 +38,55 @@ public final class PatchMatchEval {
 
     /** Runs the evaluation; see the class comment for the arguments. */
     public static void main(String[] args) throws IOException {
-        Path imageDir = Path.of(args.length > 0 ? args[0] : "/work/shared/fixtures/images");
-        Path outDir = Path.of(args.length > 1 ? args[1] : "target/patchmatch-eval");
+        if (args.length < 2) {
+            System.err.println("usage: PatchMatchEval IMAGE_DIR OUT_DIR [seed] [key=value ...]");
+            System.exit(2);
+        }
+        Path imageDir = Path.of(args[0]);
+        Path outDir = Path.of(args[1]);
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 0L;
+        PatchMatchInpainter.Builder builder = PatchMatchInpainter.builder().seed(seed);
+        Set<String> only = Set.of();
+        for (String arg : Arrays.asList(args).subList(Math.min(3, args.length), args.length)) {
+            String[] kv = arg.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("expected key=value, was " + arg);
+            }
+            if (kv[0].equals("photos")) {
+                only = Arrays.stream(kv[1].split(",")).map(String::trim).collect(Collectors.toSet());
+            } else {
+                set(builder, kv[0], kv[1]);
+            }
+        }
         Files.createDirectories(outDir);
         List<Path> photos;
         try (Stream<Path> s = Files.list(imageDir)) {
             photos = s.filter(p -> p.toString().matches("(?i).*\\.(png|jpe?g)$")).sorted().toList();
         }
-        PatchMatchInpainter.Builder builder = PatchMatchInpainter.builder().seed(seed);
-        if (args.length > 3) {
-            builder.minLevelSize(Integer.parseInt(args[3]));
-        }
-        if (args.length > 4) {
-            builder.emIterations(Integer.parseInt(args[4]));
-        }
-        if (args.length > 5) {
-            builder.patchMatchIterations(Integer.parseInt(args[5]));
-        }
-        if (args.length > 6) {
-            builder.weightedVoting(Boolean.parseBoolean(args[6]));
-        }
         PatchMatchInpainter inpainter = builder.build();
+        System.out.println(inpainter);
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(outDir.resolve("cases.csv")))) {
-            csv.println("photo,shape,size,hole_fraction,original,mask,input,patchmatch,patchmatch_seconds");
+            csv.println("photo,shape,placement,hole_fraction,original,mask,input,patchmatch,patchmatch_seconds");
             for (Path photo : photos) {
-                RgbImage image = ImageFiles.read(photo);
                 String name = photo.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+                if (!only.isEmpty() && !only.contains(name)) {
+                    continue;
+                }
+                RgbImage image = ImageFiles.read(photo);
                 String original = name + "_original.png";
                 write(image, outDir.resolve(original));
-                for (SyntheticHoles.Shape shape : SyntheticHoles.Shape.values()) {
-                    for (SyntheticHoles.Size size : SyntheticHoles.Size.values()) {
-                        Mask mask = SyntheticHoles.make(shape, size, image.width(), image.height(), name.hashCode());
-                        String stem = name + "_" + shape.name().toLowerCase(Locale.ROOT) + "_" + size.name().toLowerCase(Locale.ROOT);
+                SyntheticHoles.Shape[] shapes = SyntheticHoles.Shape.values();
+                List<int[]> structures = SyntheticHoles.structureCentres(image, shapes.length);
+                for (SyntheticHoles.Placement placement : SyntheticHoles.Placement.values()) {
+                    for (SyntheticHoles.Shape shape : shapes) {
+                        long holeSeed = name.hashCode() * 17L + shape.ordinal();
+                        double[] centre = placement == SyntheticHoles.Placement.FREE
+                                ? SyntheticHoles.freeCentre(image.width(), image.height(), holeSeed)
+                                : new double[] {structures.get(shape.ordinal())[0], structures.get(shape.ordinal())[1]};
+                        Mask mask = SyntheticHoles.make(shape, image.width(), image.height(), centre[0], centre[1], holeSeed);
+                        String shapeName = shape.name().toLowerCase(Locale.ROOT);
+                        String placeName = placement.name().toLowerCase(Locale.ROOT);
+                        String stem = name + "_" + shapeName + "_" + placeName;
                         long t0 = System.nanoTime();
                         RgbImage result = inpainter.inpaint(image, mask);
                         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -69,13 +94,27 @@ public final class PatchMatchEval {
                         write(holed(image, mask), outDir.resolve(stem + "_input.png"));
                         write(result, outDir.resolve(stem + "_patchmatch.png"));
                         double fraction = (double) mask.area() / image.pixelCount();
-                        csv.printf(Locale.ROOT, "%s,%s,%s,%.4f,%s,%s,%s,%s,%.3f%n", name, shape.name().toLowerCase(Locale.ROOT),
-                                size.name().toLowerCase(Locale.ROOT), fraction, original, stem + "_mask.png",
-                                stem + "_input.png", stem + "_patchmatch.png", seconds);
-                        System.out.printf(Locale.ROOT, "%-32s hole %5.1f%%  %.2f s%n", stem, 100 * fraction, seconds);
+                        csv.printf(Locale.ROOT, "%s,%s,%s,%.4f,%s,%s,%s,%s,%.3f%n", name, shapeName, placeName, fraction,
+                                original, stem + "_mask.png", stem + "_input.png", stem + "_patchmatch.png", seconds);
+                        System.out.printf(Locale.ROOT, "%-36s hole %5.1f%%  %.2f s%n", stem, 100 * fraction, seconds);
                     }
                 }
             }
+        }
+    }
+
+    private static void set(PatchMatchInpainter.Builder b, String key, String value) {
+        switch (key) {
+            case "patchSize" -> b.patchSize(Integer.parseInt(value));
+            case "minLevelSize" -> b.minLevelSize(Integer.parseInt(value));
+            case "maxLevels" -> b.maxLevels(Integer.parseInt(value));
+            case "emIterations" -> b.emIterations(Integer.parseInt(value));
+            case "patchMatchIterations" -> b.patchMatchIterations(Integer.parseInt(value));
+            case "weightedVoting" -> b.weightedVoting(Boolean.parseBoolean(value));
+            case "sourceDistanceWeight" -> b.sourceDistanceWeight(Double.parseDouble(value));
+            case "sharpFill" -> b.sharpFill(Boolean.parseBoolean(value));
+            case "blendSeams" -> b.blendSeams(Boolean.parseBoolean(value));
+            default -> throw new IllegalArgumentException("unknown setting " + key);
         }
     }
 

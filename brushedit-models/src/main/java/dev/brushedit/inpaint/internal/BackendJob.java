@@ -1,6 +1,8 @@
 package dev.brushedit.inpaint.internal;
 
+import dev.brushedit.core.scheduler.SchedulerOverrides;
 import dev.brushedit.core.scheduler.SchedulerType;
+import dev.brushedit.models.text.PromptSyntax;
 
 /**
  * What a backend needs from an inpainting request, resolved by the public {@code Inpainter}: this
@@ -18,6 +20,9 @@ import dev.brushedit.core.scheduler.SchedulerType;
  * @param strength the img2img strength (1: start from pure noise)
  * @param scheduler the scheduler family
  * @param numOutputs how many images to generate
+ * @param promptSyntax how the prompts are tokenized
+ * @param schedulerOptions changes to the folder's scheduler configuration
  */
 public record BackendJob(String prompt, String negativePrompt, int steps, double guidanceScale, double preservationScale,
-        double brushnetStart, double brushnetEnd, double strength, SchedulerType scheduler, int numOutputs) {}
+        double brushnetStart, double brushnetEnd, double strength, SchedulerType scheduler, int numOutputs,
+        PromptSyntax promptSyntax, SchedulerOverrides schedulerOptions) {}

@@ -107,6 +107,10 @@ public final class DiffusionBackend implements InpaintBackend {
         return hashes;
     }
 
+    @Override
+    public boolean followsPrompt() {
+        return true;
+    }
 
     @Override
     public String schedulerConfigJson() {
@@ -131,7 +135,8 @@ public final class DiffusionBackend implements InpaintBackend {
     List<Tensor> generateDecoded(RgbImage image, Mask mask, BackendJob request, long seed, StepListener listener,
             BooleanSupplier cancel, StageTimer timer) {
         boolean guided = request.guidanceScale() > 1.0;
-        PromptEncoder.Embeddings emb = timer.time("text", () -> prompts.encode(request.prompt(), request.negativePrompt()));
+        PromptEncoder.Embeddings emb = timer.time("text",
+                () -> prompts.encode(request.prompt(), request.negativePrompt(), request.promptSyntax()));
         Tensor context = guided ? Tensor.concat(0, emb.negative(), emb.positive()) : emb.positive();
         int latentH = image.height() / 8;
         int latentW = image.width() / 8;
@@ -171,7 +176,9 @@ public final class DiffusionBackend implements InpaintBackend {
 
     private Tensor denoise(Tensor noise, Tensor imageLatents, Tensor context, Tensor condition, BackendJob request,
             TorchGenerator random, StepListener listener, BooleanSupplier cancel, StageTimer timer, int output) {
-        Scheduler scheduler = new TimedScheduler(request.scheduler().create(schedulerConfig), timer);
+        SchedulerConfig config = request.schedulerOptions().isEmpty() ? schedulerConfig
+                : SchedulerConfig.fromJson(request.schedulerOptions().applyTo(schedulerJson));
+        Scheduler scheduler = new TimedScheduler(request.scheduler().create(config), timer);
         scheduler.setTimesteps(request.steps(), request.strength());
         Tensor start = imageLatents == null
                 ? noise.scale(scheduler.initNoiseSigma())

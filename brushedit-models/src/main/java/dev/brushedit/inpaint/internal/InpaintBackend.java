@@ -27,6 +27,12 @@ public interface InpaintBackend extends AutoCloseable {
     /** The scheduler configuration as JSON, or empty for backends without one. */
     String schedulerConfigJson();
 
+    /**
+     * True when the fill follows the prompt (the diffusion backends: they also paint new objects and
+     * may repaint the whole image); false for a texture fill that ignores it and needs source pixels
+     * outside the mask (PatchMatch).
+     */
+    boolean followsPrompt();
 
     /**
      * Fills the hole of {@code mask} (1 = hole, binary) in {@code image}, both at a working size that

@@ -37,6 +37,10 @@ public final class PatchMatchBackend implements InpaintBackend {
         return Map.of();
     }
 
+    @Override
+    public boolean followsPrompt() {
+        return false;
+    }
 
     @Override
     public String schedulerConfigJson() {

@@ -12,11 +12,12 @@ import dev.brushedit.core.tensor.Tensor;
  *
  * <p>Thread-safety: as the wrapped scheduler (not thread-safe).
  */
-final class TimedScheduler implements Scheduler {
+public final class TimedScheduler implements Scheduler {
     private final Scheduler delegate;
     private final StageTimer timer;
 
-    TimedScheduler(Scheduler delegate, StageTimer timer) {
+    /** Wraps {@code delegate}, timing into {@code timer}. */
+    public TimedScheduler(Scheduler delegate, StageTimer timer) {
         this.delegate = delegate;
         this.timer = timer;
     }

@@ -13,10 +13,18 @@ final class NearestNeighbourField {
     private final Level level;
     /** Source centre index per pixel; -1 for pixels that are not targets. */
     final int[] nnf;
+    /** Match cost per target: patch distance plus the source-distance penalty. */
     final float[] dist;
+    /** Penalty per patch channel value and per pixel of offset between target and source. */
+    private final float penaltyPerPixel;
 
-    NearestNeighbourField(Level level) {
+    /**
+     * @param sourceDistanceWeight the added cost, per patch channel value, of a source one image
+     *     diagonal away from its target (0: no preference for nearby sources)
+     */
+    NearestNeighbourField(Level level, double sourceDistanceWeight) {
         this.level = level;
+        this.penaltyPerPixel = (float) (sourceDistanceWeight / Math.hypot(level.width, level.height));
         this.nnf = new int[level.width * level.height];
         this.dist = new float[nnf.length];
         java.util.Arrays.fill(nnf, -1);
@@ -30,7 +38,7 @@ final class NearestNeighbourField {
             int t = targets[k];
             int s = sources[rng.nextInt(sources.length)];
             nnf[t] = s;
-            dist[t] = distance(t, s, Float.POSITIVE_INFINITY);
+            dist[t] = cost(t, s, Float.POSITIVE_INFINITY);
         }
     }
 
@@ -62,7 +70,7 @@ final class NearestNeighbourField {
                 s = level.sources[rng.nextInt(level.sources.length)];
             }
             nnf[t] = s;
-            dist[t] = distance(t, s, Float.POSITIVE_INFINITY);
+            dist[t] = cost(t, s, Float.POSITIVE_INFINITY);
         }
     }
 
@@ -71,7 +79,7 @@ final class NearestNeighbourField {
         int[] targets = level.targets;
         for (int k = level.rowStart[y0]; k < level.rowStart[y1]; k++) {
             int t = targets[k];
-            dist[t] = distance(t, nnf[t], Float.POSITIVE_INFINITY);
+            dist[t] = cost(t, nnf[t], Float.POSITIVE_INFINITY);
         }
     }
 
@@ -121,11 +129,34 @@ final class NearestNeighbourField {
         if (s == nnf[t] || !level.source[s]) {
             return;
         }
-        float dd = distance(t, s, dist[t]);
+        float dd = cost(t, s, dist[t]);
         if (dd < dist[t]) {
             dist[t] = dd;
             nnf[t] = s;
         }
+    }
+
+    /**
+     * Patch distance plus the penalty for the offset between target and source; stops early once
+     * it reaches {@code bound}.
+     */
+    float cost(int t, int s, float bound) {
+        float penalty = penalty(t, s);
+        if (penalty >= bound) {
+            return penalty;
+        }
+        return penalty + distance(t, s, bound - penalty);
+    }
+
+    /** The source-distance penalty of matching target {@code t} to source {@code s}. */
+    float penalty(int t, int s) {
+        if (penaltyPerPixel == 0) {
+            return 0;
+        }
+        int w = level.width;
+        float dx = t % w - s % w;
+        float dy = t / w - s / w;
+        return penaltyPerPixel * 3 * patchPixels(t) * (float) Math.sqrt(dx * dx + dy * dy);
     }
 
     /**

@@ -10,7 +10,10 @@ import java.util.concurrent.ForkJoinPool;
  * A weight-free, exemplar-based inpainter: multi-scale PatchMatch with patch voting (Wexler,
  * Shechtman and Irani 2007; Barnes et al. 2009). It fills the hole with patches copied from the
  * known part of the same image, so it needs no model files. Use it for object removal and for
- * masked inpainting without a model folder.
+ * masked inpainting without a model folder. By default the fill copies texture rather than
+ * averaging it ({@link Builder#sharpFill}), prefers nearby sources
+ * ({@link Builder#sourceDistanceWeight}) and is blended into the hole border in the gradient domain
+ * ({@link Builder#blendSeams}).
  *
  * <p>The mask is binarized at 0.5: pixels with value at least 0.5 are the hole, the rest are kept
  * and returned byte-for-byte unchanged. Source patches come only from fully known pixels. Results
@@ -34,6 +37,8 @@ public final class PatchMatchInpainter {
     public static final int DEFAULT_MAX_LEVELS = 8;
     /** Default EM (search + vote) iterations per level. */
     public static final int DEFAULT_EM_ITERATIONS = 8;
+    /** Default source-distance weight (see {@link Builder#sourceDistanceWeight}). */
+    public static final double DEFAULT_SOURCE_DISTANCE_WEIGHT = 1000;
     /** Default PatchMatch sweeps per EM iteration. */
     public static final int DEFAULT_PATCHMATCH_ITERATIONS = 4;
 
@@ -43,6 +48,9 @@ public final class PatchMatchInpainter {
     private final int emIterations;
     private final int patchMatchIterations;
     private final boolean weightedVoting;
+    private final double sourceDistanceWeight;
+    private final boolean sharpFill;
+    private final boolean blendSeams;
     private final long seed;
     private final int parallelism;
 
@@ -53,6 +61,9 @@ public final class PatchMatchInpainter {
         this.emIterations = b.emIterations;
         this.patchMatchIterations = b.patchMatchIterations;
         this.weightedVoting = b.weightedVoting;
+        this.sourceDistanceWeight = b.sourceDistanceWeight;
+        this.sharpFill = b.sharpFill;
+        this.blendSeams = b.blendSeams;
         this.seed = b.seed;
         this.parallelism = b.parallelism;
     }
@@ -71,6 +82,9 @@ public final class PatchMatchInpainter {
         b.emIterations = emIterations;
         b.patchMatchIterations = patchMatchIterations;
         b.weightedVoting = weightedVoting;
+        b.sourceDistanceWeight = sourceDistanceWeight;
+        b.sharpFill = sharpFill;
+        b.blendSeams = blendSeams;
         b.seed = seed;
         b.parallelism = parallelism;
         return b;
@@ -115,8 +129,8 @@ public final class PatchMatchInpainter {
         Level finest = new Level(w, h, rgb, hole);
         ForkJoinPool pool = parallelism > 1 ? new ForkJoinPool(parallelism) : null;
         try {
-            new PatchMatchSolver(patchSize, minLevelSize, maxLevels, emIterations, patchMatchIterations,
-                    weightedVoting, seed, new Bands(pool)).solve(finest);
+            new PatchMatchSolver(new Settings(patchSize, minLevelSize, maxLevels, emIterations, patchMatchIterations,
+                    weightedVoting, sourceDistanceWeight, sharpFill, blendSeams, seed), new Bands(pool)).solve(finest);
         } finally {
             if (pool != null) {
                 pool.shutdown();
@@ -151,7 +165,8 @@ public final class PatchMatchInpainter {
     public String toString() {
         return "PatchMatchInpainter[patchSize=" + patchSize + ", minLevelSize=" + minLevelSize + ", maxLevels="
                 + maxLevels + ", emIterations=" + emIterations + ", patchMatchIterations=" + patchMatchIterations
-                + ", weightedVoting=" + weightedVoting + ", seed=" + seed + ", parallelism=" + parallelism + "]";
+                + ", weightedVoting=" + weightedVoting + ", sourceDistanceWeight=" + sourceDistanceWeight
+                + ", sharpFill=" + sharpFill + ", blendSeams=" + blendSeams + ", seed=" + seed + ", parallelism=" + parallelism + "]";
     }
 
     /**
@@ -167,6 +182,9 @@ public final class PatchMatchInpainter {
         private int emIterations = DEFAULT_EM_ITERATIONS;
         private int patchMatchIterations = DEFAULT_PATCHMATCH_ITERATIONS;
         private boolean weightedVoting = false;
+        private double sourceDistanceWeight = DEFAULT_SOURCE_DISTANCE_WEIGHT;
+        private boolean sharpFill = true;
+        private boolean blendSeams = true;
         private long seed;
         private int parallelism = 1;
 
@@ -224,6 +242,41 @@ public final class PatchMatchInpainter {
          */
         public Builder weightedVoting(boolean weighted) {
             this.weightedVoting = weighted;
+            return this;
+        }
+
+        /**
+         * Preference for nearby sources, 0 to 10000: the cost added to a match, per patch channel
+         * value (8-bit scale, squared), for a source one image diagonal away from its target, growing
+         * linearly with the distance (default {@value PatchMatchInpainter#DEFAULT_SOURCE_DISTANCE_WEIGHT};
+         * 0 means no preference).
+         */
+        public Builder sourceDistanceWeight(double weight) {
+            if (!(weight >= 0 && weight <= 10000)) {
+                throw new InvalidInputException("sourceDistanceWeight must be between 0 and 10000, was " + weight);
+            }
+            this.sourceDistanceWeight = weight;
+            return this;
+        }
+
+        /**
+         * Whether the fill copies texture instead of averaging it (default true): each finer pyramid
+         * level starts from the pixels its upsampled matches point to, and at the full size each hole
+         * pixel takes the colour proposed by the single best-matching overlapping patch instead of
+         * the mean of all proposals, which blurs. False gives the plain mean vote of Wexler et al.
+         */
+        public Builder sharpFill(boolean sharp) {
+            this.sharpFill = sharp;
+            return this;
+        }
+
+        /**
+         * Whether a sharp fill is blended into the hole border in the gradient domain (default
+         * true): colour steps at the border are spread smoothly over the hole. No effect without
+         * {@link #sharpFill}.
+         */
+        public Builder blendSeams(boolean blend) {
+            this.blendSeams = blend;
             return this;
         }
 

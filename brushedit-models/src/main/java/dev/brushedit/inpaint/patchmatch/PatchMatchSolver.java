@@ -9,13 +9,17 @@ import org.slf4j.LoggerFactory;
  * Multi-scale exemplar-based completion (Wexler et al. 2007, with PatchMatch search from Barnes et
  * al. 2009): build a pyramid, fill the coarsest hole by boundary diffusion, then at each level from
  * coarse to fine alternate PatchMatch sweeps and patch voting, upsampling the field and the
- * estimate between levels.
+ * estimate between levels. Match costs include a penalty growing with the distance between target
+ * and source. With a sharp fill, each finer level starts from the best-patch vote of the upsampled
+ * field, the full-size level votes by best patch instead of by mean, and the result is blended into
+ * the hole border in the gradient domain ({@link SeamBlend}).
  *
  * <p>Thread-safety: not thread-safe; one instance per inpainting call.
  */
 final class PatchMatchSolver {
     private static final Logger LOG = LoggerFactory.getLogger(PatchMatchSolver.class);
 
+    private final Settings settings;
     private final int maxRadius;
     private final int minLevelSize;
     private final int maxLevels;
@@ -25,15 +29,15 @@ final class PatchMatchSolver {
     private final long seed;
     private final Bands bands;
 
-    PatchMatchSolver(int patchSize, int minLevelSize, int maxLevels, int emIterations, int sweeps,
-            boolean weighted, long seed, Bands bands) {
-        this.maxRadius = patchSize / 2;
-        this.minLevelSize = minLevelSize;
-        this.maxLevels = maxLevels;
-        this.emIterations = emIterations;
-        this.sweeps = sweeps;
-        this.weighted = weighted;
-        this.seed = seed;
+    PatchMatchSolver(Settings settings, Bands bands) {
+        this.settings = settings;
+        this.maxRadius = settings.patchSize() / 2;
+        this.minLevelSize = settings.minLevelSize();
+        this.maxLevels = settings.maxLevels();
+        this.emIterations = settings.emIterations();
+        this.sweeps = settings.sweeps();
+        this.weighted = settings.weightedVoting();
+        this.seed = settings.seed();
         this.bands = bands;
     }
 
@@ -68,7 +72,7 @@ final class PatchMatchSolver {
                 r--;
             }
             level.prepare(r);
-            NearestNeighbourField field = new NearestNeighbourField(level);
+            NearestNeighbourField field = new NearestNeighbourField(level, settings.sourceDistanceWeight());
             final int levelIndex = l;
             if (previous == null) {
                 OnionPeel.fill(level);
@@ -79,6 +83,12 @@ final class PatchMatchSolver {
                 NearestNeighbourField coarse = previous;
                 bands.run(Bands.count(level.height, 0), b -> field.upsample(coarse,
                         Bands.start(b, 0), Bands.end(b, 0, level.height), rng(levelIndex, -1, 0, b)));
+                if (settings.sharpFill()) {
+                    // start from the texture the coarse matches point to, not from blurred colours
+                    PatchVoting v = new PatchVoting(level, field, false);
+                    bands.run(Bands.count(level.height, 0), b -> v.voteBest(Bands.start(b, 0), Bands.end(b, 0, level.height)));
+                    bands.run(Bands.count(level.height, 0), b -> field.refreshDistances(Bands.start(b, 0), Bands.end(b, 0, level.height)));
+                }
             }
             LOG.debug("level {}: {}x{}, patch radius {}, {} targets, {} sources", l, level.width, level.height, r,
                     level.targets.length, level.sources.length);
@@ -103,7 +113,18 @@ final class PatchMatchSolver {
                         Bands.end(b, offset, h), forward, rng(levelIndex, e, p, b)));
             }
             voting.weigh();
-            bands.run(Bands.count(h, 0), b -> voting.vote(Bands.start(b, 0), Bands.end(b, 0, h)));
+            if (levelIndex == 0 && settings.sharpFill()) {
+                bands.run(Bands.count(h, 0), b -> voting.voteBest(Bands.start(b, 0), Bands.end(b, 0, h)));
+            } else {
+                bands.run(Bands.count(h, 0), b -> voting.vote(Bands.start(b, 0), Bands.end(b, 0, h)));
+            }
+        }
+        if (levelIndex == 0 && settings.sharpFill()) {
+            bands.run(Bands.count(h, 0), b -> field.refreshDistances(Bands.start(b, 0), Bands.end(b, 0, h)));
+            bands.run(Bands.count(h, 0), b -> voting.voteBest(Bands.start(b, 0), Bands.end(b, 0, h)));
+            if (settings.blendSeams()) {
+                SeamBlend.apply(level, voting::bestProposal);
+            }
         }
     }
 

@@ -105,4 +105,53 @@ final class PatchVoting {
             }
         }
     }
+
+    /**
+     * Sharp re-estimate of the hole pixels of rows {@code [y0, y1)}: each takes the colour proposed
+     * by the single overlapping target patch with the lowest cost per pixel, so copied texture is
+     * not averaged away.
+     */
+    void voteBest(int y0, int y1) {
+        int[] targets = level.targets;
+        float[] rgb = level.rgb;
+        for (int k = level.rowStart[y0]; k < level.rowStart[y1]; k++) {
+            int p = targets[k];
+            if (level.hole[p]) {
+                int s = bestProposal(p);
+                System.arraycopy(rgb, 3 * s, rgb, 3 * p, 3);
+            }
+        }
+    }
+
+    /**
+     * The source pixel whose colour the best overlapping target patch proposes for pixel {@code p}
+     * (a hole pixel or a known pixel within the patch radius of the hole): among the targets whose
+     * patch covers {@code p}, the one with the lowest cost per patch pixel (the first in scan order
+     * on ties).
+     */
+    int bestProposal(int p) {
+        int w = level.width;
+        int h = level.height;
+        int r = level.radius;
+        int[] nnf = field.nnf;
+        int px = p % w;
+        int py = p / w;
+        int best = -1;
+        float bestCost = Float.POSITIVE_INFINITY;
+        for (int qy = Math.max(0, py - r); qy <= Math.min(h - 1, py + r); qy++) {
+            for (int qx = Math.max(0, px - r); qx <= Math.min(w - 1, px + r); qx++) {
+                int q = qy * w + qx;
+                int s = nnf[q];
+                if (s < 0) {
+                    continue;
+                }
+                float c = field.dist[q] / field.patchPixels(q);
+                if (c < bestCost) {
+                    bestCost = c;
+                    best = s + (py - qy) * w + (px - qx);
+                }
+            }
+        }
+        return best < 0 ? p : best;
+    }
 }

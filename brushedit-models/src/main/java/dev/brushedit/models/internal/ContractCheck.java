@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * Checks one declared input or output of a graph against what the pipeline feeds or reads, and
  * throws a {@link ModelException} such as {@code "unet/model.onnx: input 'sample' expected rank 4
- * float32/float16 with 4 or 9 channels, found rank 3 float32 [-1, 4, 64]"}. Dynamic dimensions
+ * float32/float16 with 4 or 8 or 9 channels, found rank 3 float32 [-1, 4, 64]"}. Dynamic dimensions
  * (-1) satisfy any size check.
  *
  * <pre>{@code

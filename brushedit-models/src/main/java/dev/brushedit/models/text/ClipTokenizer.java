@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -252,6 +253,26 @@ public final class ClipTokenizer {
     public TokenizedPrompt tokenize(String text) {
         Checks.notNull("text", text);
         return WindowBuilder.build(this, java.util.List.of(new WeightedSegment(text, 1f)));
+    }
+
+    /**
+     * Tokenizes {@code prompt} by {@code syntax}: {@link PromptSyntax#A1111} as
+     * {@link #tokenizeWeighted(String)}; {@link PromptSyntax#PLAIN} as one window of
+     * {@link #encodeForModel(String)} (literal text cut to 77 ids, every weight 1).
+     *
+     * @throws InvalidInputException if {@code prompt} or {@code syntax} is null
+     */
+    public TokenizedPrompt tokenize(String prompt, PromptSyntax syntax) {
+        Checks.notNull("syntax", syntax);
+        if (syntax == PromptSyntax.A1111) {
+            return tokenizeWeighted(prompt);
+        }
+        int[] window = encodeForModel(prompt);
+        float[] weights = new float[MAX_LENGTH];
+        Arrays.fill(weights, 1f);
+        int tokens = Math.min(encode(prompt).length, WINDOW_LENGTH);
+        return new TokenizedPrompt(List.of(window), List.<float[]>of(weights), tokens, startId, endId,
+                padId());
     }
 
     /** Encodes text that is already cleaned and lower-cased. */

@@ -69,8 +69,16 @@ public final class PromptEncoder {
      * {@code [1, 77 * windows, d]}. A null negative prompt is the empty prompt.
      */
     public Embeddings encode(String prompt, String negativePrompt) {
-        TokenizedPrompt pos = tokenizer.tokenizeWeighted(Checks.notNull("prompt", prompt));
-        TokenizedPrompt neg = tokenizer.tokenizeWeighted(negativePrompt == null ? "" : negativePrompt);
+        return encode(prompt, negativePrompt, PromptSyntax.A1111);
+    }
+
+    /**
+     * As {@link #encode(String, String)}, tokenizing both prompts by {@code syntax}; with
+     * {@link PromptSyntax#PLAIN} each is one literal 77-id window, as diffusers encodes prompts.
+     */
+    public Embeddings encode(String prompt, String negativePrompt, PromptSyntax syntax) {
+        TokenizedPrompt pos = tokenizer.tokenize(Checks.notNull("prompt", prompt), syntax);
+        TokenizedPrompt neg = tokenizer.tokenize(negativePrompt == null ? "" : negativePrompt, syntax);
         int n = Math.max(pos.windowCount(), neg.windowCount());
         return new Embeddings(embed(pos.padTo(n)), embed(neg.padTo(n)));
     }

@@ -224,6 +224,35 @@ class PatchMatchInpainterTest {
         assertThat(fillError(large, stripes(12, 12), new Box(5, 5, 7, 7))).isLessThan(40.0);
     }
 
+    /** Mean absolute horizontal + vertical neighbour difference (channel 0) inside or outside a box. */
+    private static double contrast(RgbImage image, Box box, boolean inside) {
+        double sum = 0;
+        long n = 0;
+        for (int y = 0; y < image.height() - 1; y++) {
+            for (int x = 0; x < image.width() - 1; x++) {
+                boolean in = x >= box.x0() && x < box.x1() && y >= box.y0() && y < box.y1();
+                if (in == inside) {
+                    sum += Math.abs(image.channel(x + 1, y, 0) - image.channel(x, y, 0))
+                            + Math.abs(image.channel(x, y + 1, 0) - image.channel(x, y, 0));
+                    n++;
+                }
+            }
+        }
+        return sum / n;
+    }
+
+    @Test
+    void theFillOfANoiseTextureKeepsItsContrastInsteadOfAveragingItAway() {
+        RgbImage image = noise(96, 96, 21);
+        Box box = new Box(30, 30, 66, 66);
+        Mask mask = Mask.ofBox(96, 96, box);
+        double around = contrast(image, box, false);
+        RgbImage sharp = withSeed(2).inpaint(image, mask);
+        assertUnchangedOutside(image, sharp, mask);
+        // an averaged fill of uniform noise has a much lower neighbour contrast than the noise itself
+        assertThat(contrast(sharp, box, true) / around).as("fill contrast over surrounding contrast").isGreaterThan(0.8);
+    }
+
     @Test
     void weightedVotingAlsoReproducesTheTexture() {
         PatchMatchInpainter weighted = withSeed(3).toBuilder().weightedVoting(true).build();
@@ -269,6 +298,10 @@ class PatchMatchInpainterTest {
                 .hasMessage("patchMatchIterations must be between 1 and 100, was 101");
         assertThatThrownBy(() -> b.parallelism(0)).isInstanceOf(InvalidInputException.class)
                 .hasMessage("parallelism must be between 1 and 256, was 0");
+        assertThatThrownBy(() -> b.sourceDistanceWeight(-1)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("sourceDistanceWeight must be between 0 and 10000, was -1.0");
+        assertThatThrownBy(() -> b.sourceDistanceWeight(Double.NaN)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("sourceDistanceWeight must be between 0 and 10000, was NaN");
     }
 
     @Test
@@ -278,10 +311,12 @@ class PatchMatchInpainterTest {
         assertThat(d.parallelism()).isEqualTo(1);
         assertThat(d.seed()).isZero();
         PatchMatchInpainter custom = PatchMatchInpainter.builder().patchSize(5).minLevelSize(16).maxLevels(3)
-                .emIterations(2).patchMatchIterations(3).weightedVoting(false).seed(-9).parallelism(3).build();
+                .emIterations(2).patchMatchIterations(3).weightedVoting(false).sourceDistanceWeight(250).sharpFill(false)
+                .blendSeams(false).seed(-9).parallelism(3).build();
         PatchMatchInpainter copy = custom.toBuilder().build();
         assertThat(copy.toString()).isEqualTo(custom.toString())
                 .contains("patchSize=5", "minLevelSize=16", "maxLevels=3", "emIterations=2", "patchMatchIterations=3",
-                        "weightedVoting=false", "seed=-9", "parallelism=3");
+                        "weightedVoting=false", "sourceDistanceWeight=250.0", "sharpFill=false", "blendSeams=false", "seed=-9",
+                        "parallelism=3");
     }
 }

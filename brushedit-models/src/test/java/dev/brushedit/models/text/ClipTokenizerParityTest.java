@@ -19,8 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ClipTokenizerParityTest {
     static Stream<Arguments> cases() throws IOException {
-        JsonNode root = new ObjectMapper().readTree(
-                ClipTokenizerParityTest.class.getResourceAsStream("/clip-tokenizer/parity.json"));
+        return textAndIds("/clip-tokenizer/parity.json");
+    }
+
+    /** The {@code (text, ids)} cases of a reference file with a {@code cases} array of {@code {text, ids}}. */
+    static Stream<Arguments> textAndIds(String resource) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(ClipTokenizerParityTest.class.getResourceAsStream(resource));
         List<Arguments> out = new ArrayList<>();
         for (JsonNode c : root.get("cases")) {
             int[] ids = new int[c.get("ids").size()];

@@ -36,6 +36,18 @@ class PromptEncoderTest {
     }
 
     @Test
+    void plainSyntaxEncodesOneLiteralWindowLikeDiffusers() {
+        String longPrompt = "a (red:1.5) apple on a table, ".repeat(12);
+        PromptEncoder.Embeddings a1111 = prompts.encode(longPrompt, "", PromptSyntax.A1111);
+        PromptEncoder.Embeddings plain = prompts.encode(longPrompt, "", PromptSyntax.PLAIN);
+        assertThat(a1111.positive().dim(1)).isGreaterThan(77);
+        assertThat(plain.positive().dim(1)).isEqualTo(77);
+        assertThat(plain.negative().dim(1)).isEqualTo(77);
+        Tensor direct = folder.textEncoder().encode(new int[][] {prompts.tokenizer().encodeForModel(longPrompt)});
+        assertThat(plain.positive().toArray()).containsExactly(direct.toArray());
+    }
+
+    @Test
     void weightingMatchesAutomatic1111() throws Exception {
         float worst = 0;
         int n = 0;

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
+import dev.brushedit.core.scheduler.SchedulerOverrides;
 import dev.brushedit.core.scheduler.SchedulerType;
 import dev.brushedit.core.tensor.Tensor;
 import dev.brushedit.models.ExecutionOptions;
 import dev.brushedit.models.ModelPart;
 import dev.brushedit.models.VaeEncoder;
+import dev.brushedit.models.text.PromptSyntax;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class MemoryPolicyTest {
     private static final Path BRUSHNET = Path.of("src/test/resources/standins/sd15-tiny-brushnet");
     private static final BackendJob THREE_STEPS = new BackendJob("a red apple", "blurry", 3, 7.5, 1.0, 0.0, 1.0, 1.0,
-            SchedulerType.DDIM, 1);
+            SchedulerType.DDIM, 1, PromptSyntax.A1111, SchedulerOverrides.NONE);
 
     private static RgbImage gradient(int w, int h) {
         byte[] rgb = new byte[w * h * 3];

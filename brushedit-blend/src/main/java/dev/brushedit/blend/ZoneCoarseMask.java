@@ -1,9 +1,9 @@
 package dev.brushedit.blend;
 
-import dev.brushedit.blend.internal.PilBicubic;
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.Mask;
+import dev.brushedit.core.image.PillowResample;
 import java.util.List;
 
 /**
@@ -87,7 +87,7 @@ public final class ZoneCoarseMask {
         for (int p = 0; p < pixels; p++) {
             diff[p] = Math.max(0, start[p] - end[p]);
         }
-        int[] resized = PilBicubic.resize(diff, mapWidth, mapHeight, width, height);
+        int[] resized = PillowResample.resize(diff, mapWidth, mapHeight, 1, width, height, PillowResample.Filter.BICUBIC);
         float[] mask = new float[width * height];
         for (int i = 0; i < mask.length; i++) {
             mask[i] = Math.min(255, 2 * resized[i]) <= THRESHOLD ? 1f : 0f;

@@ -1,6 +1,7 @@
 package dev.brushedit.segment.internal;
 
 import dev.brushedit.core.image.ImageTensors;
+import dev.brushedit.core.image.PillowResample;
 import dev.brushedit.core.image.RgbImage;
 import dev.brushedit.core.tensor.Interpolation;
 import dev.brushedit.core.tensor.Tensor;
@@ -28,7 +29,7 @@ public final class Letterbox {
      * A letterbox to {@code target} pixels; {@code mean} and {@code std} are per channel in units of
      * the [0, 1] pixel scale; {@code padRaw} is the padding's raw value on that scale before
      * normalisation, or NaN to pad with normalised 0 (as SAM does). {@code pillowResize} scales the
-     * 8-bit image as Pillow's bilinear resize does ({@link PilBilinear}, SAM's preprocessing); else
+     * 8-bit image as Pillow's bilinear resize does ({@link PillowResample}, SAM's preprocessing); else
      * the float image is scaled by area averaging (down) or bilinearly (up).
      */
     public Letterbox(int target, float[] mean, float[] std, float padRaw, boolean pillowResize) {
@@ -61,7 +62,7 @@ public final class Letterbox {
         int h = image.height();
         int w = image.width();
         int[] s = scaledSize(h, w);
-        Tensor t = ImageTensors.toTensor(pillowResize ? PilBilinear.resize(image, s[1], s[0]) : image);
+        Tensor t = ImageTensors.toTensor(pillowResize ? PillowResample.resize(image, s[1], s[0], PillowResample.Filter.BILINEAR) : image);
         if (!pillowResize && (s[0] != h || s[1] != w)) {
             t = t.resize(s[0], s[1], s[0] < h ? Interpolation.AREA : Interpolation.BILINEAR);
         }

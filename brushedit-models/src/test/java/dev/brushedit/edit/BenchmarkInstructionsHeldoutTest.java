@@ -1,9 +1,6 @@
 package dev.brushedit.edit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,10 +18,6 @@ class BenchmarkInstructionsHeldoutTest {
 
     @Test
     void categoryAndTargetOnTheHeldOutBenchmarkSet() throws IOException {
-        List<BenchmarkInstructionsTest.Row> rows = BenchmarkInstructionsTest.rows("/edit/benchmark-instructions-heldout.tsv");
-        assertThat(rows).hasSizeGreaterThanOrEqualTo(80);
-        BenchmarkInstructionsTest.Score score = BenchmarkInstructionsTest.score("benchmark-instructions-heldout.tsv", rows);
-        assertThat(score.category()).as("category accuracy; see %s", score.reportFile()).isGreaterThanOrEqualTo(CATEGORY_THRESHOLD);
-        assertThat(score.target()).as("target match; see %s", score.reportFile()).isGreaterThanOrEqualTo(TARGET_THRESHOLD);
+        BenchmarkInstructionsTest.assertSetReaches("benchmark-instructions-heldout.tsv", 80, CATEGORY_THRESHOLD, TARGET_THRESHOLD);
     }
 }

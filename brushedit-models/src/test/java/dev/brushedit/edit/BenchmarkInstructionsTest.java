@@ -61,6 +61,18 @@ class BenchmarkInstructionsTest {
     }
 
     /**
+     * Scores the set in src/test/resources/edit/&lt;name&gt; and asserts that it has at least {@code minRows} rows and reaches both
+     * thresholds; the report is written as {@link #score} does.
+     */
+    static void assertSetReaches(String name, int minRows, double categoryThreshold, double targetThreshold) throws IOException {
+        List<Row> rows = rows("/edit/" + name);
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(minRows);
+        Score score = score(name, rows);
+        assertThat(score.category()).as("category accuracy; see %s", score.reportFile()).isGreaterThanOrEqualTo(categoryThreshold);
+        assertThat(score.target()).as("target match; see %s", score.reportFile()).isGreaterThanOrEqualTo(targetThreshold);
+    }
+
+    /**
      * Plans every row, prints the per-category accuracy, confusion matrix and misses, and writes them to
      * target/&lt;name without .tsv&gt;-report.md.
      */

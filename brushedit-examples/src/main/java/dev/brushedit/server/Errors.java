@@ -50,13 +50,18 @@ final class Errors {
 
     /** An unsupported edit in the server's terms: the start flag or request field that would make it possible. */
     static ApiException refusal(UnsupportedEditException e) {
+        return refusal(e, "instruction");
+    }
+
+    /** As {@link #refusal(UnsupportedEditException)}, blaming {@code field} (the instruction or the plan sent). */
+    static ApiException refusal(UnsupportedEditException e, String field) {
         String what = e.category().map(c -> "cannot carry out the " + c + " edit " + e.reason()).orElse(e.reason());
         return switch (e.remedy()) {
-            case DIFFUSION_MODEL -> ApiException.cannotHonour("instruction", what + "; this server has no diffusion model: "
+            case DIFFUSION_MODEL -> ApiException.cannotHonour(field, what + "; this server has no diffusion model: "
                     + "start it with --model DIR (a BrushNet or SD inpainting folder converted with tools/exporter)");
             case DIFFUSION_EXECUTOR -> ApiException.cannotHonour("executor", what
                     + "; this server's diffusion model can do it: send executor \"auto\" or \"diffusion\"");
-            default -> ApiException.cannotHonour("instruction", what + "; rephrase it, or send a corrected plan");
+            default -> ApiException.cannotHonour(field, what + "; rephrase it, or send a corrected plan");
         };
     }
 

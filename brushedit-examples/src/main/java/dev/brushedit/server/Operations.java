@@ -100,7 +100,7 @@ final class Operations {
             throw ApiException.cannotHonour("executor", "executor \"diffusion\" needs a diffusion model: start the server with "
                     + "--model DIR");
         }
-        refuseUnsupported(plan, preference);
+        refuseUnsupported(plan, preference, f.has("plan") ? "plan" : "instruction");
         Optional<Mask> mask = optionalMask(f, "mask", image);
         Optional<Mask> objectMask = optionalMask(f, "objectMask", image);
         Optional<Box> box = f.box("box");
@@ -191,11 +191,11 @@ final class Operations {
         }
     }
 
-    private void refuseUnsupported(EditPlan plan, ExecutorPreference preference) {
+    private void refuseUnsupported(EditPlan plan, ExecutorPreference preference, String field) {
         try {
             editor.executorFor(plan, preference);
         } catch (UnsupportedEditException e) {
-            throw Errors.refusal(e);
+            throw Errors.refusal(e, field);
         }
     }
 

@@ -106,6 +106,14 @@ class ServerApiTest {
         assertThat(add.json().at("/error/field").asText()).isEqualTo("instruction");
         assertThat(add.json().at("/error/message").asText()).contains("--model DIR");
 
+        ObjectNode painted = Fields.response().put("image", png(picture())).put("instruction", "remove the red square")
+                .put("objectMask", ImageCodec.png(TestImages.maskOf(SIZE, SQUARE, 0)));
+        painted.putObject("plan").put("category", "BACKGROUND").put("targetObject", "red square")
+                .put("targetCaption", "a beach at sunset");
+        ApiClient.Answer beach = api.post("/api/edit", painted);
+        assertThat(beach.status()).isEqualTo(422);
+        assertThat(beach.json().at("/error/field").asText()).isEqualTo("plan");
+
         ApiClient.Answer prompt = api.post("/api/inpaint", Fields.response().put("image", png(picture()))
                 .put("mask", ImageCodec.png(TestImages.maskOf(SIZE, SQUARE, 2))).put("prompt", "a cat"));
         assertThat(prompt.status()).isEqualTo(422);

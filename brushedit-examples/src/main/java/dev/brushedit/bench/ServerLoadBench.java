@@ -33,8 +33,11 @@ import org.slf4j.LoggerFactory;
  * (its own colours and square) and checking that each answer is pixel-identical to a direct
  * {@link Inpainter} call on that same input, so a lost, failed or mixed-up answer is counted.
  * Bounded in count ({@code --clients} x {@code --requests}) and in time ({@code --max-seconds}:
- * no request starts after it). Reports throughput, p50 / p99 / max latency, and the peer: the same
- * inputs inpainted directly (no HTTP, one thread), whose median is the latency floor.
+ * no request starts after it). Reports throughput, p50 / p99 / max latency, and the peer measured
+ * right after in the same JVM: the same calls made directly on as many threads as the server could
+ * use (the fewer of {@code --workers} and {@code --clients}; no HTTP, no JSON, no PNG coding), whose
+ * throughput the server's is divided by. The inputs' expected results are computed first, which
+ * warms PatchMatch; the server's HTTP path starts cold.
  *
  * <pre>
  * java -cp brushedit-examples/target/brushedit-examples-*-all.jar dev.brushedit.bench.ServerLoadBench \
@@ -45,6 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerLoadBench {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final InpaintRequest REQUEST = InpaintRequest.builder().seed(0).build();
     private static final Logger LOG = LoggerFactory.getLogger(ServerLoadBench.class);
 
     private ServerLoadBench() {}
@@ -59,10 +63,11 @@ public final class ServerLoadBench {
      * @param failed other answers or transport errors
      * @param wallSeconds time from the first request to the last answer
      * @param latenciesMs the latency of every request answered 200, sorted
-     * @param directMs the direct (no HTTP, one thread) inpaint time of each client's input, sorted
+     * @param directMs the peer: latency of each direct call (no HTTP, {@code workers} threads), sorted
+     * @param directSeconds the peer's wall time for its calls
      */
     public record Report(int sent, int ok, int mismatched, int rejected, int failed, double wallSeconds, List<Double> latenciesMs,
-            List<Double> directMs) {
+            List<Double> directMs, double directSeconds) {
         /** Requests with no matching answer: sent but neither ok nor refused with 429. */
         public int lost() {
             return sent - ok - rejected;
@@ -85,9 +90,11 @@ public final class ServerLoadBench {
         @Override
         public String toString() {
             return String.format("sent %d, ok %d, mismatched %d, rejected (429) %d, failed %d, lost %d; %.2f s, %.2f requests/s; "
-                    + "latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; direct inpaint (peer, no HTTP, one thread) median %.1f ms",
+                    + "latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; peer (direct calls, same threads): %.2f calls/s, "
+                    + "p50 %.1f ms; server/peer throughput %.2f",
                     sent, ok, mismatched, rejected, failed, lost(), wallSeconds, throughput(), quantile(latenciesMs, 0.5),
-                    quantile(latenciesMs, 0.99), quantile(latenciesMs, 1.0), quantile(directMs, 0.5));
+                    quantile(latenciesMs, 0.99), quantile(latenciesMs, 1.0), directMs.size() / directSeconds,
+                    quantile(directMs, 0.5), throughput() / (directMs.size() / directSeconds));
         }
     }
 
@@ -114,25 +121,54 @@ public final class ServerLoadBench {
         List<RgbImage> inputs = new ArrayList<>();
         List<Mask> masks = new ArrayList<>();
         List<RgbImage> expected = new ArrayList<>();
-        List<Double> direct = new ArrayList<>();
         try (Inpainter inpainter = Inpainter.builder().backend(Inpainter.Backend.PATCHMATCH).build()) {
             for (int c = 0; c < clients; c++) {
                 Box square = squareOf(c, size);
                 inputs.add(picture(c, size, square));
                 masks.add(Mask.ofBox(size, size, square.expand(2).clampTo(size, size)));
-                long t = System.nanoTime();
-                expected.add(inpainter.inpaint(inputs.get(c), masks.get(c), InpaintRequest.builder().seed(0).build()).image());
-                direct.add((System.nanoTime() - t) / 1e6);
+                expected.add(inpainter.inpaint(inputs.get(c), masks.get(c), REQUEST).image());
             }
+            Report served;
             try (BrushEditServer server = BrushEditServer.builder().port(0).workers(workers).queueCapacity(queue)
                     .inpainter(inpainter).build().start()) {
-                return load(server.port(), inputs, masks, expected, requests, limit, direct);
+                served = load(server.port(), inputs, masks, expected, requests, limit);
             }
+            List<Double> direct = Collections.synchronizedList(new ArrayList<>());
+            double seconds = peer(inpainter, inputs, masks, served.ok(), Math.min(workers, clients), direct);
+            List<Double> sorted = new ArrayList<>(direct);
+            Collections.sort(sorted);
+            return new Report(served.sent(), served.ok(), served.mismatched(), served.rejected(), served.failed(),
+                    served.wallSeconds(), served.latenciesMs(), sorted, seconds);
         }
     }
 
+    /** The peer: {@code calls} direct inpaint calls over the same inputs on {@code workers} threads; returns the wall seconds. */
+    private static double peer(Inpainter inpainter, List<RgbImage> inputs, List<Mask> masks, int calls, int workers,
+            List<Double> latencies) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, calls); i++) {
+                int c = i % inputs.size();
+                done.add(pool.submit(() -> {
+                    long t = System.nanoTime();
+                    inpainter.inpaint(inputs.get(c), masks.get(c), REQUEST);
+                    latencies.add((System.nanoTime() - t) / 1e6);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     private static Report load(int port, List<RgbImage> inputs, List<Mask> masks, List<RgbImage> expected, int requests,
-            Duration limit, List<Double> direct) throws Exception {
+            Duration limit) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         URI uri = URI.create("http://127.0.0.1:" + port + "/api/inpaint");
         AtomicInteger sent = new AtomicInteger();
@@ -186,9 +222,7 @@ public final class ServerLoadBench {
         double wall = (System.nanoTime() - start) / 1e9;
         List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        List<Double> directSorted = new ArrayList<>(direct);
-        Collections.sort(directSorted);
-        return new Report(sent.get(), ok.get(), mismatched.get(), rejected.get(), failed.get(), wall, sorted, directSorted);
+        return new Report(sent.get(), ok.get(), mismatched.get(), rejected.get(), failed.get(), wall, sorted, List.of(), 1);
     }
 
     /** Client {@code c}'s square: its own place, so every client's input and answer differ. */

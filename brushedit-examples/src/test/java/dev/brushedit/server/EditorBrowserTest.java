@@ -30,8 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web editor in a real headless browser (Debian's chromium and chromedriver, which .ci/run
  * installs): upload an image, paint the mask with the pointer, type an instruction, see the plan,
- * the mask and the result, undo and redo the turn, then correct the plan and re-run, all on the
- * weight-free backend. Skipped only outside CI when BRUSHEDIT_SKIP_BROWSER_TEST=1; with CI=true a
+ * the mask and the result, undo and redo the turn, correct the mask (an uploaded region) and re-run,
+ * then correct the plan (a white background) and re-run, all on the weight-free backend. Skipped only outside CI when BRUSHEDIT_SKIP_BROWSER_TEST=1; with CI=true a
  * missing browser fails the test.
  */
 class EditorBrowserTest {
@@ -118,6 +118,23 @@ class EditorBrowserTest {
         waitForStatus(wait, "redone");
         assertThat(current().samePixels(removed)).as("redo shows the result again").isTrue();
 
+        driver.findElement(By.id("use-mask")).click();
+        assertThat(new Select(driver.findElement(By.id("mask-kind"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("mask");
+        Box corrected = new Box(SQUARE.x0() - 6, SQUARE.y0() - 6, SQUARE.x1() + 6, SQUARE.y1() + 6);
+        Path maskFile = dir.resolve("corrected-mask.png");
+        ImageFiles.write(dev.brushedit.core.image.Mask.ofBox(SIZE, SIZE, corrected).toImage(), maskFile);
+        driver.findElement(By.id("clear-mask")).click();
+        driver.findElement(By.id("mask-file")).sendKeys(maskFile.toString());
+        wait.until(d -> ((JavascriptExecutor) d).executeScript("return maskPng() !== null;").equals(Boolean.TRUE));
+        driver.findElement(By.id("rerun")).click();
+        waitForStatus(wait, "done");
+        RgbImage used = dataUrl(driver.findElement(By.id("result-mask")).getAttribute("src"));
+        assertThat(used.rgb(corrected.x0(), corrected.y0()) & 0xFF).as("the uploaded region was repainted").isEqualTo(255);
+        assertThat(used.rgb(corrected.x0() - 3, corrected.y0() - 3) & 0xFF).isZero();
+        assertThat(driver.findElements(By.cssSelector("#turns li"))).as("a re-run replaces its turn").hasSize(1);
+
+        new Select(driver.findElement(By.id("mask-kind"))).selectByValue("objectMask");
         new Select(driver.findElement(By.id("plan-category"))).selectByVisibleText("BACKGROUND");
         WebElement caption = driver.findElement(By.id("plan-caption"));
         caption.clear();

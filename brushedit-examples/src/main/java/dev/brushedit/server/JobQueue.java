@@ -129,7 +129,7 @@ final class JobQueue implements AutoCloseable {
         }
     }
 
-    /** Cancels every job and stops the workers, waiting up to {@code seconds} for running ones. */
+    /** Cancels every job and stops the workers, waiting up to 30 s for running ones to reach a step boundary. */
     @Override
     public void close() {
         List<Job> all;

@@ -187,6 +187,29 @@ class ServerApiTest {
     }
 
     @Test
+    void aRunningJobIsCancelledOverHttp() throws Exception {
+        int big = 1024;
+        Box hole = new Box(200, 200, 824, 824);
+        ObjectNode body = Fields.response().put("image", png(TestImages.withSquare(big, hole, RED)))
+                .put("mask", ImageCodec.png(TestImages.maskOf(big, hole, 2)));
+        ApiClient.Answer started = api.post("/api/jobs/inpaint", body);
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        String id = started.json().get("id").asText();
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (!api.get("/api/jobs/" + id).json().get("state").asText().equals("running") && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        ApiClient.Answer cancel = api.delete("/api/jobs/" + id);
+        assertThat(cancel.status()).isEqualTo(200);
+        String events = api.events("/api/jobs/" + id + "/events");
+        assertThat(events).contains("event: cancelled").doesNotContain("event: done");
+        ApiClient.Answer status = api.get("/api/jobs/" + id);
+        assertThat(status.json().get("state").asText()).isEqualTo("cancelled");
+        assertThat(status.json().has("result")).isFalse();
+        assertThat(status.json().at("/error/status").asInt()).isEqualTo(409);
+    }
+
+    @Test
     void servesTheEditorPageAndInfo() throws Exception {
         assertThat(api.get("/").text()).contains("<canvas id=\"mask-canvas\"");
         assertThat(api.get("/editor.js").status()).isEqualTo(200);

@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Diffusion inpainting and instruction-guided image editing (BrushNet / BrushEdit) on ONNX Runtime.",
-        subcommands = {InpaintCommand.class, ExtendCommand.class, EditCommand.class, SegmentCommand.class, InfoCommand.class,
+        subcommands = {InpaintCommand.class, ExtendCommand.class, EditCommand.class, SegmentCommand.class, ServeCommand.class, InfoCommand.class,
             CommandLine.HelpCommand.class})
 public final class BrushEditCli {
 

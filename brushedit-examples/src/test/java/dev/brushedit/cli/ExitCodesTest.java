@@ -68,6 +68,11 @@ class ExitCodesTest {
                 Arguments.of(edit + " --mllm-model m --mllm-header Host=x", 2, "--mllm-header"),
                 Arguments.of(edit + " --mllm-model m --mllm-query =1", 2, "--mllm-query"),
                 Arguments.of("segment dog -i IMG -o OUT --segment-models DIR --max-pixels -5", 2, "--max-pixels"),
+                Arguments.of("serve --workers 0", 2, "--workers"),
+                Arguments.of("serve --port 70000", 2, "--port"),
+                Arguments.of("serve --queue 0", 2, "--queue"),
+                Arguments.of("serve --max-request-mb 0", 2, "--max-request-mb"),
+                Arguments.of("serve --steps 0", 2, "--steps"),
                 // bad input: files, images, masks
                 Arguments.of("inpaint -i NONE -m MASK -o OUT", 3, "--image"),
                 Arguments.of("inpaint -i IMG -m NONE -o OUT", 3, "--mask"),
@@ -76,6 +81,8 @@ class ExitCodesTest {
                 Arguments.of(inpaint + " --model NONE", 4, "--model"),
                 Arguments.of(inpaint + " --model DIR --brushnet NONE", 4, "--brushnet"),
                 Arguments.of("info --model NONE", 4, "--model"),
+                Arguments.of("serve --model NONE", 4, "--model"),
+                Arguments.of("serve --segment-models NONE", 4, "--segment-models"),
                 Arguments.of("segment dog -i IMG -o OUT --segment-models NONE", 4, "--segment-models"),
                 Arguments.of("segment dog -i IMG -o OUT --segment-models DIR", 4, "--tokenizer"),
                 Arguments.of(edit.replace(" --box 1,1,5,5", "") + " --segment-models NONE", 4, "--segment-models"));

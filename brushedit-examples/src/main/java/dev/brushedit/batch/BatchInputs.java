@@ -85,35 +85,57 @@ public final class BatchInputs {
         for (int r = first; r < rows.size(); r++) {
             List<String> row = rows.get(r);
             int number = r + 1;
-            String image = cell(row, columns.get("image"));
-            if (image.isEmpty()) {
-                throw new InvalidInputException(csv + " row " + number + ": the image column is empty");
+            BatchItem item;
+            try {
+                item = item("row " + number + " ", base, cell(row, columns.get("image")), cell(row, columns.get("instruction")),
+                        cell(row, columns.get("mask")), cell(row, columns.get("output")), ext);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(csv + " row " + number + ": " + e.getMessage(), e);
             }
-            String instruction = cell(row, columns.get("instruction"));
-            String mask = cell(row, columns.get("mask"));
-            if (instruction.isEmpty() && mask.isEmpty()) {
-                throw new InvalidInputException(csv + " row " + number + ": give an instruction or a mask for " + image);
-            }
-            String output = cell(row, columns.get("output"));
-            Path imagePath = base.resolve(image);
-            String stem = stem(imagePath.getFileName().toString());
-            if (output.isEmpty()) {
-                output = (instruction.isEmpty() ? stem : stem + "-" + slug(instruction)) + "." + ext;
-            } else {
-                outputExtension(output.substring(output.lastIndexOf('.') + 1));
-            }
-            Integer earlier = rowByOutput.putIfAbsent(output, number);
+            Integer earlier = rowByOutput.putIfAbsent(item.outputName(), number);
             if (earlier != null) {
-                throw new InvalidInputException(csv + " rows " + earlier + " and " + number + " would both write " + output
-                        + "; give them different instructions or an output column");
+                throw new InvalidInputException(csv + " rows " + earlier + " and " + number + " would both write "
+                        + item.outputName() + "; give them different instructions or an output column");
             }
-            items.add(new BatchItem("row " + number + " " + stem, imagePath, mask.isEmpty() ? null : base.resolve(mask),
-                    instruction.isEmpty() ? null : instruction, output));
+            items.add(item);
         }
         if (items.isEmpty()) {
             throw new InvalidInputException("no rows in " + csv + "; expected image,instruction rows");
         }
         return items;
+    }
+
+    /**
+     * One table row as an item: {@code image} and {@code mask} resolved against {@code base}; the output
+     * is {@code output} when not empty, else the image's stem, a dash and the instruction in lower case
+     * with dashes ({@code rocket-remove-the-tower.png}), or the stem alone for a mask-only row.
+     *
+     * @param idPrefix put before the output's stem to make the item's id (e.g. {@code "row 3 "}, or empty)
+     * @param instruction the instruction, or empty
+     * @param mask the mask's path, or empty
+     * @param output the output's file name, or empty
+     * @param extension the output's extension when {@code output} is empty: png, jpg or jpeg
+     */
+    public static BatchItem item(String idPrefix, Path base, String image, String instruction, String mask, String output,
+            String extension) {
+        if (image == null || image.isBlank()) {
+            throw new InvalidInputException("the image column is empty");
+        }
+        String what = instruction == null ? "" : instruction.strip();
+        String maskPath = mask == null ? "" : mask.strip();
+        if (what.isEmpty() && maskPath.isEmpty()) {
+            throw new InvalidInputException("give an instruction or a mask for " + image);
+        }
+        Path imagePath = base.resolve(image.strip());
+        String stem = stem(imagePath.getFileName().toString());
+        String name = output == null ? "" : output.strip();
+        if (name.isEmpty()) {
+            name = (what.isEmpty() ? stem : stem + "-" + slug(what)) + "." + outputExtension(extension);
+        } else {
+            outputExtension(name.substring(name.lastIndexOf('.') + 1));
+        }
+        return new BatchItem(idPrefix + (idPrefix.isEmpty() ? stem(name) : stem), imagePath,
+                maskPath.isEmpty() ? null : base.resolve(maskPath), what.isEmpty() ? null : what, name);
     }
 
     /** "png", "jpg" or "jpeg", lower case; anything else is refused. */

@@ -45,7 +45,6 @@ class SparkEditJobTest {
                 .config("spark.sql.shuffle.partitions", "2")
                 .getOrCreate();
         Samples.copy("rocket.jpg", dir.resolve("in/rocket.jpg"));
-        Samples.copy("rocket-tower-mask.png", dir.resolve("in/rocket-tower-mask.png"));
         Samples.copy("coffee.png", dir.resolve("in/coffee.png"));
         Samples.copy("coffee-cup-saucer-mask.png", dir.resolve("in/cup.png"));
         // a small hole (a spot on the table) keeps the mask-only row's PatchMatch quick
@@ -69,7 +68,7 @@ class SparkEditJobTest {
     void editsTheRowsOfACsvOnTwoTasksWithOneEditorLoad() throws IOException {
         Path csv = dir.resolve("in/edits.csv");
         Files.writeString(csv, "image,instruction,mask\n"
-                + "rocket.jpg,remove the tower,rocket-tower-mask.png\n"
+                + "coffee.png,remove the stain,spot.png\n"
                 + "rocket.jpg,make it sepia,\n"
                 + "coffee.png,\"make the cup blue, please\",cup.png\n"
                 + "coffee.png,,spot.png\n"
@@ -83,16 +82,16 @@ class SparkEditJobTest {
         assertThat(ExecutorEditors.loads() - loadsBefore).as("one editor for both tasks of this JVM").isEqualTo(1);
         Map<String, Row> rows = results(out.resolve("results.parquet"));
         assertThat(rows).hasSize(6);
-        Row tower = rows.get("rocket-remove-the-tower.png");
-        assertThat(tower.getString(tower.fieldIndex("status"))).isEqualTo("done");
-        assertThat(tower.getString(tower.fieldIndex("executor"))).isEqualTo("inpainter/patchmatch");
-        assertThat(tower.getLong(tower.fieldIndex("seed"))).isZero();
-        assertThat(tower.getDouble(tower.fieldIndex("seconds"))).isPositive();
-        assertThat(tower.getString(tower.fieldIndex("host"))).isNotEmpty();
-        assertThat(tower.getTimestamp(tower.fieldIndex("finished_at"))).isNotNull();
-        assertThat(rows.get("rocket-make-it-sepia.png").getString(tower.fieldIndex("executor"))).isEqualTo("adjust");
-        assertThat(rows.get("coffee-make-the-cup-blue-please.png").getString(tower.fieldIndex("executor"))).isEqualTo("recolour");
-        assertThat(rows.get("coffee.png").getString(tower.fieldIndex("executor"))).isEqualTo("inpainter/patchmatch");
+        Row stain = rows.get("coffee-remove-the-stain.png");
+        assertThat(stain.getString(stain.fieldIndex("status"))).isEqualTo("done");
+        assertThat(stain.getString(stain.fieldIndex("executor"))).isEqualTo("inpainter/patchmatch");
+        assertThat(stain.getLong(stain.fieldIndex("seed"))).isZero();
+        assertThat(stain.getDouble(stain.fieldIndex("seconds"))).isPositive();
+        assertThat(stain.getString(stain.fieldIndex("host"))).isNotEmpty();
+        assertThat(stain.getTimestamp(stain.fieldIndex("finished_at"))).isNotNull();
+        assertThat(rows.get("rocket-make-it-sepia.png").getString(stain.fieldIndex("executor"))).isEqualTo("adjust");
+        assertThat(rows.get("coffee-make-the-cup-blue-please.png").getString(stain.fieldIndex("executor"))).isEqualTo("recolour");
+        assertThat(rows.get("coffee.png").getString(stain.fieldIndex("executor"))).isEqualTo("inpainter/patchmatch");
         Row hat = rows.get("coffee-add-a-hat.png");
         assertThat(hat.getString(hat.fieldIndex("status"))).isEqualTo("failed");
         assertThat(hat.getString(hat.fieldIndex("message"))).contains("ADDITION").contains("--model DIR");
@@ -101,7 +100,7 @@ class SparkEditJobTest {
         RgbImage cup = ImageFiles.read(out.resolve("coffee-make-the-cup-blue-please.png"));
         int rgb = cup.rgb(130, 250);
         assertThat(rgb & 0xFF).as("the cup is blue").isGreaterThan((rgb >> 16) & 0xFF);
-        assertThat(ImageFiles.read(out.resolve("rocket-remove-the-tower.png")).width()).isEqualTo(640);
+        assertThat(ImageFiles.read(out.resolve("coffee-remove-the-stain.png")).width()).isEqualTo(600);
         assertThat(out.resolve("coffee-add-a-hat.png")).doesNotExist();
     }
 

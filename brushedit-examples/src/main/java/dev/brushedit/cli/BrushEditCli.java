@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code brushedit} command-line tool. Exit codes: 0 success, 2 bad usage, 3 bad input (files,
- * images, masks), 4 model folder problem, 5 inference failure, 130 cancelled, 1 anything else.
+ * images, masks), 4 model folder problem, 5 inference failure, 6 some items of a batch failed (the
+ * others were done), 130 cancelled, 1 anything else.
  * Errors are printed as one line a shell user can act on; {@code --verbose} adds the stack trace.
  *
  * <p>Thread-safety: a command object runs once, on one thread.
@@ -24,7 +25,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Diffusion inpainting and instruction-guided image editing (BrushNet / BrushEdit) on ONNX Runtime.",
-        subcommands = {InpaintCommand.class, ExtendCommand.class, EditCommand.class, SegmentCommand.class, ServeCommand.class, InfoCommand.class,
+        subcommands = {InpaintCommand.class, ExtendCommand.class, EditCommand.class, SegmentCommand.class, ServeCommand.class,
+            BatchCommand.class, InfoCommand.class,
             CommandLine.HelpCommand.class})
 public final class BrushEditCli {
 
@@ -36,6 +38,8 @@ public final class BrushEditCli {
     public static final int EXIT_MODEL = 4;
     /** Exit code for a failed model run. */
     public static final int EXIT_INFERENCE = 5;
+    /** Exit code of {@code brushedit batch} when any item failed (the others were done; see its results CSV). */
+    public static final int EXIT_ITEMS_FAILED = 6;
     /** Exit code after cancellation. */
     public static final int EXIT_CANCELLED = 130;
 

@@ -52,8 +52,12 @@ class SignalShutdownTest {
     private Process start() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        // The class path goes in an argument file: on a command line longer than about 4 KiB, ONNX Runtime's session
+        // creation crashes the child (SIGSEGV, no hs_err), whatever the signal.
+        Path args = dir.resolve("classpath.args");
+        Files.writeString(args, "-cp \"" + classpath.replace("\\", "\\\\") + "\"\n");
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
-                "-cp", classpath, BrushEditCli.class.getName(), "info", "--model", MODEL.toString());
+                "@" + args, BrushEditCli.class.getName(), "info", "--model", MODEL.toString());
         pb.directory(dir.toFile());
         pb.redirectErrorStream(true);
         return pb.start();

@@ -16,7 +16,8 @@ import java.util.Set;
  * rule over word classes, not a list of sentences. Thread-safety: stateless.
  */
 final class ClauseForms {
-    private static final Set<String> LEAD_INS = Set.of("ensure", "make sure", "be sure", "make certain");
+    private static final Set<String> LEAD_INS = Set.of("ensure", "make sure", "be sure", "make certain", "what if",
+            "imagine if", "imagine that", "suppose");
     private static final Set<String> INDEFINITE = Set.of("a", "an", "some");
     private static final Set<String> CAUSATIVES = Set.of("let", "have", "make");
     private static final Set<String> REMOVED = Set.of("gone", "absent", "missing", "removed", "deleted", "erased");
@@ -137,7 +138,7 @@ final class ClauseForms {
     static InstructionGrammar.Parsed copula(List<String> w, String instruction, String foreground) {
         for (int i = 1; i < w.size() - 1; i++) {
             String link = w.get(i);
-            boolean be = link.equals("is") || link.equals("are");
+            boolean be = link.equals("is") || link.equals("are") || link.equals("were") || link.equals("was");
             boolean modal = Set.of("should", "must", "shall").contains(link) && !w.get(i + 1).equals("be");
             if (!be && !modal) {
                 continue;
@@ -207,7 +208,8 @@ final class ClauseForms {
                 && InstructionGrammar.wholeImagePrefix(after.subList(1, after.size())) == after.size() - 1) {
             return new InstructionGrammar.Parsed(EditCategory.REMOVE, target, InstructionGrammar.REMOVE_CAPTION, List.of());
         }
-        return new InstructionGrammar.Parsed(EditCategory.LOCAL, target, done + " " + target, List.of());
+        return new InstructionGrammar.Parsed(EditCategory.LOCAL, target, done + " " + target
+                + (after.isEmpty() || InstructionGrammar.isLocation(after.get(0)) ? "" : " " + join(after)), List.of());
     }
 
     /** A removal verb or participle: "removed", "expunged", "gone". */

@@ -33,6 +33,14 @@ final class MotionGrammar {
 
     private static final Set<String> MOVE_VERBS = Set.of("move", "shift", "slide", "drag", "nudge", "push", "pull",
             "reposition", "relocate", "raise", "lift", "lower", "bring");
+    /** Move verbs that, with an object and no direction, still ask for a move ("shift the man"). */
+    private static final Set<String> SIDEWAYS_VERBS = Set.of("move", "shift", "slide", "drag", "nudge", "reposition",
+            "relocate");
+    /** Words that may end such a move: "a bit", "slightly", "elsewhere", "somewhere else". */
+    private static final Set<String> SIDEWAYS_FILLERS = Set.of("a", "bit", "little", "slightly", "tad", "elsewhere",
+            "somewhere", "else", "around", "aside", "over", "away", "please");
+    /** Words after the object that describe it rather than name a destination ("the man in the image", "that sits"). */
+    private static final Set<String> DESCRIBING = Set.of("in", "within", "inside", "that", "which", "who");
     private static final Set<String> GROW_VERBS = Set.of("enlarge", "grow", "magnify", "expand", "upscale", "upsize", "increase");
     private static final Set<String> SHRINK_VERBS = Set.of("shrink", "reduce", "downsize", "minify", "decrease", "diminish");
     private static final Set<String> SCALE_VERBS = Set.of("scale", "resize", "rescale");
@@ -78,6 +86,11 @@ final class MotionGrammar {
         }
         String verb = words.get(0);
         List<String> rest = words.subList(1, words.size());
+        Boolean particle = sizeParticle(verb, rest);
+        if (particle != null) {
+            int skip = rest.size() > 2 && Set.of("on", "of").contains(rest.get(1)) ? 2 : 1;
+            return resize(verb, rest.subList(skip, rest.size()), percent, particle, !particle, foreground);
+        }
         if (MOVE_VERBS.contains(verb) || "move".equals(VerbLexicon.canonical(verb))) {
             return move(verb, rest, percent, width, height, foreground);
         }
@@ -99,10 +112,11 @@ final class MotionGrammar {
         List<String> dirTail = tail == 0 ? List.of() : rest.subList(tail, rest.size());
         boolean hasDirection = dirTail.stream().anyMatch(DIRECTIONS::containsKey);
         if (!hasDirection && implied == 0) {
-            return Optional.empty();
+            return SIDEWAYS_VERBS.contains(verb) || "move".equals(VerbLexicon.canonical(verb))
+                    ? sideways(rest, foreground) : Optional.empty();
         }
         String target = target(tail == 0 ? rest : rest.subList(0, tail), foreground);
-        if (target.isEmpty()) {
+        if (target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target)) {
             return Optional.empty();
         }
         double dx = 0;
@@ -137,6 +151,50 @@ final class MotionGrammar {
             motion = nudge ? ObjectMotion.nudge(dirX, dirY) : ObjectMotion.toward(dirX, dirY);
         }
         return Optional.of(new Parsed(EditCategory.MOVE, target, target, motion));
+    }
+
+    /**
+     * "shift the man in the image", "move the dog a bit": a move verb with an object and no
+     * direction or destination. The object moves sideways ({@link ObjectMotion#sideways()}). Not
+     * when a phrase after the object names a destination or a place ("move the dog to the beach",
+     * "move the lamp next to the sofa"): those are left to the other rules.
+     */
+    private static Optional<Parsed> sideways(List<String> rest, String foreground) {
+        int end = rest.size();
+        while (end > 1 && SIDEWAYS_FILLERS.contains(rest.get(end - 1))) {
+            end--;
+        }
+        List<String> phrase = rest.subList(0, end);
+        List<String> bare = InstructionGrammar.stripDeterminers(phrase);
+        List<String> after = bare.subList(InstructionGrammar.firstLocation(bare), bare.size());
+        if (!after.isEmpty() && (!DESCRIBING.contains(after.get(0)) || after.stream().anyMatch(Vocabulary::isPlace))) {
+            return Optional.empty();
+        }
+        String target = target(phrase, foreground);
+        if (target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target) || Vocabulary.BACKGROUND.contains(target)) {
+            return Optional.empty();
+        }
+        boolean nudge = rest.subList(end, rest.size()).stream().anyMatch(NUDGE_WORDS::contains);
+        return Optional.of(new Parsed(EditCategory.MOVE, target, target,
+                nudge ? ObjectMotion.nudgeSideways() : ObjectMotion.sideways()));
+    }
+
+    /**
+     * A size particle right after the verb: "zoom in (on) X", "scale up X", "blow up X" (true:
+     * bigger), "zoom out (of) X", "scale down X", "size down X" (false: smaller); null otherwise.
+     */
+    private static Boolean sizeParticle(String verb, List<String> rest) {
+        if (rest.size() < 2) {
+            return null;
+        }
+        String p = rest.get(0);
+        if (verb.equals("zoom")) {
+            return p.equals("in") || p.equals("into") ? Boolean.TRUE : p.equals("out") ? Boolean.FALSE : null;
+        }
+        if (SCALE_VERBS.contains(verb) || verb.equals("size") || verb.equals("blow")) {
+            return p.equals("up") ? Boolean.TRUE : p.equals("down") && !verb.equals("blow") ? Boolean.FALSE : null;
+        }
+        return null;
     }
 
     /** The tail split at "and": each part's number applies to that part's directions. */
@@ -274,7 +332,8 @@ final class MotionGrammar {
         if (obj.size() == 1 && Set.of("it", "him", "her", "them").contains(obj.get(0))) {
             return foreground;
         }
-        return InstructionGrammar.objectPhrase(obj);
+        String owner = InstructionGrammar.aspectOwner(obj, true);   // "the size of the dog" -> "dog"
+        return owner != null ? owner : InstructionGrammar.objectPhrase(obj);
     }
 
     /**

@@ -272,6 +272,8 @@ public final class EditCommand implements Callable<Integer> {
                                 + "(see tools/exporter/README.md)");
             case DIFFUSION_EXECUTOR:
                 return what + "; the --model given can do it: use --executor auto or --executor diffusion";
+            case AUTO_EXECUTOR:
+                return what + "; the default executors can do it: use --executor auto (the default)";
             case LANGUAGE_MODEL:
             default:
                 return what + "; rephrase it, or plan with --mllm-model MODEL on an OpenAI-compatible server (--mllm-url)";

@@ -28,6 +28,12 @@ final class ClauseForms {
 
     /** The forms tried before the verb: null when none applies. */
     static InstructionGrammar.Parsed parse(List<String> w, String instruction, String foreground) {
+        if (w.size() > 3 && Set.of("let", "have").contains(w.get(0)) && w.get(1).equals("there") && w.get(2).equals("be")) {
+            List<String> added = new ArrayList<>();   // "let there be a rainbow in the sky": an addition
+            added.add("add");
+            added.addAll(w.subList(3, w.size()));
+            return InstructionGrammar.parse(added, instruction, foreground);
+        }
         List<String> s = stripLeadIn(w);
         InstructionGrammar.Parsed p = negatedExistence(s);
         if (p == null && s.size() < w.size()) {
@@ -139,8 +145,9 @@ final class ClauseForms {
         for (int i = 1; i < w.size() - 1; i++) {
             String link = w.get(i);
             boolean be = link.equals("is") || link.equals("are") || link.equals("were") || link.equals("was");
+            boolean owns = Set.of("had", "has", "have").contains(link) && !Set.of("to", "been", "got").contains(w.get(i + 1));
             boolean modal = Set.of("should", "must", "shall").contains(link) && !w.get(i + 1).equals("be");
-            if (!be && !modal) {
+            if (!be && !modal && !owns) {
                 continue;
             }
             List<String> x = w.subList(0, i);
@@ -157,6 +164,9 @@ final class ClauseForms {
             }
             if (modal) {
                 return new InstructionGrammar.Parsed(EditCategory.LOCAL, target, join(y) + " " + target, List.of());
+            }
+            if (owns) {   // "what if the man had a beard"
+                return new InstructionGrammar.Parsed(EditCategory.LOCAL, target, target + " with " + join(y), List.of());
             }
             return InstructionGrammar.makeSplit(x, y, instruction, foreground);
         }

@@ -228,8 +228,13 @@ public final class InstructionEditor {
                     : what + ": a weight-free executor was asked for, but none is registered";
         } else {
             int primary = primaryReason(plan, refusing);
-            reason = what + ": " + (primary >= 0 ? refusing.get(primary).name() + ": " + reasons.get(primary)
+            EditExecutor shown = primary >= 0 ? refusing.get(primary) : null;
+            reason = what + ": " + (shown != null ? (shown == inpainterExecutor ? "" : shown.name() + ": ") + reasons.get(primary)
                     : "no allowed executor does " + plan.category() + " edits (" + onlyCategories(refusing) + ")");
+        }
+        if (preference != ExecutorPreference.AUTO && autoAccepts(plan)) {
+            return new UnsupportedEditException(plan.category(), reason, UnsupportedEditException.Remedy.AUTO_EXECUTOR,
+                    "the executors of the default preference can do it: use executorPreference(ExecutorPreference.AUTO)");
         }
         if (!inpainterExecutor.capabilities().followsPrompt()) {
             String fix = plan.category() == EditCategory.GLOBAL
@@ -242,6 +247,16 @@ public final class InstructionEditor {
         }
         return new UnsupportedEditException(plan.category(), reason, UnsupportedEditException.Remedy.DIFFUSION_EXECUTOR,
                 "the configured diffusion inpainter can do it: use executorPreference(ExecutorPreference.AUTO) or DIFFUSION");
+    }
+
+    /** True when an executor the AUTO preference allows accepts {@code plan}. */
+    private boolean autoAccepts(EditPlan plan) {
+        if (plan.category() == EditCategory.MOVE || plan.category() == EditCategory.RESIZE) {
+            return structuralExecutor.assess(plan).accepted();
+        }
+        List<EditExecutor> auto = new ArrayList<>();
+        addCandidates(auto, ExecutorPreference.AUTO, !inpainterExecutor.weightFree());
+        return auto.stream().anyMatch(e -> e.assess(plan).accepted());
     }
 
     /**

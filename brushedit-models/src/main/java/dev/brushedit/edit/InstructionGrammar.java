@@ -67,6 +67,11 @@ final class InstructionGrammar {
         if (w.isEmpty()) {
             throw notUnderstood(instruction, "it holds no edit");
         }
+        int and = secondEdit(w);
+        if (and > 0) {
+            throw notUnderstood(instruction, "it asks for two edits, \"" + join(w.subList(0, and)) + "\" and \""
+                    + join(w.subList(and + 1, w.size())) + "\", and a plan holds one; give them one at a time");
+        }
         Parsed clause = ClauseForms.parse(w, instruction, foreground);
         if (clause != null) {
             return clause;
@@ -117,6 +122,20 @@ final class InstructionGrammar {
             default:
                 return make(rest, instruction, foreground);
         }
+    }
+
+    /**
+     * Where "and" joins a second edit ("make the cat bigger AND make it blue", "remove the cup and
+     * add a glass"): "and", then a known verb, then an object phrase or pronoun; 0 when there is none.
+     */
+    static int secondEdit(List<String> w) {
+        for (int i = 2; i < w.size() - 2; i++) {
+            if (w.get(i).equals("and") && VerbLexicon.canonical(w.get(i + 1)) != null
+                    && (OBJECT_STARTERS.contains(w.get(i + 2)) || Set.of("it", "them", "him", "her").contains(w.get(i + 2)))) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /** "polish" -> "polished", "close" -> "closed", "dry" -> "dried" (regular forms only). */
@@ -343,7 +362,8 @@ final class InstructionGrammar {
         }
         List<String> x = rest.subList(0, split);
         List<String> y = rest.subList(split + 1, rest.size());
-        if (x.isEmpty() || wholeImagePrefix(x) == x.size() || isWholeImageAspect(x)) {
+        if (x.isEmpty() || wholeImagePrefix(x) == x.size() || isWholeImageAspect(x)
+                || isWholeImageAspect(phraseBeforeLocation(stripDeterminers(x)))) {   // "the season from summer"
             return global(y, instruction);
         }
         List<String> bare = stripDeterminers(x);
@@ -423,7 +443,7 @@ final class InstructionGrammar {
             }
         }
         int j = rest.size();
-        while (j > 1 && Vocabulary.ATTRIBUTES.contains(rest.get(j - 1)) && !stripDeterminers(rest.subList(0, j - 1)).isEmpty()) {
+        while (j > 1 && Vocabulary.isAttribute(rest.get(j - 1)) && !stripDeterminers(rest.subList(0, j - 1)).isEmpty()) {
             j--;
         }
         if (j == rest.size()) {
@@ -558,7 +578,10 @@ final class InstructionGrammar {
             target = "person";
         }
         List<String> yy = dropLike(y);
-        String caption = hasArticle(yy) || !yy.stream().allMatch(Vocabulary.ATTRIBUTES::contains)
+        if (yy.size() == 1 && Vocabulary.ACTION_VERBS.contains(yy.get(0))) {
+            return new Parsed(EditCategory.LOCAL, target, gerund(yy.get(0)) + " " + target, List.of());   // "make the horse run"
+        }
+        String caption = hasArticle(yy) || !yy.stream().allMatch(Vocabulary::isAttribute)
                 ? join(stripThe(yy)) : join(yy).replace("smile", "smiling") + " " + withoutAttributes(target);
         return new Parsed(EditCategory.LOCAL, target, caption, List.of());
     }

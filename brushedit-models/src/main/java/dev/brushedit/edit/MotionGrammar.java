@@ -14,10 +14,12 @@ import java.util.Set;
  *       [to the] left / right / up / down [and ...]", "raise / lift X" (up), "lower X" (down). A
  *       distance in pixels (or percent of the image's width or height) is exact; without one the
  *       object moves a quarter of the image (a tenth for "slightly", "a bit", "a little"),
- *       stopping at the edge;</li>
+ *       stopping at the edge; "move / shift / slide / drag / nudge / reposition X" with no direction
+ *       or destination moves it sideways, toward the side with more room;</li>
  *   <li>RESIZE: "make X bigger / larger / smaller / tinier", "make X twice / three times / half as
  *       big", "make X N% bigger", "enlarge / grow / magnify / expand X [by N% | by a factor of N]",
  *       "shrink / reduce / downsize X [to half its size]", "scale / resize X by N | to N% | up / down",
+ *       "zoom in / into / out (on) X", "scale / size up / down X", "blow up X",
  *       "double / halve the size of X". Without a number: 1.5 (1.2 for "slightly", 2 for "much"),
  *       or its inverse for smaller.</li>
  * </ul>
@@ -54,7 +56,8 @@ final class MotionGrammar {
             Map.entry("downwards", new int[] {0, 1}), Map.entry("lower", new int[] {0, 1}), Map.entry("bottom", new int[] {0, 1}));
     private static final Set<String> MOVE_FILLERS = Set.of("to", "the", "towards", "toward", "by", "a", "an", "bit", "little",
             "slightly", "tad", "and", "of", "side", "edge", "direction", "pixels", "pixel", "px", "percent", "image", "picture",
-            "photo", "frame", "further", "farther", "more", "over", "some", "tiny", "few", "its", "it", "about", "around");
+            "photo", "frame", "further", "farther", "more", "over", "some", "tiny", "few", "its", "it", "about", "around",
+            "corner", "part", "area", "region", "half", "position", "portion", "center", "centre", "middle");
     private static final Set<String> NUDGE_WORDS = Set.of("slightly", "bit", "little", "tad", "tiny");
     private static final Set<String> BIGGER = Set.of("bigger", "larger", "greater", "huger", "up");
     private static final Set<String> SMALLER = Set.of("smaller", "tinier", "littler", "down");
@@ -83,6 +86,10 @@ final class MotionGrammar {
     static Optional<Parsed> parse(List<String> words, boolean percent, int width, int height, String foreground) {
         if (words.size() < 2) {
             return Optional.empty();
+        }
+        Optional<Parsed> both = moveAndResize(words, percent, width, height, foreground);
+        if (both.isPresent()) {
+            return both;
         }
         String verb = words.get(0);
         List<String> rest = words.subList(1, words.size());
@@ -151,6 +158,29 @@ final class MotionGrammar {
             motion = nudge ? ObjectMotion.nudge(dirX, dirY) : ObjectMotion.toward(dirX, dirY);
         }
         return Optional.of(new Parsed(EditCategory.MOVE, target, target, motion));
+    }
+
+    /**
+     * "make the car smaller and move it to the left", "move the dog right and make it bigger": a
+     * resize and a move of the same object ("it", "them") in one motion; empty otherwise.
+     */
+    private static Optional<Parsed> moveAndResize(List<String> words, boolean percent, int width, int height,
+            String foreground) {
+        int and = words.indexOf("and");
+        if (and < 2 || and > words.size() - 3 || !Set.of("it", "them").contains(words.get(and + 2))) {
+            return Optional.empty();
+        }
+        Optional<Parsed> first = parse(words.subList(0, and), percent, width, height, foreground);
+        Optional<Parsed> second = parse(words.subList(and + 1, words.size()), percent, width, height, foreground);
+        if (first.isEmpty() || second.isEmpty() || first.get().category() == second.get().category()) {
+            return Optional.empty();
+        }
+        Parsed a = first.get();
+        Parsed b = second.get();
+        ObjectMotion move = a.category() == EditCategory.MOVE ? a.motion() : b.motion();
+        double scale = a.category() == EditCategory.RESIZE ? a.motion().scale() : b.motion().scale();
+        String caption = a.category() == EditCategory.RESIZE ? a.caption() : b.caption().replace(b.target(), a.target());
+        return Optional.of(new Parsed(a.category(), a.target(), caption, move.withScale(scale)));
     }
 
     /**

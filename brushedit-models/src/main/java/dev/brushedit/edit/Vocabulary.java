@@ -74,7 +74,9 @@ final class Vocabulary {
             "rotten", "crystal", "icy", "fiery", "pastel", "vibrant", "blurry", "blurred", "sharp", "realistic", "cute",
             "scary", "modern", "ancient", "elegant", "and", "more", "less", "very", "slightly", "much", "bit", "too",
             "lighter", "redder", "greener", "bluer", "smile", "colored", "coloured", "red-haired", "grey-haired",
-            "gray-haired", "open", "closed", "blooming", "bare", "leafless", "empty", "full", "hairy", "bearded");
+            "gray-haired", "open", "closed", "blooming", "bare", "leafless", "empty", "full", "hairy", "bearded", "clear",
+            "cloudy", "foggy", "stormy", "sunny", "rainy", "messy", "tidy", "dusty", "shabby", "fancy", "tiny", "huge",
+            "giant", "fresh", "wilted", "melted", "ruined", "abandoned", "rainbow", "translucent", "opaque", "glossy");
 
     /** Head nouns of an added thing that make the addition a whole-image edit, wherever it is applied. */
     static final Set<String> STYLE_NOUNS = Set.of("style", "styles", "effect", "effects", "filter", "filters", "look",
@@ -115,6 +117,29 @@ final class Vocabulary {
 
     /** Words naming how an object is made or styled, owned in "the style / design of X". */
     static final Set<String> OWNED_STYLES = Set.of("style", "design", "look", "breed", "fabric", "species", "type");
+
+    /**
+     * An attribute in "make X ATTRIBUTE": one of {@link #ATTRIBUTES}, or a word shaped like an
+     * adjective or participle ("-ful", "-ous", "-ive", "-less", "-ish", "-ier", "-est", or "-ed" of
+     * five letters or more that is not a noun such as "bed"): "make the house abandoned", "make the
+     * vase shinier", "make the water crystal clear" ("clear" is listed).
+     */
+    static boolean isAttribute(String word) {
+        if (ATTRIBUTES.contains(word)) {
+            return true;
+        }
+        if (word.length() < 5 || NOT_PARTICIPLES.contains(word)) {
+            return false;
+        }
+        for (String suffix : List.of("ful", "ous", "ive", "less", "ish", "ier", "est")) {
+            if (word.endsWith(suffix)) {
+                return !Set.of("forest", "chest", "nest", "vest", "guest", "quest", "west", "east", "crest", "olive",
+                        "relative", "detective", "locomotive", "dish", "fish", "radish", "polish", "mousse", "house",
+                        "blouse", "mouse", "spouse", "mousseless").contains(word);
+            }
+        }
+        return word.endsWith("ed") && !word.endsWith("eed");
+    }
 
     /** Adjectives that open a predicate of state with "of", "with" or "in" ("full of", "rich in"). */
     static final Set<String> PREDICATIVE = Set.of("full", "empty", "free", "devoid", "rich", "thick", "heavy", "laden",

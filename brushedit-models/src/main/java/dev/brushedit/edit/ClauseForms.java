@@ -20,6 +20,7 @@ final class ClauseForms {
             "imagine if", "imagine that", "suppose");
     private static final Set<String> INDEFINITE = Set.of("a", "an", "some");
     private static final Set<String> CAUSATIVES = Set.of("let", "have", "make");
+    private static final Set<String> CHOICES = Set.of("choose", "opt", "pick", "select", "use", "go");
     private static final Set<String> REMOVED = Set.of("gone", "absent", "missing", "removed", "deleted", "erased");
     private static final Set<String> NUMERALS = Set.of("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
             "eleven", "twelve", "dozen", "several");
@@ -48,7 +49,38 @@ final class ClauseForms {
         if (p == null) {
             p = causativeAddition(w);
         }
+        if (p == null) {
+            p = choice(w);
+        }
         return p;
+    }
+
+    /**
+     * "choose green for the chair's colour", "opt for a blue shade for the cake", "use marble for
+     * the table": a choice verb, the new look, then "for" and the object (or an aspect of it): LOCAL;
+     * GLOBAL when "for" names the image ("use a vintage filter for the photo").
+     */
+    private static InstructionGrammar.Parsed choice(List<String> w) {
+        if (w.size() < 4 || !CHOICES.contains(w.get(0))) {
+            return null;
+        }
+        int start = w.get(1).equals("for") || w.get(1).equals("with") ? 2 : 1;
+        int fo = w.subList(start, w.size()).indexOf("for");
+        if (fo < 1 || start + fo >= w.size() - 1) {
+            return null;
+        }
+        List<String> look = w.subList(start, start + fo);
+        List<String> x = w.subList(start + fo + 1, w.size());
+        if (InstructionGrammar.wholeImagePrefix(x) == x.size() || InstructionGrammar.isWholeImageAspect(x)) {
+            return new InstructionGrammar.Parsed(EditCategory.GLOBAL, "", join(InstructionGrammar.stripThe(look)), List.of());
+        }
+        String owner = InstructionGrammar.aspectOwner(x, false);
+        String target = owner != null ? owner : objectPhrase(x);
+        if (target.isEmpty()) {
+            return null;
+        }
+        return new InstructionGrammar.Parsed(EditCategory.LOCAL, target, join(InstructionGrammar.stripThe(look)) + " " + target,
+                List.of());
     }
 
     /** "ensure (that) ...", "make sure ..." -> "...". */

@@ -544,7 +544,9 @@ final class InstructionGrammar {
         }
         List<String> named = phraseBeforeLocation(bare);
         int n = named.size();
-        if (n > 1 && Vocabulary.ASPECTS.contains(named.get(n - 1)) && (!possessive || named.get(n - 2).endsWith("'s"))) {
+        boolean owned = n > 1 && named.get(n - 2).endsWith("'s");
+        if (n > 1 && (Vocabulary.ASPECTS.contains(named.get(n - 1)) && (!possessive || owned)
+                || owned && Vocabulary.OWNED_STYLES.contains(named.get(n - 1)))) {
             String t = objectPhrase(named.subList(0, n - 1)).replaceAll("'s$", "");
             return t.isEmpty() ? null : t;
         }

@@ -330,6 +330,16 @@ class GrammarRulesTest {
         expect("move the bird up and to the right", EditCategory.MOVE, "bird");
     }
 
+    @Test
+    void aChoiceOfALookForAnObjectChangesThatObject() {
+        expect("choose green for the sofa's fabric", EditCategory.LOCAL, "sofa");
+        expect("opt for a darker shade for the curtains", EditCategory.LOCAL, "curtains");
+        expect("use marble for the kitchen counter", EditCategory.LOCAL, "kitchen counter");
+        expect("go with gold for the colour of the frame", EditCategory.LOCAL, "frame");
+        expect("use a vintage filter for the photo", EditCategory.GLOBAL, "");
+        caption("use marble for the kitchen counter", "marble kitchen counter");
+    }
+
     /** Forty-odd instructions written for this test across the categories, each with its expected reading. */
     @Test
     void variedInstructionsAcrossTheCategories() {

@@ -69,8 +69,9 @@ final class InstructionGrammar {
         }
         int and = secondEdit(w);
         if (and > 0) {
-            throw notUnderstood(instruction, "it asks for two edits, \"" + join(w.subList(0, and)) + "\" and \""
-                    + join(w.subList(and + 1, w.size())) + "\", and a plan holds one; give them one at a time");
+            throw new UnsupportedEditException(null, "\"" + instruction + "\" asks for two edits, \"" + join(w.subList(0, and))
+                    + "\" and \"" + join(w.subList(and + 1, w.size())) + "\", and a plan holds one",
+                    UnsupportedEditException.Remedy.LANGUAGE_MODEL, "give them one at a time (an EditSession keeps the turns)");
         }
         Parsed clause = ClauseForms.parse(w, instruction, foreground);
         if (clause != null) {
@@ -440,6 +441,16 @@ final class InstructionGrammar {
         for (int i = 1; i < rest.size() - 1; i++) {
             if (rest.get(i).equals("a") || rest.get(i).equals("an")) {
                 return makeSplit(rest.subList(0, i), rest.subList(i, rest.size()), instruction, foreground);
+            }
+        }
+        int with = rest.indexOf("with");
+        if (with >= 2 && with < rest.size() - 1) {   // "make the saucer dark blue with white dots"
+            int k = with;
+            while (k > 1 && Vocabulary.isAttribute(rest.get(k - 1)) && !stripDeterminers(rest.subList(0, k - 1)).isEmpty()) {
+                k--;
+            }
+            if (k < with) {
+                return makeSplit(rest.subList(0, k), rest.subList(k, rest.size()), instruction, foreground);
             }
         }
         int j = rest.size();

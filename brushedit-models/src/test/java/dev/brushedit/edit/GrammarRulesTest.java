@@ -369,6 +369,8 @@ class GrammarRulesTest {
             {"I want the car to be blue", "LOCAL", "car"},
             {"the vase could be taller", "LOCAL", "vase"},
             {"make the table to a glass table", "LOCAL", "table"},
+            {"make the saucer dark blue with white dots", "LOCAL", "saucer"},
+            {"make the dress red with white stripes", "LOCAL", "dress"},
             {"change the time of day to dawn", "GLOBAL", ""},
             {"make it look like an old photograph", "GLOBAL", ""},
             {"give the image a cinematic look", "GLOBAL", ""},

@@ -265,10 +265,15 @@ public final class EditCommand implements Callable<Integer> {
         String what = e.category().map(c -> "cannot carry out the " + c + " edit " + e.reason()).orElse(e.reason());
         switch (e.remedy()) {
             case DIFFUSION_MODEL:
-                return what + "; give --model DIR, a BrushNet or SD inpainting folder converted with tools/exporter "
-                        + "(see tools/exporter/README.md)";
+                return what + (e.category().orElse(null) == EditCategory.GLOBAL
+                        ? "; give --ip2p-model DIR (an InstructPix2Pix folder) or --model DIR (a BrushNet or SD inpainting "
+                                + "folder), converted with tools/exporter (see tools/exporter/README.md)"
+                        : "; give --model DIR, a BrushNet or SD inpainting folder converted with tools/exporter "
+                                + "(see tools/exporter/README.md)");
             case DIFFUSION_EXECUTOR:
                 return what + "; the --model given can do it: use --executor auto or --executor diffusion";
+            case AUTO_EXECUTOR:
+                return what + "; the default executors can do it: use --executor auto (the default)";
             case LANGUAGE_MODEL:
             default:
                 return what + "; rephrase it, or plan with --mllm-model MODEL on an OpenAI-compatible server (--mllm-url)";

@@ -79,7 +79,8 @@ class EditCommandExecutorTest {
         assertThat(err.toString()).contains("--executor must be auto, diffusion or classical");
         assertThat(run("edit", "remove the spoon", "-i", COFFEE, "--box", "325,225,410,330", "-o", o.toString(),
                 "--executor", "classical")).isEqualTo(BrushEditCli.EXIT_INPUT);
-        assertThat(err.toString()).contains("carry out the REMOVE edit").contains("recolour: ");
+        assertThat(err.toString()).contains("carry out the REMOVE edit")
+                .contains("no allowed executor does REMOVE edits").contains("--executor auto");
         assertThat(o).doesNotExist();
         assertThat(run("edit", "remove the spoon", "-i", COFFEE, "--box", "325,225,410,330", "-o", o.toString()))
                 .as(err.toString()).isZero();

@@ -140,9 +140,9 @@ class EditCommandTest {
     void withoutAModelEditsPatchMatchCannotDoAreRefusedNamingFlagsNotClasses() {
         String[][] cases = {
             {"add a hat on the woman", "ADDITION", "cannot paint new objects"},
-            {"replace the cup with a glass of milk", "LOCAL", "would erase \"cup\""},
+            {"replace the cup with a glass of milk", "LOCAL", "replaces \"cup\" with another object"},
             {"change the background to a beach", "BACKGROUND", "beach"},
-            {"make it look like a watercolor painting", "GLOBAL", "cannot repaint the whole image"},
+            {"make it look like a watercolor painting", "GLOBAL", "restyling needs a diffusion model"},
         };
         for (String[] c : cases) {
             Path output = dir.resolve("refused.png");
@@ -150,6 +150,7 @@ class EditCommandTest {
             int code = run("edit", c[0], "-i", PHOTO.toString(), "-o", output.toString(), "--box", "200,100,400,300");
             assertThat(code).as(c[0] + ": " + err).isEqualTo(BrushEditCli.EXIT_INPUT);
             assertThat(err.toString()).as(c[0]).contains(c[1]).contains(c[2]).contains("--model DIR").contains("tools/exporter")
+                    .doesNotContain("edits), not a").doesNotContain("inpainter/patchmatch: ")
                     .doesNotContain("Inpainter").doesNotContain("checkpoint(").doesNotContain("ExecutorPreference")
                     .doesNotContain("smaller mask").doesNotContain("a mask that leaves");
             assertThat(output).as(c[0]).doesNotExist();

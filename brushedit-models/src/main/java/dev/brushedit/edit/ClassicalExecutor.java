@@ -21,6 +21,11 @@ abstract class ClassicalExecutor implements EditExecutor {
         this.does = does;
     }
 
+    /** The one category this executor handles. */
+    final EditCategory category() {
+        return category;
+    }
+
     /**
      * Reads {@code plan} (of this executor's category) as {@link #execute} will.
      *

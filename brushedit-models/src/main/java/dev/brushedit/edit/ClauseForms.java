@@ -16,9 +16,11 @@ import java.util.Set;
  * rule over word classes, not a list of sentences. Thread-safety: stateless.
  */
 final class ClauseForms {
-    private static final Set<String> LEAD_INS = Set.of("ensure", "make sure", "be sure", "make certain");
+    private static final Set<String> LEAD_INS = Set.of("ensure", "make sure", "be sure", "make certain", "what if",
+            "imagine if", "imagine that", "suppose");
     private static final Set<String> INDEFINITE = Set.of("a", "an", "some");
     private static final Set<String> CAUSATIVES = Set.of("let", "have", "make");
+    private static final Set<String> CHOICES = Set.of("choose", "opt", "pick", "select", "use", "go");
     private static final Set<String> REMOVED = Set.of("gone", "absent", "missing", "removed", "deleted", "erased");
     private static final Set<String> NUMERALS = Set.of("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
             "eleven", "twelve", "dozen", "several");
@@ -27,6 +29,12 @@ final class ClauseForms {
 
     /** The forms tried before the verb: null when none applies. */
     static InstructionGrammar.Parsed parse(List<String> w, String instruction, String foreground) {
+        if (w.size() > 3 && Set.of("let", "have").contains(w.get(0)) && w.get(1).equals("there") && w.get(2).equals("be")) {
+            List<String> added = new ArrayList<>();   // "let there be a rainbow in the sky": an addition
+            added.add("add");
+            added.addAll(w.subList(3, w.size()));
+            return InstructionGrammar.parse(added, instruction, foreground);
+        }
         List<String> s = stripLeadIn(w);
         InstructionGrammar.Parsed p = negatedExistence(s);
         if (p == null && s.size() < w.size()) {
@@ -41,7 +49,38 @@ final class ClauseForms {
         if (p == null) {
             p = causativeAddition(w);
         }
+        if (p == null) {
+            p = choice(w);
+        }
         return p;
+    }
+
+    /**
+     * "choose green for the chair's colour", "opt for a blue shade for the cake", "use marble for
+     * the table": a choice verb, the new look, then "for" and the object (or an aspect of it): LOCAL;
+     * GLOBAL when "for" names the image ("use a vintage filter for the photo").
+     */
+    private static InstructionGrammar.Parsed choice(List<String> w) {
+        if (w.size() < 4 || !CHOICES.contains(w.get(0))) {
+            return null;
+        }
+        int start = w.get(1).equals("for") || w.get(1).equals("with") ? 2 : 1;
+        int fo = w.subList(start, w.size()).indexOf("for");
+        if (fo < 1 || start + fo >= w.size() - 1) {
+            return null;
+        }
+        List<String> look = w.subList(start, start + fo);
+        List<String> x = w.subList(start + fo + 1, w.size());
+        if (InstructionGrammar.wholeImagePrefix(x) == x.size() || InstructionGrammar.isWholeImageAspect(x)) {
+            return new InstructionGrammar.Parsed(EditCategory.GLOBAL, "", join(InstructionGrammar.stripThe(look)), List.of());
+        }
+        String owner = InstructionGrammar.aspectOwner(x, false);
+        String target = owner != null ? owner : objectPhrase(x);
+        if (target.isEmpty()) {
+            return null;
+        }
+        return new InstructionGrammar.Parsed(EditCategory.LOCAL, target, join(InstructionGrammar.stripThe(look)) + " " + target,
+                List.of());
     }
 
     /** "ensure (that) ...", "make sure ..." -> "...". */
@@ -137,9 +176,10 @@ final class ClauseForms {
     static InstructionGrammar.Parsed copula(List<String> w, String instruction, String foreground) {
         for (int i = 1; i < w.size() - 1; i++) {
             String link = w.get(i);
-            boolean be = link.equals("is") || link.equals("are");
+            boolean be = link.equals("is") || link.equals("are") || link.equals("were") || link.equals("was");
+            boolean owns = Set.of("had", "has", "have").contains(link) && !Set.of("to", "been", "got").contains(w.get(i + 1));
             boolean modal = Set.of("should", "must", "shall").contains(link) && !w.get(i + 1).equals("be");
-            if (!be && !modal) {
+            if (!be && !modal && !owns) {
                 continue;
             }
             List<String> x = w.subList(0, i);
@@ -156,6 +196,9 @@ final class ClauseForms {
             }
             if (modal) {
                 return new InstructionGrammar.Parsed(EditCategory.LOCAL, target, join(y) + " " + target, List.of());
+            }
+            if (owns) {   // "what if the man had a beard"
+                return new InstructionGrammar.Parsed(EditCategory.LOCAL, target, target + " with " + join(y), List.of());
             }
             return InstructionGrammar.makeSplit(x, y, instruction, foreground);
         }
@@ -207,7 +250,8 @@ final class ClauseForms {
                 && InstructionGrammar.wholeImagePrefix(after.subList(1, after.size())) == after.size() - 1) {
             return new InstructionGrammar.Parsed(EditCategory.REMOVE, target, InstructionGrammar.REMOVE_CAPTION, List.of());
         }
-        return new InstructionGrammar.Parsed(EditCategory.LOCAL, target, done + " " + target, List.of());
+        return new InstructionGrammar.Parsed(EditCategory.LOCAL, target, done + " " + target
+                + (after.isEmpty() || InstructionGrammar.isLocation(after.get(0)) ? "" : " " + join(after)), List.of());
     }
 
     /** A removal verb or participle: "removed", "expunged", "gone". */

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * results only.
  *
  * <p>The editor refuses, before any work (before the mask source is asked), a plan that no allowed
- * executor can honour, with an {@link UnsupportedEditException} naming the category, the reason and
- * the fix: the PatchMatch inpainter ({@link dev.brushedit.inpaint.Capabilities#textureFill()})
+ * executor can honour, with an {@link UnsupportedEditException} naming, in one sentence, the category,
+ * the reason and the fix (each executor's own reason is logged at debug level): the PatchMatch inpainter ({@link dev.brushedit.inpaint.Capabilities#textureFill()})
  * honours REMOVE edits only, so without a diffusion checkpoint an ADDITION, or a LOCAL, BACKGROUND or
  * GLOBAL edit that no weight-free executor accepts, is refused rather than returned as an image that
  * ignores the instruction. A box in the {@link EditOverrides} places an ADDITION (the instructor's
@@ -156,7 +156,8 @@ public final class InstructionEditor {
      * {@link ExecutorPreference}); reads the plan only.
      *
      * @throws UnsupportedEditException when no executor allowed by the preference accepts the plan,
-     *     naming the category, each one's reason and the fix
+     *     in one sentence naming the category, the reason that matters and the fix (every
+     *     executor's reason is logged at debug level)
      */
     public EditExecutor executorFor(EditPlan plan, ExecutorPreference preference) {
         Checks.notNull("plan", plan);
@@ -171,15 +172,18 @@ public final class InstructionEditor {
         } else {
             addCandidates(candidates, preference, diffusionInpainter);
         }
+        List<EditExecutor> refusing = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         for (EditExecutor e : candidates) {
             EditExecutor.Verdict v = e.assess(plan);
             if (v.accepted()) {
                 return e;
             }
-            reasons.add(e.name() + ": " + v.reason());
+            LOG.debug("executor {} refuses the {} edit \"{}\": {}", e.name(), plan.category(), plan.instruction(), v.reason());
+            refusing.add(e);
+            reasons.add(v.reason());
         }
-        throw refusal(plan, preference, candidates.isEmpty(), reasons);
+        throw refusal(plan, preference, refusing, reasons);
     }
 
     private void addCandidates(List<EditExecutor> candidates, ExecutorPreference preference, boolean diffusionInpainter) {
@@ -207,28 +211,79 @@ public final class InstructionEditor {
     }
 
     /**
-     * The refusal of a plan no allowed executor accepts. Without a prompt-following inpainter the fix
-     * is a diffusion checkpoint; with one (a CLASSICAL preference) it is another preference.
+     * The refusal of a plan no allowed executor accepts, in one sentence: the category, the plan, the
+     * one reason that matters and the fix. The reason is that of the first refusing executor that
+     * handles the plan's category (a weight-free executor of another category says only that it
+     * does not), else the inpainter's; every executor's reason is logged at debug level. Without a
+     * prompt-following inpainter the fix is a diffusion checkpoint; with one (a CLASSICAL
+     * preference) it is another preference.
      */
-    private UnsupportedEditException refusal(EditPlan plan, ExecutorPreference preference, boolean noCandidates,
+    private UnsupportedEditException refusal(EditPlan plan, ExecutorPreference preference, List<EditExecutor> refusing,
             List<String> reasons) {
         String what = "\"" + plan.instruction() + "\" (\"" + plan.targetObject() + "\" -> \"" + plan.targetCaption() + "\")";
         String reason;
-        if (noCandidates) {
+        if (refusing.isEmpty()) {
             reason = preference == ExecutorPreference.DIFFUSION
-                    ? what + ": a diffusion executor was asked for, but the inpainter is "
-                            + inpainterExecutor.inpainter().backendName() + " (no diffusion model is configured)"
+                    ? what + ": a diffusion executor was asked for, but no diffusion model is configured"
                     : what + ": a weight-free executor was asked for, but none is registered";
         } else {
-            reason = what + ": " + String.join("; ", reasons);
+            int primary = primaryReason(plan, refusing);
+            EditExecutor shown = primary >= 0 ? refusing.get(primary) : null;
+            reason = what + ": " + (shown != null ? (shown == inpainterExecutor ? "" : shown.name() + ": ") + reasons.get(primary)
+                    : "no allowed executor does " + plan.category() + " edits (" + onlyCategories(refusing) + ")");
+        }
+        if (preference != ExecutorPreference.AUTO && autoAccepts(plan)) {
+            return new UnsupportedEditException(plan.category(), reason, UnsupportedEditException.Remedy.AUTO_EXECUTOR,
+                    "the executors of the default preference can do it: use executorPreference(ExecutorPreference.AUTO)");
         }
         if (!inpainterExecutor.capabilities().followsPrompt()) {
-            return new UnsupportedEditException(plan.category(), reason, UnsupportedEditException.Remedy.DIFFUSION_MODEL,
-                    "configure a diffusion inpainter: Inpainter.builder().checkpoint(folder) with a BrushNet or SD inpainting "
-                            + "folder made by tools/exporter");
+            String fix = plan.category() == EditCategory.GLOBAL
+                    ? "configure InstructionEditor.builder().instructPix2Pix(...) with an InstructPix2Pix folder, or "
+                            + ".inpainter(Inpainter.builder().checkpoint(folder)...) with a BrushNet or SD inpainting folder, "
+                            + "both made by tools/exporter"
+                    : "configure InstructionEditor.builder().inpainter(Inpainter.builder().checkpoint(folder)...) with a "
+                            + "BrushNet or SD inpainting folder made by tools/exporter";
+            return new UnsupportedEditException(plan.category(), reason, UnsupportedEditException.Remedy.DIFFUSION_MODEL, fix);
         }
         return new UnsupportedEditException(plan.category(), reason, UnsupportedEditException.Remedy.DIFFUSION_EXECUTOR,
-                "the configured diffusion inpainter can do it: use ExecutorPreference.AUTO or DIFFUSION");
+                "the configured diffusion inpainter can do it: use executorPreference(ExecutorPreference.AUTO) or DIFFUSION");
+    }
+
+    /** True when an executor the AUTO preference allows accepts {@code plan}. */
+    private boolean autoAccepts(EditPlan plan) {
+        if (plan.category() == EditCategory.MOVE || plan.category() == EditCategory.RESIZE) {
+            return structuralExecutor.assess(plan).accepted();
+        }
+        List<EditExecutor> auto = new ArrayList<>();
+        addCandidates(auto, ExecutorPreference.AUTO, !inpainterExecutor.weightFree());
+        return auto.stream().anyMatch(e -> e.assess(plan).accepted());
+    }
+
+    /**
+     * The index of the reason to show: the first executor other than the inpainter that handles the
+     * plan's category (a weight-free one of that category, or any other registered executor), else
+     * the inpainter; -1 when only weight-free executors of other categories refused.
+     */
+    private int primaryReason(EditPlan plan, List<EditExecutor> refusing) {
+        int inpainter = -1;
+        for (int i = 0; i < refusing.size(); i++) {
+            EditExecutor e = refusing.get(i);
+            if (e == inpainterExecutor) {
+                inpainter = i;
+            } else if (!(e instanceof ClassicalExecutor c) || c.category() == plan.category()) {
+                return i;
+            }
+        }
+        return inpainter;
+    }
+
+    /** "recolour: LOCAL only, background: BACKGROUND only" for the weight-free executors that refused. */
+    private static String onlyCategories(List<EditExecutor> refusing) {
+        List<String> parts = new ArrayList<>();
+        for (EditExecutor e : refusing) {
+            parts.add(e.name() + (e instanceof ClassicalExecutor c ? ": " + c.category() + " only" : ""));
+        }
+        return String.join(", ", parts);
     }
 
     /**

@@ -27,7 +27,7 @@ final class InstructionGrammar {
     static final Set<String> OBJECT_STARTERS = Set.of("the", "a", "an", "this", "that", "these", "those", "his",
             "her", "its", "their", "my", "our", "your", "all", "both", "each", "every", "some");
     private static final Set<String> LIKE_WORDS = Set.of("look", "looks", "like", "into", "as", "be", "seem", "appear",
-            "feel");
+            "feel", "to");
 
     private InstructionGrammar() {}
 
@@ -67,6 +67,12 @@ final class InstructionGrammar {
         if (w.isEmpty()) {
             throw notUnderstood(instruction, "it holds no edit");
         }
+        int and = secondEdit(w);
+        if (and > 0) {
+            throw new UnsupportedEditException(null, "\"" + instruction + "\" asks for two edits, \"" + join(w.subList(0, and))
+                    + "\" and \"" + join(w.subList(and + 1, w.size())) + "\", and a plan holds one",
+                    UnsupportedEditException.Remedy.LANGUAGE_MODEL, "give them one at a time (an EditSession keeps the turns)");
+        }
         Parsed clause = ClauseForms.parse(w, instruction, foreground);
         if (clause != null) {
             return clause;
@@ -78,7 +84,7 @@ final class InstructionGrammar {
                 && (w.get(1).equals("out") || w.get(1).equals("away") || w.get(1).equals("off"))) {
             return remove(w.subList(2, w.size()), instruction, foreground);
         }
-        String verb = VerbLexicon.canonical(w.get(0));
+        String verb = w.get(0).equals("have") ? "let" : VerbLexicon.canonical(w.get(0));
         if (verb == null) {
             Parsed subject = subjectForm(w, instruction, foreground);
             if (subject != null) {
@@ -117,6 +123,20 @@ final class InstructionGrammar {
             default:
                 return make(rest, instruction, foreground);
         }
+    }
+
+    /**
+     * Where "and" joins a second edit ("make the cat bigger AND make it blue", "remove the cup and
+     * add a glass"): "and", then a known verb, then an object phrase or pronoun; 0 when there is none.
+     */
+    static int secondEdit(List<String> w) {
+        for (int i = 2; i < w.size() - 2; i++) {
+            if (w.get(i).equals("and") && VerbLexicon.canonical(w.get(i + 1)) != null
+                    && (OBJECT_STARTERS.contains(w.get(i + 2)) || Set.of("it", "them", "him", "her").contains(w.get(i + 2)))) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /** "polish" -> "polished", "close" -> "closed", "dry" -> "dried" (regular forms only). */
@@ -258,6 +278,11 @@ final class InstructionGrammar {
     }
 
     private static Parsed put(List<String> rest, String instruction, String foreground) {
+        int value = indexOf(rest, Set.of("to", "as", "into"));
+        if (value >= 1 && value < rest.size() - 1 && !stripDeterminers(rest.subList(0, value)).isEmpty()
+                && isWholeImageAspect(rest.subList(0, value))) {
+            return global(rest.subList(value + 1, rest.size()), instruction);
+        }
         List<String> bare = stripDeterminers(rest);
         if (!bare.isEmpty() && Vocabulary.BACKGROUND.contains(bare.get(0))) {
             int to = indexOf(rest, Set.of("to", "as", "into", "with"));
@@ -324,7 +349,7 @@ final class InstructionGrammar {
 
     private static Parsed change(String verb, List<String> rest, String instruction, String foreground) {
         List<String> delims = verb.equals("replace") || verb.equals("substitute")
-                ? List.of("with", "by", "for", "into", "to") : List.of("into", "to", "with", "for", "by");
+                ? List.of("with", "by", "for", "into", "to") : List.of("into", "to", "with", "for", "by", "like");
         int split = -1;
         for (String d : delims) {
             int i = rest.indexOf(d);
@@ -338,7 +363,8 @@ final class InstructionGrammar {
         }
         List<String> x = rest.subList(0, split);
         List<String> y = rest.subList(split + 1, rest.size());
-        if (x.isEmpty() || wholeImagePrefix(x) == x.size() || isWholeImageAspect(x)) {
+        if (x.isEmpty() || wholeImagePrefix(x) == x.size() || isWholeImageAspect(x)
+                || isWholeImageAspect(phraseBeforeLocation(stripDeterminers(x)))) {   // "the season from summer"
             return global(y, instruction);
         }
         List<String> bare = stripDeterminers(x);
@@ -353,16 +379,9 @@ final class InstructionGrammar {
                 && Vocabulary.isPlace(headNoun(phraseBeforeLocation(yy)))) {
             return new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(dropLike(y))), List.of());
         }
-        int of = bare.indexOf("of");
-        if (of == 1 && Vocabulary.ASPECTS.contains(bare.get(0)) && of < bare.size() - 1) {
-            String target = objectPhrase(bare.subList(2, bare.size()));
-            return new Parsed(EditCategory.LOCAL, target, join(y) + " " + target, List.of());
-        }
-        List<String> named = phraseBeforeLocation(bare);
-        String last = named.get(named.size() - 1);
-        if (named.size() > 1 && Vocabulary.ASPECTS.contains(last)) {
-            String target = objectPhrase(named.subList(0, named.size() - 1)).replaceAll("'s$", "");
-            return new Parsed(EditCategory.LOCAL, target, join(y) + " " + target, List.of());
+        String owner = aspectOwner(bare, false);
+        if (owner != null) {
+            return new Parsed(EditCategory.LOCAL, owner, join(dropLike(y)) + " " + owner, List.of());
         }
         return local(x, y, instruction);
     }
@@ -375,7 +394,11 @@ final class InstructionGrammar {
         if (whole > 0 && whole < rest.size()) {
             return global(rest.subList(whole, rest.size()), instruction);
         }
-        int like = indexOf(rest, Set.of("look", "looks", "into", "seem", "appear"));
+        int to = indexOf(rest, Set.of("to", "like"));
+        if (to >= 1 && to < rest.size() - 1 && isAspectPhrase(rest.subList(0, to))) {
+            return change("make", rest, instruction, foreground);
+        }
+        int like = indexOf(rest, Set.of("look", "looks", "into", "seem", "appear", "like"));
         if (like >= 1) {
             return makeSplit(rest.subList(0, like), rest.subList(like, rest.size()), instruction, foreground);
         }
@@ -388,6 +411,23 @@ final class InstructionGrammar {
         }
         if (outOf >= 1) {
             return makeSplit(rest.subList(0, outOf), rest.subList(outOf + 2, rest.size()), instruction, foreground);
+        }
+        int action = actionVerbAt(rest);
+        if (action >= 1) {
+            Parsed p = makeSplit(rest.subList(0, action), rest.subList(action, rest.size()), instruction, foreground);
+            return p.category() != EditCategory.LOCAL ? p : new Parsed(EditCategory.LOCAL, p.target(), p.target() + " "
+                    + gerund(rest.get(action)) + (action + 1 < rest.size() ? " " + join(rest.subList(action + 1, rest.size())) : ""),
+                    List.of());
+        }
+        int predicate = predicateStart(rest);
+        if (predicate >= 1 && !Vocabulary.ATTRIBUTES.contains(rest.get(rest.size() - 1))) {
+            Parsed p = makeSplit(rest.subList(0, predicate), rest.subList(predicate, rest.size()), instruction, foreground);
+            String state = join(rest.subList(predicate, rest.size()));
+            if (p.category() == EditCategory.BACKGROUND) {
+                return new Parsed(EditCategory.BACKGROUND, p.target(), "a background " + state, List.of());
+            }
+            return p.category() != EditCategory.LOCAL ? p : new Parsed(EditCategory.LOCAL, p.target(), p.target() + " " + state,
+                    List.of());
         }
         Parsed moved = subjectElsewhere(rest, foreground);
         if (moved != null) {
@@ -403,8 +443,18 @@ final class InstructionGrammar {
                 return makeSplit(rest.subList(0, i), rest.subList(i, rest.size()), instruction, foreground);
             }
         }
+        int with = rest.indexOf("with");
+        if (with >= 2 && with < rest.size() - 1) {   // "make the saucer dark blue with white dots"
+            int k = with;
+            while (k > 1 && Vocabulary.isAttribute(rest.get(k - 1)) && !stripDeterminers(rest.subList(0, k - 1)).isEmpty()) {
+                k--;
+            }
+            if (k < with) {
+                return makeSplit(rest.subList(0, k), rest.subList(k, rest.size()), instruction, foreground);
+            }
+        }
         int j = rest.size();
-        while (j > 1 && Vocabulary.ATTRIBUTES.contains(rest.get(j - 1)) && !stripDeterminers(rest.subList(0, j - 1)).isEmpty()) {
+        while (j > 1 && Vocabulary.isAttribute(rest.get(j - 1)) && !stripDeterminers(rest.subList(0, j - 1)).isEmpty()) {
             j--;
         }
         if (j == rest.size()) {
@@ -435,6 +485,85 @@ final class InstructionGrammar {
         return target.isEmpty() ? null : new Parsed(EditCategory.BACKGROUND, target, join(stripThe(place)), List.of());
     }
 
+    /**
+     * Where a predicate of state starts after the object: a participle or a predicative adjective
+     * followed by a preposition ("the building COVERED in scaffolding", "the tree FULL of cherries",
+     * "the box filled with toys"); -1 when there is none. Not the first word.
+     */
+    static int predicateStart(List<String> w) {
+        for (int i = 1; i < w.size() - 1; i++) {
+            if ((isParticiple(w.get(i)) || Vocabulary.PREDICATIVE.contains(w.get(i))) && PREDICATE_LINKS.contains(w.get(i + 1))
+                    && !stripDeterminers(w.subList(0, i)).isEmpty() && !OBJECT_STARTERS.contains(w.get(i - 1))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * "make / let / have the man HOLD an umbrella": the index of a bodily action verb after a
+     * definite object phrase, followed by more words; -1 when there is none. (With nothing after it,
+     * "let the cat jump", the general "make X Y" split already finds it.)
+     */
+    static int actionVerbAt(List<String> w) {
+        if (w.size() < 4 || !OBJECT_STARTERS.contains(w.get(0))) {
+            return -1;
+        }
+        for (int i = 2; i < w.size() - 1; i++) {
+            if (Vocabulary.ACTION_VERBS.contains(w.get(i))) {
+                return i;
+            }
+            if (Vocabulary.LOCATION_WORDS.contains(w.get(i))) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** "hold" -> "holding", "ride" -> "riding", "sit" -> "sitting" (regular forms only). */
+    static String gerund(String verb) {
+        int n = verb.length();
+        if (verb.endsWith("ie")) {
+            return verb.substring(0, n - 2) + "ying";
+        }
+        if (verb.endsWith("e") && !verb.endsWith("ee") && n > 2) {
+            return verb.substring(0, n - 1) + "ing";
+        }
+        boolean cvc = n == 3 && "aeiou".indexOf(verb.charAt(0)) < 0 && "aeiou".indexOf(verb.charAt(1)) >= 0
+                && "aeiouwxy".indexOf(verb.charAt(2)) < 0;
+        return cvc ? verb + verb.charAt(2) + "ing" : verb + "ing";
+    }
+
+    private static final Set<String> PREDICATE_LINKS = Set.of("in", "with", "of", "by", "under", "from", "into");
+
+    /** "the colour of the car", "the time of day", "the cat's pose": a phrase naming an aspect, not an object. */
+    static boolean isAspectPhrase(List<String> x) {
+        return !stripDeterminers(x).isEmpty() && (isWholeImageAspect(x) || aspectOwner(x, true) != null);
+    }
+
+    /**
+     * The object whose aspect {@code x} names: "the material of the rabbit", "the cat's pose" ->
+     * "rabbit", "cat"; null when {@code x} names no aspect. With {@code possessive}, the form "X
+     * ASPECT" needs "X's" ("the lamp shade" stays an object).
+     */
+    static String aspectOwner(List<String> x, boolean possessive) {
+        List<String> bare = stripDeterminers(x);
+        if (bare.size() > 2 && (Vocabulary.ASPECTS.contains(bare.get(0)) || Vocabulary.OWNED_STYLES.contains(bare.get(0)))
+                && bare.get(1).equals("of")) {
+            String t = objectPhrase(bare.subList(2, bare.size()));
+            return t.isEmpty() ? null : t;
+        }
+        List<String> named = phraseBeforeLocation(bare);
+        int n = named.size();
+        boolean owned = n > 1 && named.get(n - 2).endsWith("'s");
+        if (n > 1 && (Vocabulary.ASPECTS.contains(named.get(n - 1)) && (!possessive || owned)
+                || owned && Vocabulary.OWNED_STYLES.contains(named.get(n - 1)))) {
+            String t = objectPhrase(named.subList(0, n - 1)).replaceAll("'s$", "");
+            return t.isEmpty() ? null : t;
+        }
+        return null;
+    }
+
     /** "make X Y" once X and Y are known. */
     static Parsed makeSplit(List<String> x, List<String> y, String instruction, String foreground) {
         List<String> yy = dropLike(y);
@@ -453,7 +582,8 @@ final class InstructionGrammar {
     }
 
     private static Parsed local(List<String> x, List<String> y, String instruction) {
-        String target = objectPhrase(x);
+        String owner = aspectOwner(x, true);
+        String target = owner != null ? owner : objectPhrase(x);
         if (target.isEmpty()) {
             throw notUnderstood(instruction, "it does not say which object to change");
         }
@@ -461,7 +591,10 @@ final class InstructionGrammar {
             target = "person";
         }
         List<String> yy = dropLike(y);
-        String caption = hasArticle(yy) || !yy.stream().allMatch(Vocabulary.ATTRIBUTES::contains)
+        if (yy.size() == 1 && Vocabulary.ACTION_VERBS.contains(yy.get(0))) {
+            return new Parsed(EditCategory.LOCAL, target, gerund(yy.get(0)) + " " + target, List.of());   // "make the horse run"
+        }
+        String caption = hasArticle(yy) || !yy.stream().allMatch(Vocabulary::isAttribute)
                 ? join(stripThe(yy)) : join(yy).replace("smile", "smiling") + " " + withoutAttributes(target);
         return new Parsed(EditCategory.LOCAL, target, caption, List.of());
     }
@@ -545,11 +678,14 @@ final class InstructionGrammar {
             if (isParticiple(w.get(i)) && (i == w.size() - 1 || opensClause(w.get(i + 1)))) {
                 return join(w.subList(0, i));
             }
+            if (Vocabulary.PREDICATIVE.contains(w.get(i)) && i < w.size() - 1 && PREDICATE_LINKS.contains(w.get(i + 1))) {
+                return join(w.subList(0, i));
+            }
         }
         return join(w);
     }
 
-    private static boolean isParticiple(String word) {
+    static boolean isParticiple(String word) {
         if (Vocabulary.NOT_PARTICIPLES.contains(word) || word.contains("'")) {
             return false;
         }
@@ -563,9 +699,15 @@ final class InstructionGrammar {
                         "up", "down", "away", "back", "around", "two", "three", "four", "five", "with").contains(next);
     }
 
+    /** A word that places an object ("on", "behind"), not one that describes it ("in", "with"). */
+    static boolean isLocation(String word) {
+        return Vocabulary.LOCATION_WORDS.contains(word) && !Set.of("in", "with", "that", "which", "who", "so").contains(word);
+    }
+
     static int firstLocation(List<String> w) {
         for (int i = 1; i < w.size(); i++) {
-            if (Vocabulary.LOCATION_WORDS.contains(w.get(i))) {
+            if (Vocabulary.LOCATION_WORDS.contains(w.get(i)) || i < w.size() - 1 && OBJECT_STARTERS.contains(w.get(i + 1))
+                    && Vocabulary.isMisspeltPreposition(w.get(i))) {
                 return i;
             }
         }

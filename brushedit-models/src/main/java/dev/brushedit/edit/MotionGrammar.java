@@ -14,10 +14,12 @@ import java.util.Set;
  *       [to the] left / right / up / down [and ...]", "raise / lift X" (up), "lower X" (down). A
  *       distance in pixels (or percent of the image's width or height) is exact; without one the
  *       object moves a quarter of the image (a tenth for "slightly", "a bit", "a little"),
- *       stopping at the edge;</li>
+ *       stopping at the edge; "move / shift / slide / drag / nudge / reposition X" with no direction
+ *       or destination moves it sideways, toward the side with more room;</li>
  *   <li>RESIZE: "make X bigger / larger / smaller / tinier", "make X twice / three times / half as
  *       big", "make X N% bigger", "enlarge / grow / magnify / expand X [by N% | by a factor of N]",
  *       "shrink / reduce / downsize X [to half its size]", "scale / resize X by N | to N% | up / down",
+ *       "zoom in / into / out (on) X", "scale / size up / down X", "blow up X",
  *       "double / halve the size of X". Without a number: 1.5 (1.2 for "slightly", 2 for "much"),
  *       or its inverse for smaller.</li>
  * </ul>
@@ -33,6 +35,14 @@ final class MotionGrammar {
 
     private static final Set<String> MOVE_VERBS = Set.of("move", "shift", "slide", "drag", "nudge", "push", "pull",
             "reposition", "relocate", "raise", "lift", "lower", "bring");
+    /** Move verbs that, with an object and no direction, still ask for a move ("shift the man"). */
+    private static final Set<String> SIDEWAYS_VERBS = Set.of("move", "shift", "slide", "drag", "nudge", "reposition",
+            "relocate");
+    /** Words that may end such a move: "a bit", "slightly", "elsewhere", "somewhere else". */
+    private static final Set<String> SIDEWAYS_FILLERS = Set.of("a", "bit", "little", "slightly", "tad", "elsewhere",
+            "somewhere", "else", "around", "aside", "over", "away", "please");
+    /** Words after the object that describe it rather than name a destination ("the man in the image", "that sits"). */
+    private static final Set<String> DESCRIBING = Set.of("in", "within", "inside", "that", "which", "who");
     private static final Set<String> GROW_VERBS = Set.of("enlarge", "grow", "magnify", "expand", "upscale", "upsize", "increase");
     private static final Set<String> SHRINK_VERBS = Set.of("shrink", "reduce", "downsize", "minify", "decrease", "diminish");
     private static final Set<String> SCALE_VERBS = Set.of("scale", "resize", "rescale");
@@ -46,7 +56,8 @@ final class MotionGrammar {
             Map.entry("downwards", new int[] {0, 1}), Map.entry("lower", new int[] {0, 1}), Map.entry("bottom", new int[] {0, 1}));
     private static final Set<String> MOVE_FILLERS = Set.of("to", "the", "towards", "toward", "by", "a", "an", "bit", "little",
             "slightly", "tad", "and", "of", "side", "edge", "direction", "pixels", "pixel", "px", "percent", "image", "picture",
-            "photo", "frame", "further", "farther", "more", "over", "some", "tiny", "few", "its", "it", "about", "around");
+            "photo", "frame", "further", "farther", "more", "over", "some", "tiny", "few", "its", "it", "about", "around",
+            "corner", "part", "area", "region", "half", "position", "portion", "center", "centre", "middle");
     private static final Set<String> NUDGE_WORDS = Set.of("slightly", "bit", "little", "tad", "tiny");
     private static final Set<String> BIGGER = Set.of("bigger", "larger", "greater", "huger", "up");
     private static final Set<String> SMALLER = Set.of("smaller", "tinier", "littler", "down");
@@ -76,8 +87,17 @@ final class MotionGrammar {
         if (words.size() < 2) {
             return Optional.empty();
         }
+        Optional<Parsed> both = moveAndResize(words, percent, width, height, foreground);
+        if (both.isPresent()) {
+            return both;
+        }
         String verb = words.get(0);
         List<String> rest = words.subList(1, words.size());
+        Boolean particle = sizeParticle(verb, rest);
+        if (particle != null) {
+            int skip = rest.size() > 2 && Set.of("on", "of").contains(rest.get(1)) ? 2 : 1;
+            return resize(verb, rest.subList(skip, rest.size()), percent, particle, !particle, foreground);
+        }
         if (MOVE_VERBS.contains(verb) || "move".equals(VerbLexicon.canonical(verb))) {
             return move(verb, rest, percent, width, height, foreground);
         }
@@ -99,10 +119,11 @@ final class MotionGrammar {
         List<String> dirTail = tail == 0 ? List.of() : rest.subList(tail, rest.size());
         boolean hasDirection = dirTail.stream().anyMatch(DIRECTIONS::containsKey);
         if (!hasDirection && implied == 0) {
-            return Optional.empty();
+            return SIDEWAYS_VERBS.contains(verb) || "move".equals(VerbLexicon.canonical(verb))
+                    ? sideways(rest, foreground) : Optional.empty();
         }
         String target = target(tail == 0 ? rest : rest.subList(0, tail), foreground);
-        if (target.isEmpty()) {
+        if (target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target)) {
             return Optional.empty();
         }
         double dx = 0;
@@ -137,6 +158,73 @@ final class MotionGrammar {
             motion = nudge ? ObjectMotion.nudge(dirX, dirY) : ObjectMotion.toward(dirX, dirY);
         }
         return Optional.of(new Parsed(EditCategory.MOVE, target, target, motion));
+    }
+
+    /**
+     * "make the car smaller and move it to the left", "move the dog right and make it bigger": a
+     * resize and a move of the same object ("it", "them") in one motion; empty otherwise.
+     */
+    private static Optional<Parsed> moveAndResize(List<String> words, boolean percent, int width, int height,
+            String foreground) {
+        int and = words.indexOf("and");
+        if (and < 2 || and > words.size() - 3 || !Set.of("it", "them").contains(words.get(and + 2))) {
+            return Optional.empty();
+        }
+        Optional<Parsed> first = parse(words.subList(0, and), percent, width, height, foreground);
+        Optional<Parsed> second = parse(words.subList(and + 1, words.size()), percent, width, height, foreground);
+        if (first.isEmpty() || second.isEmpty() || first.get().category() == second.get().category()) {
+            return Optional.empty();
+        }
+        Parsed a = first.get();
+        Parsed b = second.get();
+        ObjectMotion move = a.category() == EditCategory.MOVE ? a.motion() : b.motion();
+        double scale = a.category() == EditCategory.RESIZE ? a.motion().scale() : b.motion().scale();
+        String caption = a.category() == EditCategory.RESIZE ? a.caption() : b.caption().replace(b.target(), a.target());
+        return Optional.of(new Parsed(a.category(), a.target(), caption, move.withScale(scale)));
+    }
+
+    /**
+     * "shift the man in the image", "move the dog a bit": a move verb with an object and no
+     * direction or destination. The object moves sideways ({@link ObjectMotion#sideways()}). Not
+     * when a phrase after the object names a destination or a place ("move the dog to the beach",
+     * "move the lamp next to the sofa"): those are left to the other rules.
+     */
+    private static Optional<Parsed> sideways(List<String> rest, String foreground) {
+        int end = rest.size();
+        while (end > 1 && SIDEWAYS_FILLERS.contains(rest.get(end - 1))) {
+            end--;
+        }
+        List<String> phrase = rest.subList(0, end);
+        List<String> bare = InstructionGrammar.stripDeterminers(phrase);
+        List<String> after = bare.subList(InstructionGrammar.firstLocation(bare), bare.size());
+        if (!after.isEmpty() && (!DESCRIBING.contains(after.get(0)) || after.stream().anyMatch(Vocabulary::isPlace))) {
+            return Optional.empty();
+        }
+        String target = target(phrase, foreground);
+        if (target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target) || Vocabulary.BACKGROUND.contains(target)) {
+            return Optional.empty();
+        }
+        boolean nudge = rest.subList(end, rest.size()).stream().anyMatch(NUDGE_WORDS::contains);
+        return Optional.of(new Parsed(EditCategory.MOVE, target, target,
+                nudge ? ObjectMotion.nudgeSideways() : ObjectMotion.sideways()));
+    }
+
+    /**
+     * A size particle right after the verb: "zoom in (on) X", "scale up X", "blow up X" (true:
+     * bigger), "zoom out (of) X", "scale down X", "size down X" (false: smaller); null otherwise.
+     */
+    private static Boolean sizeParticle(String verb, List<String> rest) {
+        if (rest.size() < 2) {
+            return null;
+        }
+        String p = rest.get(0);
+        if (verb.equals("zoom")) {
+            return p.equals("in") || p.equals("into") ? Boolean.TRUE : p.equals("out") ? Boolean.FALSE : null;
+        }
+        if (SCALE_VERBS.contains(verb) || verb.equals("size") || verb.equals("blow")) {
+            return p.equals("up") ? Boolean.TRUE : p.equals("down") && !verb.equals("blow") ? Boolean.FALSE : null;
+        }
+        return null;
     }
 
     /** The tail split at "and": each part's number applies to that part's directions. */
@@ -274,7 +362,8 @@ final class MotionGrammar {
         if (obj.size() == 1 && Set.of("it", "him", "her", "them").contains(obj.get(0))) {
             return foreground;
         }
-        return InstructionGrammar.objectPhrase(obj);
+        String owner = InstructionGrammar.aspectOwner(obj, true);   // "the size of the dog" -> "dog"
+        return owner != null ? owner : InstructionGrammar.objectPhrase(obj);
     }
 
     /**

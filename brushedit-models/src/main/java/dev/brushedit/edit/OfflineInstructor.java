@@ -19,10 +19,12 @@ import java.util.Optional;
  *       "put the dog on a beach";</li>
  *   <li>MOVE: "move / shift / slide / drag / nudge X [N pixels | N%] left / right / up / down",
  *       "raise / lower X" (see {@link dev.brushedit.edit.structure.ObjectMotion}: without a
- *       distance the object moves a quarter of the image, stopping at the edge);</li>
+ *       distance the object moves a quarter of the image, stopping at the edge); without a
+ *       direction ("shift the man") it moves sideways toward the side with more room;</li>
  *   <li>RESIZE: "make X bigger / smaller / twice as big / half the size / N% bigger", "enlarge /
- *       shrink / scale X [by N | by N% | to N%]", "double / halve the size of X" (without a number:
- *       1.5 times, 1.2 for "slightly", 2 for "much", or the inverse for smaller);</li>
+ *       shrink / scale X [by N | by N% | to N%]", "zoom in / out (on) X", "scale up / down X",
+ *       "double / halve / increase the size of X" (without a number: 1.5 times, 1.2 for
+ *       "slightly", 2 for "much", or the inverse for smaller);</li>
  *   <li>GLOBAL: "make it winter", "turn the photo into a watercolor painting", "change the season /
  *       style / time of day / weather to Y", "apply a vintage filter", or a bare style, season or
  *       time-of-day phrase.</li>
@@ -37,11 +39,18 @@ import java.util.Optional;
  * adding X" (the gerund is the edit); "let a dog join ..." (ADDITION); an unknown verb with a new
  * object ("embed two trees", ADDITION), on the background (BACKGROUND), on an aspect of the image
  * ("enhance the brightness", GLOBAL) or taking an object "from the image" (REMOVE); a colour aspect
- * given or applied to an object ("give the banana a green tint") is LOCAL.
+ * given or applied to an object ("give the banana a green tint") is LOCAL; an aspect made "to" or
+ * "like" a value ("make the material of the rabbit to paper") targets its owner; a predicate of
+ * state after the object ("the tree full of cherries", "the building covered in scaffolding") is
+ * cut from the target; a whole-image aspect made or set to a value ("make the time to midnight",
+ * "set the season to spring") is GLOBAL; a causative with a bodily action ("let the man hold an
+ * umbrella") targets the object before the verb; "what if X were Y" and "can we have X" read as
+ * the edit they ask for.
  *
  * <p>Courtesy phrases ("please", "could you", "thanks") are dropped; location phrases ("in the
  * corner"), relative clauses ("that sits") and participle clauses ("parked outside", "wearing a
- * hat") are cut from the target object, while numerals stay ("two boats"); verbs are matched
+ * hat") are cut from the target object, as are prepositions misspelt by one letter before an
+ * object phrase ("besides the"), while numerals stay ("two boats"); verbs are matched
  * through misspellings (edit distance 1 for words of up to 5 letters, 2 beyond), except verbs of
  * three letters or fewer ("set", "add"), which are matched exactly so that "let" never becomes
  * "set".

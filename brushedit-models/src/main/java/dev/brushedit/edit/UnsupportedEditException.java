@@ -20,7 +20,9 @@ public final class UnsupportedEditException extends InvalidInputException {
         /** The diffusion inpainter that is configured, instead of the weight-free executors the preference asked for. */
         DIFFUSION_EXECUTOR,
         /** An instructor backed by a multimodal language model (for instructions the grammar cannot read). */
-        LANGUAGE_MODEL
+        LANGUAGE_MODEL,
+        /** The executors the default (AUTO) preference allows, instead of the narrower preference asked for. */
+        AUTO_EXECUTOR
     }
 
     private final EditCategory category;

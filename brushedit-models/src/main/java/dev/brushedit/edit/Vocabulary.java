@@ -14,7 +14,8 @@ final class Vocabulary {
             "i would like to", "i'd like to", "i want to", "i need to", "we should", "we need to", "we must",
             "let us", "you must", "you need to", "help me", "go ahead and", "try to",
             "could you", "can you", "would you", "will you", "you should", "please", "kindly", "just", "now", "then",
-            "hey", "ok", "okay", "let's", "lets", "simply", "also", "and");
+            "hey", "ok", "okay", "let's", "lets", "simply", "also", "and", "can we please", "could we please", "can we",
+            "could we");
 
     /** Courtesy phrases dropped from the end. */
     static final List<String> POLITE_SUFFIXES = List.of("thank you very much", "thank you", "thanks", "please",
@@ -27,7 +28,8 @@ final class Vocabulary {
     /** Words that end a target object phrase: the location phrase after them is dropped. */
     static final Set<String> LOCATION_WORDS = Set.of("from", "in", "on", "at", "near", "next", "beside", "behind",
             "under", "underneath", "above", "below", "off", "out", "inside", "outside", "onto", "into", "over", "between",
-            "by", "across", "along", "around", "atop", "against", "to", "toward", "towards", "that", "which", "who", "so");
+            "by", "across", "along", "around", "atop", "against", "to", "toward", "towards", "that", "which", "who", "so",
+            "beneath", "among", "amongst", "amid", "within", "beyond", "upon", "alongside");
 
     /** Phrases meaning the whole image. */
     static final Set<String> WHOLE_IMAGE = Set.of("it", "this", "everything", "image", "photo", "picture", "scene",
@@ -36,7 +38,9 @@ final class Vocabulary {
             "time of day", "time", "lighting", "light", "mood", "atmosphere", "look", "overall look", "color scheme",
             "colour scheme", "colors", "colours", "image style", "photo style", "painting style", "filter", "tone",
             "brightness", "contrast", "saturation", "exposure", "sharpness", "white balance", "colour balance",
-            "color balance", "vibrance", "illumination");
+            "color balance", "vibrance", "illumination", "time of year", "era", "time period", "period", "decade",
+            "century", "climate", "color grading", "colour grading", "color temperature", "colour temperature", "daylight",
+            "vibe", "ambience", "ambiance", "aesthetic", "theme", "hour", "hour of day", "sky condition", "sky conditions");
 
     /** Words naming the background. */
     static final Set<String> BACKGROUND = Set.of("background", "backdrop", "scenery", "setting", "surroundings",
@@ -70,7 +74,9 @@ final class Vocabulary {
             "rotten", "crystal", "icy", "fiery", "pastel", "vibrant", "blurry", "blurred", "sharp", "realistic", "cute",
             "scary", "modern", "ancient", "elegant", "and", "more", "less", "very", "slightly", "much", "bit", "too",
             "lighter", "redder", "greener", "bluer", "smile", "colored", "coloured", "red-haired", "grey-haired",
-            "gray-haired", "open", "closed", "blooming", "bare", "leafless", "empty", "full", "hairy", "bearded");
+            "gray-haired", "open", "closed", "blooming", "bare", "leafless", "empty", "full", "hairy", "bearded", "clear",
+            "cloudy", "foggy", "stormy", "sunny", "rainy", "messy", "tidy", "dusty", "shabby", "fancy", "tiny", "huge",
+            "giant", "fresh", "wilted", "melted", "ruined", "abandoned", "rainbow", "translucent", "opaque", "glossy");
 
     /** Head nouns of an added thing that make the addition a whole-image edit, wherever it is applied. */
     static final Set<String> STYLE_NOUNS = Set.of("style", "styles", "effect", "effects", "filter", "filters", "look",
@@ -97,6 +103,69 @@ final class Vocabulary {
     static boolean isPlace(String word) {
         return PLACES.contains(word) || word.length() >= 7 && word.endsWith("land");
     }
+
+    /**
+     * Bodily actions a causative asks of an object ("let the man HOLD an umbrella", "have the dog
+     * WEAR a hat"): the object before the verb is the target.
+     */
+    static final Set<String> ACTION_VERBS = Set.of("hold", "wear", "sit", "stand", "jump", "run", "walk", "wave", "raise",
+            "lift", "look", "eat", "drink", "read", "play", "sleep", "lie", "ride", "carry", "dance", "sing", "fly", "swim",
+            "kneel", "hug", "kiss", "point", "laugh", "cry", "open", "close", "throw", "catch", "kick", "climb", "lean",
+            "bow", "face", "reach", "grab", "touch", "chase", "bite", "lick", "push", "pull", "stretch", "yawn", "shake",
+            "nod", "clap", "frown", "wink", "blink", "squat", "crouch", "lay", "rest", "hide", "peek", "turn", "spread",
+            "cross", "fold", "smell", "sniff", "watch", "stare", "drive", "paddle", "hop", "crawl", "roll", "wag");
+
+    /** Words naming how an object is made or styled, owned in "the style / design of X". */
+    static final Set<String> OWNED_STYLES = Set.of("style", "design", "look", "breed", "fabric", "species", "type");
+
+    /**
+     * An attribute in "make X ATTRIBUTE": one of {@link #ATTRIBUTES}, or a word shaped like an
+     * adjective or participle ("-ful", "-ous", "-ive", "-less", "-ish", "-ier", "-est", or "-ed" of
+     * five letters or more that is not a noun such as "bed"): "make the house abandoned", "make the
+     * vase shinier", "make the water crystal clear" ("clear" is listed).
+     */
+    static boolean isAttribute(String word) {
+        if (ATTRIBUTES.contains(word)) {
+            return true;
+        }
+        if (word.length() < 5 || NOT_PARTICIPLES.contains(word)) {
+            return false;
+        }
+        for (String suffix : List.of("ful", "ous", "ive", "less", "ish", "ier", "est")) {
+            if (word.endsWith(suffix)) {
+                return !Set.of("forest", "chest", "nest", "vest", "guest", "quest", "west", "east", "crest", "olive",
+                        "relative", "detective", "locomotive", "dish", "fish", "radish", "polish", "mousse", "house",
+                        "blouse", "mouse", "spouse", "mousseless").contains(word);
+            }
+        }
+        return word.endsWith("ed") && !word.endsWith("eed");
+    }
+
+    /** Adjectives that open a predicate of state with "of", "with" or "in" ("full of", "rich in"). */
+    static final Set<String> PREDICATIVE = Set.of("full", "empty", "free", "devoid", "rich", "thick", "heavy", "laden",
+            "packed", "crowded", "bare", "clear", "ready", "alive", "dripping", "awash", "aglow", "ablaze");
+
+    /**
+     * A misspelt preposition: a word of five letters or more, not itself a location word, one edit
+     * (insertion, deletion, substitution or swap) from a location word of five letters or more
+     * ("besides", "behing", "bellow"). The caller also requires an object phrase to follow, so a
+     * noun one letter from a preposition ("ground", "udder") is not cut where it ends the phrase.
+     */
+    static boolean isMisspeltPreposition(String word) {
+        if (word.length() < 5 || LOCATION_WORDS.contains(word) || NOT_PREPOSITIONS.contains(word)) {
+            return false;
+        }
+        for (String p : LOCATION_WORDS) {
+            if (p.length() >= 5 && VerbLexicon.distance(word, p) == 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words one letter from a preposition that are common in instructions before an object phrase. */
+    private static final Set<String> NOT_PREPOSITIONS = Set.of("ground", "alone", "order", "udder", "wonder",
+            "insider", "abode", "besieged");
 
     /** Nouns ending in -ing or -ed that are not participles ("the office building", "the flower bed"). */
     static final Set<String> NOT_PARTICIPLES = Set.of("building", "ceiling", "painting", "earring", "ring", "king",

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
  */
 class BenchmarkInstructionsThirdTest {
     /**
-     * Category accuracy floor. Left at 0 on purpose: the integrator sets it from the set's first run on the grammar
-     * being integrated (floored to the percent below), after which it fails on any regression.
+     * Category accuracy floor: the set's first run on the grammar of issue 11's second round (122/139, 87.8 %),
+     * floored to the percent below, so that any regression fails. The issue's goal is 90 %; not met on this set.
      */
-    static final double CATEGORY_THRESHOLD = 0.0;
-    /** Target match floor, over all rows. Left at 0 on purpose: the integrator sets it from the first run, as above. */
-    static final double TARGET_THRESHOLD = 0.0;
+    static final double CATEGORY_THRESHOLD = 0.87;
+    /** Target match floor, over all rows: the first run's 109/139 (78.4 %) floored to the percent below (goal 90 %). */
+    static final double TARGET_THRESHOLD = 0.78;
 
     @Test
     void categoryAndTargetOnTheThirdBenchmarkSet() throws IOException {

@@ -111,6 +111,34 @@ class CapabilityHonestyTest {
     }
 
     @Test
+    void aRefusalIsOneSentenceWithTheReasonThatMattersNotEveryExecutorsReason() {
+        InstructionEditor editor = InstructionEditor.builder().inpainter(patchMatch).maskSource(new CountingSource()).build();
+        // no weight-free executor does additions: the inpainter's reason, and nobody else's
+        assertThatThrownBy(() -> editor.edit(photo, "add a hat on the woman"))
+                .hasMessageStartingWith("cannot carry out the ADDITION edit \"add a hat on the woman\"")
+                .hasMessageContaining("patchmatch inpainter cannot paint new objects")
+                .hasMessageContaining("checkpoint(folder)")
+                .hasMessageNotContaining("recolour").hasMessageNotContaining("adjust:").hasMessageNotContaining("background:");
+        // a LOCAL edit the recolour cannot read: the recolour's reason (what would work without a model)
+        assertThatThrownBy(() -> editor.edit(photo, "let the cat jump"))
+                .hasMessageContaining("LOCAL").hasMessageContaining("recolour: ").hasMessageContaining("no colour")
+                .hasMessageNotContaining("inpainter/patchmatch").hasMessageNotContaining("adjust:");
+        // a scene background: the background executor's reason
+        assertThatThrownBy(() -> editor.edit(photo, "change the background to a beach"))
+                .hasMessageContaining("BACKGROUND").hasMessageContaining("background: ")
+                .hasMessageNotContaining("recolour").hasMessageNotContaining("adjust:");
+        // GLOBAL: the fix names both ways to repaint the whole image
+        assertThatThrownBy(() -> editor.edit(photo, "make it winter"))
+                .hasMessageContaining("GLOBAL").hasMessageContaining("adjust: ").hasMessageContaining("instructPix2Pix")
+                .hasMessageContaining("checkpoint(folder)").hasMessageNotContaining("recolour");
+        // a preference that leaves only executors of other categories says so in one clause
+        assertThatThrownBy(() -> editor.edit(photo, "remove the tower",
+                EditOverrides.builder().executor(ExecutorPreference.CLASSICAL).build()))
+                .hasMessageContaining("no allowed executor does REMOVE edits (recolour: LOCAL only, background: BACKGROUND "
+                        + "only, adjust: GLOBAL only)");
+    }
+
+    @Test
     void withTheShippedExecutorsPatchMatchNeverRunsAnEditOtherThanARemoval() {
         CountingSource source = new CountingSource();
         InstructionEditor editor = InstructionEditor.builder().inpainter(patchMatch).maskSource(source).build();

@@ -185,4 +185,214 @@ class GrammarRulesTest {
         expect("change the farmland into a desert", EditCategory.BACKGROUND, "main subject");
         expect("turn the forest path into a snowy street", EditCategory.BACKGROUND, "main subject");
     }
+
+    // Rules added after the first run on benchmark-instructions-heldout.tsv (issue 11, item 5);
+    // the sentences are written for these tests, not taken from either benchmark set.
+
+    private static void caption(String instruction, String... words) {
+        String c = plan(instruction).targetCaption();
+        for (String w : words) {
+            assertThat(c).as("%s -> caption %s", instruction, c).contains(w);
+        }
+    }
+
+    @Test
+    void anAspectMadeToOrLikeSomethingTargetsItsOwner() {
+        expect("make the colour of the car to red", EditCategory.LOCAL, "car");
+        expect("make the pattern of the dress to polka dots", EditCategory.LOCAL, "dress");
+        expect("make the shape of the table like a circle", EditCategory.LOCAL, "table");
+        expect("change the texture of the sofa like velvet", EditCategory.LOCAL, "sofa");
+        expect("make the posture of the old man to upright", EditCategory.LOCAL, "old man");
+        expect("make the colour of the car red", EditCategory.LOCAL, "car");
+        expect("change the style of the lamp to art deco", EditCategory.LOCAL, "lamp");
+        caption("make the pattern of the dress to polka dots", "polka dots", "dress");
+        caption("change the texture of the sofa like velvet", "velvet");
+        // "like" alone also ends the object
+        expect("make the sofa like a throne", EditCategory.LOCAL, "sofa");
+        expect("change the boy like a robot", EditCategory.LOCAL, "boy");
+        // an object named with "of" that is not an aspect stays whole
+        expect("make the cup of tea green", EditCategory.LOCAL, "cup of tea");
+    }
+
+    @Test
+    void aPredicateOfStateAfterTheObjectIsCutAndTheObjectStaysLocal() {
+        expect("make the jar full of candy", EditCategory.LOCAL, "jar");
+        expect("make the lamp post covered with ivy", EditCategory.LOCAL, "lamp post");
+        expect("make the bowl filled with oranges", EditCategory.LOCAL, "bowl");
+        expect("make the road covered in snow", EditCategory.LOCAL, "road");
+        expect("make the shelf packed with books", EditCategory.LOCAL, "shelf");
+        expect("remove the basket full of apples", EditCategory.REMOVE, "basket");
+        expect("make the background full of stars", EditCategory.BACKGROUND, "main subject");
+        caption("make the jar full of candy", "jar full of candy");
+        caption("make the background full of stars", "full of stars");
+        // the subject placed in a scene is still a background edit
+        expect("make the hedgehog in Norway", EditCategory.BACKGROUND, "hedgehog");
+        // an attribute at the end keeps the general "make X ATTRIBUTE" reading
+        expect("make the glass full", EditCategory.LOCAL, "glass");
+    }
+
+    @Test
+    void aMisspeltPrepositionBeforeAnObjectPhraseIsCut() {
+        expect("delete the cat besides the vase", EditCategory.REMOVE, "cat");
+        expect("remove the trash can besides the bench", EditCategory.REMOVE, "trash can");
+        expect("remove the fence behing the horse", EditCategory.REMOVE, "fence");
+        expect("remove the plate benath the cup", EditCategory.REMOVE, "plate");
+        expect("replace the man besides the car with a woman", EditCategory.LOCAL, "man");
+        // a noun one letter from a preposition stays in the object
+        expect("remove the wet ground", EditCategory.REMOVE, "wet ground");
+        expect("remove the cow's udder", EditCategory.REMOVE, "cow's udder");
+        expect("remove the bellows", EditCategory.REMOVE, "bellows");
+    }
+
+    @Test
+    void aWholeImageAspectMadeOrSetToAValueIsGlobal() {
+        expect("make the season to autumn", EditCategory.GLOBAL, "");
+        expect("make the weather to stormy", EditCategory.GLOBAL, "");
+        expect("set the time to sunset", EditCategory.GLOBAL, "");
+        expect("set the mood to gloomy", EditCategory.GLOBAL, "");
+        expect("set the season as spring", EditCategory.GLOBAL, "");
+        expect("make the era to the 1920s", EditCategory.GLOBAL, "");
+        expect("make the lighting like a candlelit room", EditCategory.GLOBAL, "");
+        expect("make the image to winter", EditCategory.GLOBAL, "");
+        caption("set the time to sunset", "sunset");
+        assertThat(plan("make the image to winter").targetCaption()).isEqualTo("winter");
+        // an object set somewhere stays an object edit
+        expect("set the vase on the table", EditCategory.ADDITION, "vase");
+    }
+
+    @Test
+    void aCausativeWithABodilyActionTargetsTheObjectBeforeTheVerb() {
+        expect("let the man hold an umbrella", EditCategory.LOCAL, "man");
+        expect("have the dog wear sunglasses", EditCategory.LOCAL, "dog");
+        expect("make the old woman sit on a bench", EditCategory.LOCAL, "old woman");
+        expect("let the boy ride a horse", EditCategory.LOCAL, "boy");
+        caption("let the man hold an umbrella", "man holding an umbrella");
+        caption("let the boy ride a horse", "riding");
+        assertThat(InstructionGrammar.gerund("sit")).isEqualTo("sitting");
+        assertThat(InstructionGrammar.gerund("lie")).isEqualTo("lying");
+        assertThat(InstructionGrammar.gerund("wave")).isEqualTo("waving");
+        assertThat(InstructionGrammar.gerund("read")).isEqualTo("reading");
+        // a new object is still added
+        expect("have a cat sleep on the rug", EditCategory.ADDITION, "cat");
+    }
+
+    @Test
+    void questionsAndSuppositionsAreReadAsTheEditTheyAskFor() {
+        expect("what if the cat were a tiger", EditCategory.LOCAL, "cat");
+        expect("imagine if the house was made of candy", EditCategory.LOCAL, "house");
+        expect("can we have a dog in the picture", EditCategory.ADDITION, "dog");
+        expect("could we remove the sign", EditCategory.REMOVE, "sign");
+    }
+
+    @Test
+    void anUnknownVerbKeepsADescribingPhraseInTheCaption() {
+        expect("dress the woman in a red gown", EditCategory.LOCAL, "woman");
+        caption("dress the woman in a red gown", "dressed", "red gown");
+        caption("fold the napkin on the table", "folded napkin");
+        assertThat(plan("fold the napkin on the table").targetCaption()).doesNotContain("table");
+    }
+
+    @Test
+    void possessionAThereBeAdditionAndAdjectiveShapedAttributes() {
+        expect("what if the man had a beard", EditCategory.LOCAL, "man");
+        caption("what if the man had a beard", "man with a beard");
+        expect("the vase has to be removed", EditCategory.REMOVE, "vase");
+        expect("let there be a rainbow in the sky", EditCategory.ADDITION, "rainbow");
+        expect("have there be two lanterns on the porch", EditCategory.ADDITION, "two lanterns");
+        expect("make the water crystal clear", EditCategory.LOCAL, "water");
+        expect("make the flowers wilted", EditCategory.LOCAL, "flowers");
+        expect("make the castle gloomier", EditCategory.LOCAL, "castle");
+        caption("make the flowers wilted", "wilted flowers");
+        caption("make the horse run", "running horse");
+        // a noun with an adjective's ending stays a noun
+        expect("make the wooden chest golden", EditCategory.LOCAL, "wooden chest");
+        // "from A" after a whole-image aspect does not make it an object
+        expect("change the season from summer to winter", EditCategory.GLOBAL, "");
+        expect("move the sun to the top left corner", EditCategory.MOVE, "sun");
+    }
+
+    @Test
+    void aResizeAndAMoveOfOneObjectAreOneMotionAndTwoOtherEditsAreRefused() {
+        EditPlan p = plan("make the car smaller and move it to the left");
+        assertThat(p.category()).isEqualTo(EditCategory.RESIZE);
+        assertThat(p.targetObject()).isEqualTo("car");
+        assertThat(p.motion().orElseThrow().scale()).isEqualTo(1 / 1.5);
+        assertThat(p.motion().orElseThrow().dx()).isEqualTo(-1);
+        EditPlan q = plan("move the dog to the right and make it bigger");
+        assertThat(q.category()).isEqualTo(EditCategory.MOVE);
+        assertThat(q.motion().orElseThrow().scale()).isEqualTo(1.5);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> plan("make the cat bigger and make it blue"))
+                .isInstanceOf(UnsupportedEditException.class).hasMessageContaining("two edits");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> plan("remove the cup and add a glass"))
+                .isInstanceOf(UnsupportedEditException.class).hasMessageContaining("one at a time");
+        // "and" inside one edit stays
+        expect("remove the cup and the saucer", EditCategory.REMOVE, "cup and the saucer");
+        expect("move the bird up and to the right", EditCategory.MOVE, "bird");
+    }
+
+    @Test
+    void aChoiceOfALookForAnObjectChangesThatObject() {
+        expect("choose green for the sofa's fabric", EditCategory.LOCAL, "sofa");
+        expect("opt for a darker shade for the curtains", EditCategory.LOCAL, "curtains");
+        expect("use marble for the kitchen counter", EditCategory.LOCAL, "kitchen counter");
+        expect("go with gold for the colour of the frame", EditCategory.LOCAL, "frame");
+        expect("use a vintage filter for the photo", EditCategory.GLOBAL, "");
+        caption("use marble for the kitchen counter", "marble kitchen counter");
+    }
+
+    /** Forty-odd instructions written for this test across the categories, each with its expected reading. */
+    @Test
+    void variedInstructionsAcrossTheCategories() {
+        String[][] rows = {
+            {"put a small boat on the lake", "ADDITION", "small boat"},
+            {"insert an owl perched on the branch", "ADDITION", "owl"},
+            {"could you add some clouds to the sky", "ADDITION", "clouds"},
+            {"draw a rainbow across the sky", "ADDITION", "rainbow"},
+            {"place two candles beside the cake", "ADDITION", "two candles"},
+            {"add a scarf around the snowman's neck", "ADDITION", "scarf"},
+            {"let a butterfly land on the flower", "ADDITION", "butterfly"},
+            {"include a bicycle leaning against the wall", "ADDITION", "bicycle"},
+            {"put sunglasses on the dog", "ADDITION", "sunglasses"},
+            {"erase the wires hanging above the street", "REMOVE", "wires"},
+            {"get rid of the stain on the shirt", "REMOVE", "stain"},
+            {"take away the glasses from his face", "REMOVE", "glasses"},
+            {"eliminate the reflection in the window", "REMOVE", "reflection"},
+            {"the car parked outside needs to be removed", "REMOVE", "car"},
+            {"wipe out the graffiti on the wall", "REMOVE", "graffiti"},
+            {"remove the bottle next to the glass", "REMOVE", "bottle"},
+            {"turn the apple golden", "LOCAL", "apple"},
+            {"replace the wooden chair with a metal stool", "LOCAL", "wooden chair"},
+            {"make the woman smile", "LOCAL", "woman"},
+            {"make the fountain frozen", "LOCAL", "fountain"},
+            {"make the bench made of marble", "LOCAL", "bench"},
+            {"the sky should be pink", "LOCAL", "sky"},
+            {"I want the car to be blue", "LOCAL", "car"},
+            {"the vase could be taller", "LOCAL", "vase"},
+            {"make the table to a glass table", "LOCAL", "table"},
+            {"make the saucer dark blue with white dots", "LOCAL", "saucer"},
+            {"make the dress red with white stripes", "LOCAL", "dress"},
+            {"change the time of day to dawn", "GLOBAL", ""},
+            {"make it look like an old photograph", "GLOBAL", ""},
+            {"give the image a cinematic look", "GLOBAL", ""},
+            {"make the whole picture look like a pencil sketch", "GLOBAL", ""},
+            {"change the weather to foggy", "GLOBAL", ""},
+            {"convert the season to winter", "GLOBAL", ""},
+            {"it should be raining", "GLOBAL", ""},
+            {"make the background a snowy forest", "BACKGROUND", "main subject"},
+            {"swap the backdrop for a city skyline", "BACKGROUND", "main subject"},
+            {"put the cat on a beach", "BACKGROUND", "cat"},
+            {"change the scenery to mountains at dusk", "BACKGROUND", "main subject"},
+            {"shift the lamp to the right", "MOVE", "lamp"},
+            {"nudge the vase left", "MOVE", "vase"},
+            {"drag the chair to the left side", "MOVE", "chair"},
+            {"reposition the clock", "MOVE", "clock"},
+            {"zoom into the flower", "RESIZE", "flower"},
+            {"scale the house up", "RESIZE", "house"},
+            {"increase the size of the dog", "RESIZE", "dog"},
+            {"make the moon larger", "RESIZE", "moon"},
+        };
+        for (String[] r : rows) {
+            expect(r[0], EditCategory.valueOf(r[1]), r[2]);
+        }
+    }
 }

@@ -108,4 +108,39 @@ class MoveResizeGrammarTest {
         assertThat(MllmPrompts.schema().path("properties").path("category").path("enum").toString())
                 .contains("move").contains("resize");
     }
+
+    @Test
+    void aMoveVerbWithoutADirectionMovesTheObjectSideways() {
+        for (String instruction : new String[] {"shift the lamp", "move the boat", "slide the man in the photo",
+            "drag the chair over", "reposition the clock", "shift the woman wearing a hat"}) {
+            EditPlan p = plan(instruction);
+            assertThat(p.category()).as(instruction).isEqualTo(EditCategory.MOVE);
+            assertThat(p.motion()).as(instruction).contains(ObjectMotion.sideways());
+        }
+        assertThat(plan("shift the woman wearing a hat").targetObject()).isEqualTo("woman");
+        assertThat(motion("slide the cup a bit")).isEqualTo(ObjectMotion.nudgeSideways());
+        assertThat(motion("move the dog in the photo slightly")).isEqualTo(ObjectMotion.nudgeSideways());
+        // a destination or a place is not a sideways move
+        assertThat(plan("move the table to the kitchen").category()).isEqualTo(EditCategory.BACKGROUND);
+        assertThat(plan("move the dog in the park").category()).isNotEqualTo(EditCategory.MOVE);
+        assertThat(plan("move the cup next to the plate").category()).isNotEqualTo(EditCategory.MOVE);
+    }
+
+    @Test
+    void sizeParticlesAfterTheVerbResize() {
+        assertThat(plan("zoom in on the cat").category()).isEqualTo(EditCategory.RESIZE);
+        assertThat(plan("zoom in on the cat").targetObject()).isEqualTo("cat");
+        assertThat(motion("zoom in on the cat").scale()).isEqualTo(1.5);
+        assertThat(motion("zoom into the flower").scale()).isEqualTo(1.5);
+        assertThat(motion("zoom out the tree").scale()).isEqualTo(1 / 1.5);
+        assertThat(plan("zoom out the giraffes in the photo").targetObject()).isEqualTo("giraffes");
+        assertThat(motion("scale up the car").scale()).isEqualTo(1.5);
+        assertThat(motion("scale down the moon").scale()).isEqualTo(1 / 1.5);
+        assertThat(motion("scale up the car by 50%").scale()).isEqualTo(1.5);
+        assertThat(motion("blow up the balloon").scale()).isEqualTo(1.5);
+        assertThat(motion("enlarge the logo").scale()).isEqualTo(1.5);
+        assertThat(motion("shrink the clock").scale()).isEqualTo(1 / 1.5);
+        assertThat(plan("increase the size of the dog").targetObject()).isEqualTo("dog");
+        assertThat(plan("double the size of the dog").targetObject()).isEqualTo("dog");
+    }
 }

@@ -24,13 +24,20 @@ public final class ObjectMotion {
     private final boolean distanceGiven;
     private final double directionFraction;
     private final double scale;
+    private final boolean sideChosen;
 
     private ObjectMotion(double dx, double dy, boolean distanceGiven, double directionFraction, double scale) {
+        this(dx, dy, distanceGiven, directionFraction, scale, false);
+    }
+
+    private ObjectMotion(double dx, double dy, boolean distanceGiven, double directionFraction, double scale,
+            boolean sideChosen) {
         this.dx = dx;
         this.dy = dy;
         this.distanceGiven = distanceGiven;
         this.directionFraction = directionFraction;
         this.scale = scale;
+        this.sideChosen = sideChosen;
     }
 
     /**
@@ -54,6 +61,20 @@ public final class ObjectMotion {
     /** As {@link #toward} with a tenth of the image's size ("slightly", "a bit"). */
     public static ObjectMotion nudge(int dirX, int dirY) {
         return direction(dirX, dirY, 0.1);
+    }
+
+    /**
+     * A move whose direction the instruction did not give ("shift the man"): horizontally, a quarter
+     * of the image's width toward the side with more room ({@link Placement} chooses the side; right
+     * on a tie), shortened at the edge. {@link #dx()} is 1 until placed.
+     */
+    public static ObjectMotion sideways() {
+        return new ObjectMotion(1, 0, false, 0.25, 1.0, true);
+    }
+
+    /** As {@link #sideways()} with a tenth of the image's width ("move the cup a bit"). */
+    public static ObjectMotion nudgeSideways() {
+        return new ObjectMotion(1, 0, false, 0.1, 1.0, true);
     }
 
     private static ObjectMotion direction(int dirX, int dirY, double fraction) {
@@ -81,7 +102,7 @@ public final class ObjectMotion {
     /** This motion with its size changed by {@code factor} as well (1 keeps the size). */
     public ObjectMotion withScale(double factor) {
         checkScale(factor);
-        return new ObjectMotion(dx, dy, distanceGiven, directionFraction, factor);
+        return new ObjectMotion(dx, dy, distanceGiven, directionFraction, factor, sideChosen);
     }
 
     private static void checkScale(double factor) {
@@ -118,6 +139,11 @@ public final class ObjectMotion {
         return distanceGiven;
     }
 
+    /** True for {@link #sideways()}: the side is chosen at placement, toward the one with more room. */
+    public boolean sideChosen() {
+        return sideChosen;
+    }
+
     /** For a direction: the fraction of the image's size to move (0.25, or 0.1 for a nudge); 0 otherwise. */
     public double directionFraction() {
         return directionFraction;
@@ -141,17 +167,18 @@ public final class ObjectMotion {
     @Override
     public boolean equals(Object o) {
         return o instanceof ObjectMotion m && m.dx == dx && m.dy == dy && m.distanceGiven == distanceGiven
-                && m.directionFraction == directionFraction && m.scale == scale;
+                && m.directionFraction == directionFraction && m.scale == scale && m.sideChosen == sideChosen;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(dx, dy, distanceGiven, directionFraction, scale);
+        return java.util.Objects.hash(dx, dy, distanceGiven, directionFraction, scale, sideChosen);
     }
 
     @Override
     public String toString() {
-        String move = !moves() ? "" : distanceGiven ? "move (" + fmt(dx) + ", " + fmt(dy) + ") px"
+        String move = !moves() ? "" : sideChosen ? "move sideways toward the side with more room by " + fmt(directionFraction)
+                + " of the image" : distanceGiven ? "move (" + fmt(dx) + ", " + fmt(dy) + ") px"
                 : "move toward (" + fmt(dx) + ", " + fmt(dy) + ") by " + fmt(directionFraction) + " of the image";
         String size = resizes() ? "scale " + fmt(scale) : "";
         return move.isEmpty() ? size : size.isEmpty() ? move : move + ", " + size;

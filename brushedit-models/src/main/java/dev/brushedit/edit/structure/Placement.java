@@ -97,7 +97,7 @@ public record Placement(Box source, Box target, double scale, boolean shortened)
             }
             return new Placement(object, new Box(x0 + dx, y0 + dy, x0 + dx + w, y0 + dy + h), s, false);
         }
-        int dirX = (int) motion.dx();
+        int dirX = motion.sideChosen() ? (right >= left ? 1 : -1) : (int) motion.dx();
         int dirY = (int) motion.dy();
         int wantX = (int) Math.round(motion.directionFraction() * width);
         int wantY = (int) Math.round(motion.directionFraction() * height);

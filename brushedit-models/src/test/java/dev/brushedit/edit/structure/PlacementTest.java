@@ -24,6 +24,19 @@ class PlacementTest {
     }
 
     @Test
+    void aSidewaysMoveGoesTowardTheSideWithMoreRoom() {
+        // OBJ has 40 px on its left and 140 px on its right: a quarter of 200 to the right
+        Placement right = Placement.resolve(OBJ, 200, 100, ObjectMotion.sideways());
+        assertThat(right.target()).isEqualTo(new Box(90, 30, 110, 70));
+        Box nearRight = new Box(150, 30, 170, 70);   // 150 px left, 30 px right
+        assertThat(Placement.resolve(nearRight, 200, 100, ObjectMotion.sideways()).target().x0()).isEqualTo(100);
+        assertThat(Placement.resolve(nearRight, 200, 100, ObjectMotion.nudgeSideways()).target().x0()).isEqualTo(130);
+        assertThat(ObjectMotion.sideways().moves()).isTrue();
+        assertThat(ObjectMotion.sideways()).isNotEqualTo(ObjectMotion.toward(1, 0));
+        assertThat(ObjectMotion.sideways().toString()).contains("more room");
+    }
+
+    @Test
     void directionsMoveAQuarterOfTheImageAndStopAtTheEdge() {
         assertThat(Placement.resolve(OBJ, 200, 100, ObjectMotion.toward(1, 0)).target().x0()).isEqualTo(90);
         Placement left = Placement.resolve(OBJ, 200, 100, ObjectMotion.toward(-1, 0));

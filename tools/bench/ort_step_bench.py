@@ -7,11 +7,11 @@ embeddings), fetching out_sample only; with --zone also the UNet's cross-attenti
 are not run (they are not ONNX Runtime work); the embeddings and latents are random, which does not change the
 graphs' work. Sessions, sampling of resident memory and the options come from ort_edit_bench.py.
 
-Reports per step (steps 2..N, after a warm-up pass of the same steps) the ONNX Runtime time of each UNet run,
+Reports per step (steps 2..N, after a warm-up pass of --warmup-steps steps, default 1) the ONNX Runtime time of each UNet run,
 VmHWM and the load average, in the RESULT line format of the Java bench.
 
 Usage (from the repository root, in the .venv-ort environment of tools/bench/README.md):
-    python tools/bench/ort_step_bench.py FOLDER [--zone] [--magicbrush FOLDER] [--size 512] [--steps 3] [--threads 0]
+    python tools/bench/ort_step_bench.py FOLDER [--zone] [--magicbrush FOLDER] [--size 512] [--steps 3] [--warmup-steps 1] [--threads 0]
 """
 
 import argparse
@@ -51,6 +51,7 @@ def main():
     p.add_argument("--magicbrush")
     p.add_argument("--size", type=int, default=512)
     p.add_argument("--steps", type=int, default=3)
+    p.add_argument("--warmup-steps", type=int, default=1)
     p.add_argument("--threads", type=int, default=0)
     a = p.parse_args()
     # the session options ort_edit_bench.py's Graphs reads, at ONNX Runtime's defaults (as the Java bench)
@@ -66,7 +67,7 @@ def main():
     context = rng.standard_normal((3, 77, hidden)).astype(np.float32)
     print(f"RESULT python step bench: onnxruntime {ort.__version__}, {'ZONE fused' if a.zone else 'InstructPix2Pix'} at "
           f"{a.size}x{a.size}, {a.steps} steps, UNet batch 3, load average {load_average()}", flush=True)
-    steps(ip2p, magicbrush, a.size, a.steps, a.zone, context, rng)
+    steps(ip2p, magicbrush, a.size, a.warmup_steps, a.zone, context, rng)
     sampler.begin_edit()
     walls = steps(ip2p, magicbrush, a.size, a.steps, a.zone, context, rng)
     with sampler.lock:

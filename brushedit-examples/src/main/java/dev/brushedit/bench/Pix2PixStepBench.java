@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@link FusedInstructPix2Pix}, on a folder with SD1.5's real UNet sizes and 8 input channels (random weights,
  * {@code tools/bench/make_step_graphs.py --variant ip2p}). A bench main, not JMH: a step takes seconds on a CPU.
  *
- * <p>It runs a warm-up edit, then the same edit measured, and reports per step (steps 2..N, between consecutive
+ * <p>It runs a warm-up edit of {@code --warmup-steps} steps (default 1: sessions opened, shapes learned, code
+ * compiled), then the edit measured, and reports per step (steps 2..N, between consecutive
  * progress callbacks) the wall time, the calling thread's ONNX Runtime time, the Java overhead (wall - runtime:
  * tensor copies in and out of the sessions, guidance, the scheduler, the blend, the attention sums), that overhead
  * as a share of the runtime, the pipeline's stage split, and the peak heap and resident memory. Its peer is
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * java -cp brushedit-examples/target/brushedit-examples-*-all.jar dev.brushedit.bench.Pix2PixStepBench \
- *     --checkpoint DIR [--zone] [--magicbrush DIR] [--size 512] [--steps 3] [--threads 0]
+ *     --checkpoint DIR [--zone] [--magicbrush DIR] [--size 512] [--steps 3] [--warmup-steps 1] [--threads 0]
  * </pre>
  * {@code --zone} measures the fused step, with {@code --magicbrush} as the second UNet (default: the checkpoint
  * itself, opened as a second session: the same work as a real MagicBrush folder); without it, plain
@@ -60,12 +61,14 @@ public final class Pix2PixStepBench {
         Path magicBrush = Path.of(a.getOrDefault("magicbrush", checkpoint.toString()));
         int size = Integer.parseInt(a.getOrDefault("size", "512"));
         int steps = Integer.parseInt(a.getOrDefault("steps", "3"));
+        int warmupSteps = Integer.parseInt(a.getOrDefault("warmup-steps", "1"));
         int threads = Integer.parseInt(a.getOrDefault("threads", "0"));
         ExecutionOptions options = ExecutionOptions.builder().intraOpThreads(threads).build();
         RgbImage image = InpainterStepBench.gradient(size, size);
         Pix2PixRequest request = Pix2PixRequest.builder().instruction("make it winter").steps(steps).guidanceScale(7.5)
                 .imageGuidanceScale(1.5).seed(1).scheduler(zone ? SchedulerType.DPM_SOLVER_MULTISTEP : SchedulerType.EULER_ANCESTRAL)
                 .strategy(LargeImageStrategy.original()).build();
+        Pix2PixRequest warmup = request.toBuilder().steps(warmupSteps).build();
         LOG.info("RESULT load average before: {}", EditBench.loadAverage());
         StepStats.StepClock clock = new StepStats.StepClock();
         InpaintResult result;
@@ -73,14 +76,14 @@ public final class Pix2PixStepBench {
         if (zone) {
             try (FusedInstructPix2Pix fused = FusedInstructPix2Pix.builder().checkpoint(checkpoint).magicBrush(magicBrush)
                     .executionOptions(options).build()) {
-                fused.editAndLocalise(image, request, ZoneAction.CHANGE, ProgressListener.NONE, null);
-                LOG.info("warm-up (ZONE fused at {}x{}, {} steps) took {} ms", size, size, steps, (System.nanoTime() - t0) / 1_000_000);
+                fused.editAndLocalise(image, warmup, ZoneAction.CHANGE, ProgressListener.NONE, null);
+                LOG.info("warm-up (ZONE fused at {}x{}, {} steps) took {} ms", size, size, warmupSteps, (System.nanoTime() - t0) / 1_000_000);
                 result = fused.editAndLocalise(image, request, ZoneAction.CHANGE, clock, null).edit();
             }
         } else {
             try (InstructPix2Pix ip2p = InstructPix2Pix.builder().checkpoint(checkpoint).executionOptions(options).build()) {
-                ip2p.edit(image, request);
-                LOG.info("warm-up (InstructPix2Pix at {}x{}, {} steps) took {} ms", size, size, steps, (System.nanoTime() - t0) / 1_000_000);
+                ip2p.edit(image, warmup);
+                LOG.info("warm-up (InstructPix2Pix at {}x{}, {} steps) took {} ms", size, size, warmupSteps, (System.nanoTime() - t0) / 1_000_000);
                 result = ip2p.edit(image, request, clock, null);
             }
         }

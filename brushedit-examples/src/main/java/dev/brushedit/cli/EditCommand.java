@@ -46,7 +46,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * ({@code --model DIR}, {@code --mllm-model}). Prints the plan and the executor that ran, so the plan
  * can be corrected and the edit re-run, and says when an addition used the default placement.
  * Whole-image (GLOBAL) edits use InstructPix2Pix with {@code --ip2p-model}. {@code --engine zone} runs ZONE
- * instead ({@link ZoneEngine}: {@code --ip2p-model}, {@code --magicbrush-model}, {@code --segment-models}).
+ * instead ({@code --ip2p-model}, {@code --magicbrush-model}, {@code --segment-models}).
  *
  * <p>Thread-safety: runs once, on one thread.
  */

@@ -7,8 +7,13 @@ initialisation (torch seed 0). The text encoder (hidden 768, 1 layer) and the VA
 SD1.5's real sizes too (whole-edit benchmarks: VAE 83 M parameters, CLIP ViT-L/14 text encoder 123 M). Written through brushedit_export.export_folder without verification;
 graphs above 2 GB go to model.onnx_data. Never commit the output (about 6 GB for --variant separate).
 
+--variant ip2p writes an InstructPix2Pix-layout folder instead (dev.brushedit.bench.Pix2PixStepBench): the same UNet
+with 8 input channels (latents | image latents, as timbrooks/instruct-pix2pix), ZONE's cross-attention outputs, IP2P's
+scheduler config, no BrushNet (3.4 GB). The ZONE fused step's second (MagicBrush) UNet is the same graph: bench it with
+--magicbrush pointing at the same folder.
+
 Usage (from the repository root, in the .venv-export environment of tools/bench/README.md):
-    python tools/bench/make_step_graphs.py OUT [--variant separate|fused] [--full]
+    python tools/bench/make_step_graphs.py OUT [--variant separate|fused|ip2p] [--full]
 --variant separate writes unet/ (with BrushNet inputs) + brushnet/; fused writes unet/ (plain) + brushnet_unet/
 (about 9 GB, and tracing the 5.9 GB fused graph needs about 4x that in RAM).
 """
@@ -24,7 +29,7 @@ import torch  # noqa: E402
 
 from brushedit_export import tiny  # noqa: E402
 from brushedit_export.brushnet import BrushNet, BrushNetConfig  # noqa: E402
-from brushedit_export.exporter import Components, ExportOptions, export_folder  # noqa: E402
+from brushedit_export.exporter import Components, ExportOptions, export_folder, pipeline_for_unet  # noqa: E402
 
 TOKENIZER = os.path.join(HERE, "..", "..", "brushedit-models", "src", "test", "resources", "standins",
                          "sd15-tiny-brushnet", "tokenizer")
@@ -42,7 +47,7 @@ def sd15_vae():
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("out")
-    p.add_argument("--variant", choices=("separate", "fused"), default="separate")
+    p.add_argument("--variant", choices=("separate", "fused", "ip2p"), default="separate")
     p.add_argument("--full", action="store_true",
                    help="also give the VAE (83 M parameters) and the text encoder (CLIP ViT-L/14, 123 M) SD1.5's real "
                         "sizes, for whole-edit benchmarks (dev.brushedit.bench.EditBench, tools/bench/ort_edit_bench.py)")
@@ -50,19 +55,22 @@ def main() -> int:
     from diffusers import UNet2DConditionModel
     from transformers import CLIPTextConfig, CLIPTextModel
 
+    ip2p = a.variant == "ip2p"
     torch.manual_seed(0)
-    unet = UNet2DConditionModel(cross_attention_dim=768).eval()
-    brushnet = BrushNet(BrushNetConfig(extra={"cross_attention_dim": 768}))
-    for m in list(brushnet.brushnet_down_blocks) + list(brushnet.brushnet_up_blocks) + [brushnet.brushnet_mid_block]:
-        torch.nn.init.normal_(m.weight, std=0.02)
+    unet = UNet2DConditionModel(in_channels=8 if ip2p else 4, cross_attention_dim=768).eval()
+    brushnet = None
+    if not ip2p:
+        brushnet = BrushNet(BrushNetConfig(extra={"cross_attention_dim": 768})).eval()
+        for m in list(brushnet.brushnet_down_blocks) + list(brushnet.brushnet_up_blocks) + [brushnet.brushnet_mid_block]:
+            torch.nn.init.normal_(m.weight, std=0.02)
     layers, inner = (12, 3072) if a.full else (1, 64)
     text = CLIPTextModel(CLIPTextConfig(vocab_size=49408, hidden_size=768, intermediate_size=inner,
                                         num_hidden_layers=layers, num_attention_heads=12, max_position_embeddings=77,
                                         projection_dim=768)).eval()
-    comps = Components(unet=unet, text_encoder=text, vae=sd15_vae() if a.full else tiny.tiny_vae(), scheduler_config=dict(tiny.SD15_SCHEDULER),
-                       tokenizer_dir=TOKENIZER, brushnet=brushnet.eval(), pipeline_class="StableDiffusionPipeline")
+    comps = Components(unet=unet, text_encoder=text, vae=sd15_vae() if a.full else tiny.tiny_vae(), scheduler_config=dict(tiny.IP2P_SCHEDULER if ip2p else tiny.SD15_SCHEDULER),
+                       tokenizer_dir=TOKENIZER, brushnet=brushnet, pipeline_class=pipeline_for_unet(8 if ip2p else 4))
     opts = ExportOptions(latent_hw=(8, 8), verify=False, fused=a.variant == "fused", separate=a.variant == "separate",
-                         source="random SD1.5-size weights (tools/bench/make_step_graphs.py)")
+                         cross_attention_outputs=ip2p, source="random SD1.5-size weights (tools/bench/make_step_graphs.py)")
     print(export_folder(comps, a.out, opts).summary())
     return 0
 

@@ -108,7 +108,11 @@ class Graphs:
             self.sessions[part] = self.sampler.timed("load " + part, load)
         return self.sessions[part]
 
-    def run(self, part, feeds):
+    def run(self, part, feeds, outputs=None, label=None):
+        """Runs ``part`` on ``feeds`` (cast to the graph's input types); returns the first output requested.
+
+        ``outputs`` (default all) names the outputs fetched; ``label`` (default ``part``) is what the run is timed as.
+        """
         s = self.session(part)
         typed = {}
         for i in s.get_inputs():
@@ -123,7 +127,7 @@ class Graphs:
             elif len(i.shape) == 1 and v.size == 1 and i.shape[0] != 1 and i.name == "timestep":
                 v = np.repeat(v.reshape(1), feeds["sample"].shape[0] if "sample" in feeds else 1)
             typed[i.name] = v
-        return self.sampler.timed(part, lambda: s.run(None, typed, self.run_options))[0].astype(np.float32)
+        return self.sampler.timed(label or part, lambda: s.run(outputs, typed, self.run_options))[0].astype(np.float32)
 
 
 def ddim_step(alphas, t, prev_t, eps, x):

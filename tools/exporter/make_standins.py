@@ -73,16 +73,41 @@ def build_mismatched_brushnet(out_root: str) -> None:
     print(exporter.result.summary())
 
 
+MISMATCHED_MB = "magicbrush-tiny-mismatched"
+
+
+def build_mismatched_magicbrush(out_root: str) -> None:
+    """An 8-channel UNet of another family (text-embedding width 16, the stand-ins' is 8), UNet only.
+
+    The Java tests pair it with ``ip2p-tiny`` as the MagicBrush half of ZONE's fused denoising, to check that a pair
+    of different families is refused before any work.
+    """
+    from diffusers import UNet2DConditionModel
+    torch.manual_seed(7)
+    unet = UNet2DConditionModel(
+        sample_size=8, in_channels=8, out_channels=4, block_out_channels=tiny.BLOCKS, layers_per_block=1,
+        down_block_types=("CrossAttnDownBlock2D",) * 3 + ("DownBlock2D",),
+        up_block_types=("UpBlock2D",) + ("CrossAttnUpBlock2D",) * 3,
+        norm_num_groups=tiny.GROUPS, cross_attention_dim=2 * tiny.TEXT_HIDDEN, attention_head_dim=2).eval()
+    comps = Components(unet=unet, text_encoder=None, vae=None, scheduler_config=dict(tiny.IP2P_SCHEDULER),
+                       tokenizer_dir=None, brushnet=None, pipeline_class=pipeline_for_unet(8),
+                       diffusers_version=diffusers.__version__)
+    options = ExportOptions(latent_hw=(8, 16), unet_only=True, source=f"tiny random weights ({MISMATCHED_MB}, make_standins.py)")
+    print(export_folder(comps, os.path.join(out_root, MISMATCHED_MB), options).summary())
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--out", default=DEFAULT_OUT)
     p.add_argument("--tokenizer", default=TOKENIZER, help="folder with CLIP vocab.json and merges.txt")
-    p.add_argument("--only", nargs="*", choices=sorted(STANDINS) + [MISMATCHED], default=None)
+    p.add_argument("--only", nargs="*", choices=sorted(STANDINS) + [MISMATCHED, MISMATCHED_MB], default=None)
     a = p.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    for name in a.only or list(STANDINS) + [MISMATCHED]:
+    for name in a.only or list(STANDINS) + [MISMATCHED, MISMATCHED_MB]:
         if name == MISMATCHED:
             build_mismatched_brushnet(os.path.abspath(a.out))
+        elif name == MISMATCHED_MB:
+            build_mismatched_magicbrush(os.path.abspath(a.out))
         else:
             build(name, os.path.abspath(a.out), a.tokenizer)
     return 0

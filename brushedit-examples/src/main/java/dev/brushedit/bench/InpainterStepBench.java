@@ -1,5 +1,12 @@
 package dev.brushedit.bench;
 
+import static dev.brushedit.bench.StepStats.heapPeakMb;
+import static dev.brushedit.bench.StepStats.median;
+import static dev.brushedit.bench.StepStats.ms;
+import static dev.brushedit.bench.StepStats.msList;
+import static dev.brushedit.bench.StepStats.pct;
+import static dev.brushedit.bench.StepStats.residentPeak;
+
 import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
@@ -11,21 +18,15 @@ import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.InpaintResult;
 import dev.brushedit.inpaint.Inpainter;
 import dev.brushedit.inpaint.LargeImageStrategy;
-import dev.brushedit.inpaint.ProgressListener;
 import dev.brushedit.models.BrushNet;
 import dev.brushedit.models.ExecutionOptions;
 import dev.brushedit.models.ModelFolder;
 import dev.brushedit.models.ModelPart;
-import dev.brushedit.models.internal.GraphSession;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * <p>It runs a warm-up inpainting (sessions opened, shapes learned, buffers allocated, code compiled),
  * then the same again, measured: {@code --steps} DDIM steps with guidance 7.5, and reports per step: wall time
  * (between consecutive progress callbacks, so steps 2..N), ONNX Runtime time (the calling thread's
- * {@link GraphSession#threadRuntimeNanos()} over the same interval), Java overhead = wall - runtime,
+ * {@link dev.brushedit.models.internal.GraphSession#threadRuntimeNanos()} over the same interval), Java overhead = wall - runtime,
  * and the Inpainter's own stage split (BrushNet, UNet or fused graph, scheduler: totals over all the
  * measured steps, as means and as shares of their sum). Then, when the folder has {@code brushnet/}, BrushNet alone at
  * batch 1 and at batch 2 (what the Inpainter would run without the batch-1 broadcast), and the peak heap
@@ -80,7 +81,7 @@ public final class InpainterStepBench {
         if (separate) {
             builder.brushnet(checkpoint.resolve("brushnet"));
         }
-        StepClock clock = new StepClock();
+        StepStats.StepClock clock = new StepStats.StepClock();
         InpaintResult result;
         String backend;
         try (Inpainter inpainter = builder.build()) {
@@ -150,34 +151,6 @@ public final class InpainterStepBench {
         }
     }
 
-    /** Records step wall times and runtime deltas between consecutive progress callbacks. */
-    private static final class StepClock implements ProgressListener {
-        final List<Long> walls = new ArrayList<>();
-        final List<Long> runtimes = new ArrayList<>();
-        private long lastWall;
-        private long lastRuntime;
-
-        @Override
-        public void onStep(int step, int total, RgbImage preview) {
-            long now = System.nanoTime();
-            long rt = GraphSession.threadRuntimeNanos();
-            if (step > 1) {
-                walls.add(now - lastWall);
-                runtimes.add(rt - lastRuntime);
-            }
-            lastWall = now;
-            lastRuntime = rt;
-        }
-
-        List<Long> overheads() {
-            List<Long> o = new ArrayList<>();
-            for (int i = 0; i < walls.size(); i++) {
-                o.add(walls.get(i) - runtimes.get(i));
-            }
-            return o;
-        }
-    }
-
     /** A smooth RGB gradient of {@code w x h}. */
     static RgbImage gradient(int w, int h) {
         byte[] rgb = new byte[w * h * 3];
@@ -190,48 +163,5 @@ public final class InpainterStepBench {
             }
         }
         return RgbImage.of(w, h, rgb);
-    }
-
-    private static double median(List<Long> v) {
-        if (v.isEmpty()) {
-            return Double.NaN;
-        }
-        long[] s = v.stream().mapToLong(Long::longValue).sorted().toArray();
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2.0;
-    }
-
-    private static String ms(double nanos) {
-        return String.format("%.1f", nanos / 1e6);
-    }
-
-    private static String pct(double fraction) {
-        return String.format("%.2f", fraction * 100);
-    }
-
-    private static String msList(List<Long> v) {
-        return Arrays.toString(v.stream().mapToDouble(n -> Math.round(n / 1e5) / 10.0).toArray());
-    }
-
-    private static long heapPeakMb() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum >> 20;
-    }
-
-    private static String residentPeak() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return line.substring(6).strip();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("no /proc/self/status: {}", e.toString());
-        }
-        return "unknown";
     }
 }

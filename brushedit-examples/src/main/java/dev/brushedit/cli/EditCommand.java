@@ -45,7 +45,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * honour is refused before any work, with a message naming the flag that would make it possible
  * ({@code --model DIR}, {@code --mllm-model}). Prints the plan and the executor that ran, so the plan
  * can be corrected and the edit re-run, and says when an addition used the default placement.
- * Whole-image (GLOBAL) edits use InstructPix2Pix with {@code --ip2p-model}.
+ * Whole-image (GLOBAL) edits use InstructPix2Pix with {@code --ip2p-model}. {@code --engine zone} runs ZONE
+ * instead ({@code --ip2p-model}, {@code --magicbrush-model}, {@code --segment-models}).
  *
  * <p>Thread-safety: runs once, on one thread.
  */
@@ -94,6 +95,27 @@ public final class EditCommand implements Callable<Integer> {
             + "(fidelity to the input; --guidance is the instruction's). Default: ${DEFAULT-VALUE}.")
     double imageGuidance;
 
+    @Option(names = "--engine", defaultValue = "brushedit", description = "brushedit (plan, mask, inpaint) or zone (ZONE: "
+            + "InstructPix2Pix fused with MagicBrush, the edit region from their cross-attention refined by SAM; needs "
+            + "--ip2p-model, --magicbrush-model and --segment-models). Default: ${DEFAULT-VALUE}.")
+    String engine;
+
+    @Option(names = "--magicbrush-model", description = "MagicBrush folder (8-channel UNet, see tools/exporter) fused with "
+            + "--ip2p-model by --engine zone.")
+    Path magicBrushModel;
+
+    @Option(names = "--zone-mode", defaultValue = "corrected", description = "--engine zone's mask refinement and edge "
+            + "smoothing: corrected, or reference (ZONE's code pixel for pixel, quirks included). Default: ${DEFAULT-VALUE}.")
+    String zoneMode;
+
+    @Option(names = "--dilate", defaultValue = "4", description = "--engine zone: 3x3 dilations of the fine mask (0 to 100). "
+            + "Default: ${DEFAULT-VALUE}.")
+    int dilate;
+
+    @Option(names = "--sam-points", defaultValue = "32", description = "--engine zone: SAM's automatic grid, points per side "
+            + "(1 to 256). Default: ${DEFAULT-VALUE}.")
+    int samPoints;
+
     @Option(names = "--mllm-header", paramLabel = "NAME=VALUE", description = "Extra HTTP header for the MLLM server, e.g. api-key=... for Azure (repeatable).")
     List<String> mllmHeaders = new ArrayList<>();
 
@@ -115,6 +137,17 @@ public final class EditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         inpainting.check();
+        if (!engine.equalsIgnoreCase("brushedit")) {
+            if (!engine.equalsIgnoreCase("zone")) {
+                throw new UsageException("--engine must be brushedit or zone, was " + engine);
+            }
+            return zone();
+        }
+        for (String zoneOnly : List.of("--magicbrush-model", "--zone-mode", "--dilate", "--sam-points")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(zoneOnly)) {
+                throw new UsageException(zoneOnly + " applies to --engine zone only; add --engine zone or leave it out");
+            }
+        }
         Usage.require(mask == null || box == null, "give --mask or --box, not both");
         Box objectBox = box == null ? null : parseBox(box);
         ExecutorPreference preference = parseExecutor(executor);
@@ -196,6 +229,56 @@ public final class EditCommand implements Callable<Integer> {
             out.println("executor: " + result.executor() + (result.executor().startsWith("inpainter/") ? ""
                     : " (weight-free: " + result.provenance().workRegion() + ")"));
             out.println("wrote " + output + (result.alpha().isPresent() ? " (with transparency)" : ""));
+        }
+        return 0;
+    }
+
+    /** {@code --engine zone}: flags, plan and action are checked before any model is opened. */
+    private int zone() {
+        for (String[] unused : new String[][] {{"--mask", mask == null ? null : "x"}, {"--box", box},
+                {"--model", inpainting.model == null ? null : "x"}, {"--brushnet", inpainting.brushnet == null ? null : "x"}}) {
+            if (unused[1] != null) {
+                throw new UsageException(unused[0] + " is not used by --engine zone (ZONE finds the edit region itself); leave it out");
+            }
+        }
+        if (parseExecutor(executor) != ExecutorPreference.AUTO) {
+            throw new UsageException("--executor is not used by --engine zone; leave it out");
+        }
+        boolean given = spec.commandLine().getParseResult().hasMatchedOption("--steps");
+        boolean scheduler = spec.commandLine().getParseResult().hasMatchedOption("--scheduler");
+        Pix2PixRequest zoneDefaults = dev.brushedit.pix2pix.FusedInstructPix2Pix.zoneDefaults();
+        Pix2PixRequest.Builder request = zoneDefaults.toBuilder().seed(inpainting.seed)
+                .strategy(InpaintingOptions.parseStrategy(inpainting.strategy));
+        Usage.option("--steps", inpainting.steps, () -> request.steps(given ? inpainting.steps : zoneDefaults.steps()));
+        Usage.option("--guidance", inpainting.guidance, () -> request.guidanceScale(inpainting.guidance));
+        Usage.option("--image-guidance", imageGuidance, () -> request.imageGuidanceScale(imageGuidance));
+        if (scheduler) {
+            request.scheduler(inpainting.scheduler);
+        }
+        InputLimits limits = inpainting.limits();
+        ZoneEngine zone = ZoneEngine.check(new ZoneEngine.Settings(ip2pModel, magicBrushModel, segmentModels, zoneMode, dilate,
+                samPoints, request.build(), inpainting.modelOptions.executionOptions(), limits));
+        Outputs.requireWritableTarget(output);
+        if (maskOut != null) {
+            Outputs.requireWritableTarget(maskOut, "--mask-out");
+        }
+        InpaintCommand.requireReadable(image, "--image");
+        RgbImage picture = ImageFiles.read(image, limits);
+        Instructor instructor = mllmModel == null ? OfflineInstructor.create() : mllm();
+        EditPlan plan = instructor.plan(picture, instruction);
+        ZoneEngine.action(plan);
+        TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr(), verbosity.quiet);
+        dev.brushedit.zone.ZoneResult result = zone.run(picture, instruction, plan, instructor, progress.listener("zone"));
+        ImageFiles.write(result.image(), output);
+        if (maskOut != null) {
+            ImageFiles.write(result.fineMask().toImage(), maskOut);
+        }
+        if (!verbosity.quiet) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("plan: " + plan.category() + " \"" + plan.targetObject() + "\" -> \"" + plan.targetCaption() + "\"");
+            out.println("engine: zone, action " + result.action() + ", fine mask area " + result.fineMask().area() + " px of "
+                    + result.segments().size() + " SAM segments, dilated " + dilate + "x");
+            out.println("wrote " + output);
         }
         return 0;
     }

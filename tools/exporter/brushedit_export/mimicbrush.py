@@ -329,3 +329,40 @@ def _model_index(ex, comps: MimicBrushComponents, opts, depth_graph: bool) -> No
         },
     }
     ex.write_json("model_index.json", index)
+
+
+def main(argv=None) -> int:
+    """python -m brushedit_export.mimicbrush CHECKPOINT OUT_DIR --inpainting-unet DIR --reference-unet DIR ..."""
+    import argparse
+
+    from .exporter import ExportOptions
+    p = argparse.ArgumentParser(prog="python -m brushedit_export.mimicbrush",
+                                description="Export MimicBrush's release to the brushedit ONNX folder (CONTRACT.md, "
+                                            "MimicBrush folders).")
+    p.add_argument("checkpoint", help="MimicBrush's mimicbrush.bin")
+    p.add_argument("out_dir")
+    p.add_argument("--inpainting-unet", required=True, help="stable-diffusion-inpainting's unet/ folder (config)")
+    p.add_argument("--reference-unet", required=True, help="stable-diffusion-v1-5's unet/ folder (config)")
+    p.add_argument("--vae", required=True, help="sd-vae-ft-mse folder")
+    p.add_argument("--image-encoder", required=True, help="IP-Adapter's CLIP ViT-H image_encoder folder")
+    p.add_argument("--depth-model", required=True,
+                   help="Depth Anything in transformers' layout (LiheYoung/depth-anything-base-hf = depth_anything_vitb14)")
+    p.add_argument("--no-depth-graph", dest="depth_graph", action="store_false",
+                   help="leave out depth/ (smaller; the folder then cannot keep shapes)")
+    p.add_argument("--precision", choices=("fp32", "fp16"), default="fp32")
+    p.add_argument("--opset", type=int, default=17)
+    p.add_argument("--external-data", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("--no-verify", dest="verify", action="store_false")
+    p.add_argument("--device", default="cpu")
+    a = p.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    comps = load_mimicbrush(a.checkpoint, a.inpainting_unet, a.reference_unet, a.vae, a.image_encoder, a.depth_model)
+    opts = ExportOptions(precision=a.precision, opset=a.opset, external_data=a.external_data, verify=a.verify,
+                         device=a.device, latent_hw=(64, 64), source=os.path.abspath(a.checkpoint))
+    print(export_mimicbrush(comps, a.out_dir, opts, depth_graph=a.depth_graph).summary())
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+    sys.exit(main())

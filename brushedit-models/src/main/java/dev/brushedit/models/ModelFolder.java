@@ -346,7 +346,7 @@ public final class ModelFolder implements AutoCloseable {
 
     private String howToProduce(ModelPart part) {
         if (part == ModelPart.MIMICBRUSH_UNET || part == ModelPart.IMAGE_ENCODER || part == ModelPart.DEPTH) {
-            return "export the MimicBrush release with `python -m brushedit_export.mimicbrush_cli` (run in tools/exporter; see "
+            return "export the MimicBrush release with `python -m brushedit_export.mimicbrush` (run in tools/exporter; see "
                     + "tools/exporter/CONTRACT.md, MimicBrush folders)";
         }
         if (part == ModelPart.BRUSHNET || part == ModelPart.BRUSHNET_UNET) {

@@ -29,6 +29,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from . import tiny
+
 log = logging.getLogger("brushedit_export")
 
 SIZE = 512  # MimicBrush works on 512 x 512 squares; its guider resizes the depth map to this size
@@ -36,18 +38,9 @@ DEPTH_INPUT = 518  # Depth Anything's input side for a square image (37 patches 
 CLIP_INPUT = 224
 REFERENCE_WEIGHT = 0.5  # weight of the reference-reading attention against plain self-attention
 
-# MimicBrush's inference scheduler (its demo builds DDIM with SD1.5's betas)
-DDIM_SCHEDULER = {
-    "_class_name": "DDIMScheduler",
-    "beta_end": 0.012,
-    "beta_schedule": "scaled_linear",
-    "beta_start": 0.00085,
-    "clip_sample": False,
-    "num_train_timesteps": 1000,
-    "set_alpha_to_one": False,
-    "steps_offset": 1,
-    "trained_betas": None,
-}
+# MimicBrush's inference scheduler: its demo builds DDIM with SD1.5's betas and these flags
+DDIM_SCHEDULER = {k: v for k, v in tiny.SD15_SCHEDULER.items() if k not in ("_diffusers_version", "skip_prk_steps")}
+DDIM_SCHEDULER["_class_name"] = "DDIMScheduler"
 
 
 # ------------------------------------------------------------------ attention with a reference bank

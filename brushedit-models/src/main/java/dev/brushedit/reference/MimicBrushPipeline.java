@@ -17,6 +17,7 @@ import dev.brushedit.inpaint.ProgressListener;
 import dev.brushedit.inpaint.internal.LatentPreview;
 import dev.brushedit.inpaint.internal.StageTimer;
 import dev.brushedit.inpaint.internal.TimedScheduler;
+import dev.brushedit.models.DenoisingLoop;
 import dev.brushedit.models.DepthGuidance;
 import dev.brushedit.models.ExportFlavour;
 import dev.brushedit.models.ImagePromptEncoder;
@@ -186,23 +187,11 @@ final class MimicBrushPipeline implements AutoCloseable {
             Tensor in = scheduler.scaleModelInput(Tensor.concat(0, x, x), t);
             Tensor sample = Tensor.concat(1, in, condition2);
             Tensor eps = timer.time("unet", () -> unet.predict(sample, t, embeddings, refLatents, step));
-            x = scheduler.step(guide(eps, g), t, x, random);
+            x = scheduler.step(DenoisingLoop.guide(eps, g), t, x, random);
             listener.onStep(i + 1, timesteps.length, listener.wantsPreview() ? LatentPreview.of(x) : null);
         }
         Tensor latents = x;
         return timer.time("vae-decode", () -> folder.vaeDecoder().decode(latents));
-    }
-
-    /** {@code u + g (c - u)} on a {@code [uncond, cond]} batch, in diffusers' order. */
-    static Tensor guide(Tensor eps, float g) {
-        List<Tensor> parts = eps.split(0, 1, 1);
-        Tensor u = parts.get(0);
-        Tensor c = parts.get(1);
-        for (int k = 0; k < u.size(); k++) {
-            float uk = u.getFlat(k);
-            u.setFlat(k, uk + g * (c.getFlat(k) - uk));
-        }
-        return u;
     }
 
     @Override

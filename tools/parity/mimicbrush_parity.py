@@ -173,11 +173,27 @@ def run_case(m, fns, transform, src, ref_img, mask_np, case):
     return out
 
 
+def write_composite(out, fns, img, source, mask_np):
+    """MimicBrush's final step (its demo's run_local): the 8-bit square resized back and cropped by its
+    crop_padding_and_resize, then blended with the 0/1 mask blurred ten times (3x3 Gaussian, 8-bit)."""
+    import cv2
+    from PIL import Image
+    pred = (img * 255).round().astype(np.uint8)  # diffusers' numpy_to_pil
+    Image.fromarray(pred).save(os.path.join(out, "texture-generated.png"))
+    alpha = np.stack([(mask_np > 128).astype(np.uint8)] * 3, -1) * 255
+    for _ in range(10):
+        alpha = cv2.GaussianBlur(alpha, (3, 3), 0)
+    synthesis = fns["crop_padding_and_resize"](source, pred)
+    a = alpha / 255
+    Image.fromarray((synthesis * a + source * (1 - a)).astype(np.uint8)).save(os.path.join(out, "texture-composite.png"))
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--mimicbrush", required=True, help="checkout of ali-vilab/MimicBrush (outside the repository)")
     p.add_argument("--source", required=True, help="the tiny source checkpoint make_mimicbrush_standin.py wrote")
     p.add_argument("--out", required=True)
+    p.add_argument("--cases", nargs="*", default=[c["name"] for c in CASES], help="which cases to run (default all)")
     a = p.parse_args(argv)
     os.makedirs(a.out, exist_ok=True)
     shims = tempfile.mkdtemp()
@@ -188,7 +204,7 @@ def main(argv=None) -> int:
     import cv2
     src, ref_img, mask_np = write_inputs(a.out)
     m = build(a.mimicbrush, a.source)
-    fns = demo_functions(a.mimicbrush, ["pad_img_to_square", "collage_region"])
+    fns = demo_functions(a.mimicbrush, ["pad_img_to_square", "collage_region", "crop_padding_and_resize"])
     import types
     sys.modules["torchvision"] = types.ModuleType("torchvision")  # imported by that module, unused by these steps
     sys.modules["torchvision"].transforms = None
@@ -203,8 +219,10 @@ def main(argv=None) -> int:
             sample = step(sample)
         return sample
     meta = []
-    for case in CASES:
+    for case in [c for c in CASES if c["name"] in a.cases]:
         img = run_case(m, fns, transform, src, ref_img, mask_np, case)
+        if case["name"] == "texture":
+            write_composite(a.out, fns, img, np.array(src), mask_np)
         sub = np.ascontiguousarray(img[::STRIDE, ::STRIDE, :], dtype="<f4")
         sub.tofile(os.path.join(a.out, f"{case['name']}.f32"))
         meta.append(dict(case, shape=list(sub.shape), stride=STRIDE))

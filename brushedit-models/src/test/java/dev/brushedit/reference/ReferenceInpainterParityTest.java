@@ -94,6 +94,26 @@ class ReferenceInpainterParityTest {
         assertThat(diff).isLessThanOrEqualTo(TOLERANCE);
     }
 
+    /** MimicBrush's composite (OpenCV bilinear resize and ten 3x3 blurs) against ours, on its 8-bit generated square. */
+    @Test
+    void compositeMatchesMimicBrushWithinOneLevel() throws IOException {
+        RgbImage image = ImageFiles.read(REF.resolve("source.png"));
+        Mask mask = Mask.fromImage(ImageFiles.read(REF.resolve("mask.png")), 129);
+        RgbImage expected = ImageFiles.read(REF.resolve("texture-composite.png"));
+        RgbImage ours = MimicBrushImages.composite(image, mask, ImageFiles.read(REF.resolve("texture-generated.png")));
+        byte[] a = ours.toRgbBytes();
+        byte[] b = expected.toRgbBytes();
+        int max = 0;
+        int differing = 0;
+        for (int i = 0; i < a.length; i++) {
+            int d = Math.abs((a[i] & 0xff) - (b[i] & 0xff));
+            max = Math.max(max, d);
+            differing += d > 0 ? 1 : 0;
+        }
+        LOG.info("PARITY mimicbrush composite: max {} levels, {} of {} samples differ", max, differing, a.length);
+        assertThat(max).isLessThanOrEqualTo(1);
+    }
+
     @Test
     void anotherSeedDiffers() throws IOException {
         assertThat(maxDiff(run(false, 4, 5.0, 8), expected("texture"))).isGreaterThan(0.05f);

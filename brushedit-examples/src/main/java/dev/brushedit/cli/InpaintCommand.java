@@ -50,6 +50,14 @@ public final class InpaintCommand implements Callable<Integer> {
     InpaintingOptions inpainting;
 
 
+    @Option(names = "--reference", paramLabel = "REF", description = "Reference image to imitate in the hole (MimicBrush); "
+            + "--model must then be a MimicBrush folder. Grey references are used as grey RGB; transparency is dropped.")
+    Path reference;
+
+    @Option(names = "--keep-shape", description = "With --reference: keep the masked object's shape (MimicBrush's depth control; "
+            + "the folder needs depth/).")
+    boolean keepShape;
+
     @Mixin
     Verbosity verbosity;
 
@@ -65,16 +73,25 @@ public final class InpaintCommand implements Callable<Integer> {
         Mask region = Mask.fromImage(ImageFiles.read(mask, limits), maskThreshold);
         limits.checkSameSize(picture, region);
         TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr(), verbosity.quiet);
+        if (reference != null) {
+            result(new ReferenceRun(this).run(picture, region, limits, progress));
+            return 0;
+        }
+        Usage.require(!keepShape, "--keep-shape needs --reference (it keeps the masked object's shape while imitating a reference)");
         InpaintRequest request = inpainting.request().prompt(prompts.prompt).negativePrompt(prompts.negativePrompt).build();
         InpaintResult result;
         try (Inpainter inpainter = inpainting.openInpainter()) {
             result = inpainter.inpaint(picture, region, request, progress.listener(inpainter.backendName()), null);
         }
+        result(result);
+        return 0;
+    }
+
+    private void result(InpaintResult result) {
         ImageFiles.write(result.image(), output);
         if (!verbosity.quiet) {
             spec.commandLine().getOut().println("wrote " + output);
         }
-        return 0;
     }
 
     static void requireReadable(Path file, String option) {

@@ -4,6 +4,7 @@ import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.Mask;
+import dev.brushedit.core.image.RgbImage;
 import dev.brushedit.inpaint.InpaintRequest;
 import java.util.Optional;
 
@@ -29,9 +30,11 @@ public final class EditOverrides {
     private final InpaintRequest request;
     private final ExecutorPreference executor;
     private final Box box;
+    private final RgbImage reference;
 
     private EditOverrides(Builder b) {
         this.box = b.box;
+        this.reference = b.reference;
         this.plan = b.plan;
         this.objectMask = b.objectMask;
         this.mask = b.mask;
@@ -58,7 +61,16 @@ public final class EditOverrides {
         b.request = request;
         b.executor = executor;
         b.box = box;
+        b.reference = reference;
         return b;
+    }
+
+    /**
+     * The reference image the edited region should imitate ("make the bag look like the reference"),
+     * run by the editor's {@link dev.brushedit.reference.ReferenceInpainter} instead of its inpainter.
+     */
+    public Optional<RgbImage> reference() {
+        return Optional.ofNullable(reference);
     }
 
     /** The plan to use instead of the instructor's. */
@@ -98,7 +110,8 @@ public final class EditOverrides {
     @Override
     public String toString() {
         return "EditOverrides[plan=" + plan + ", objectMask=" + objectMask + ", mask=" + mask + ", request=" + (request != null)
-                + ", executor=" + executor + ", box=" + box + "]";
+                + ", executor=" + executor + ", box=" + box
+                + ", reference=" + (reference == null ? "none" : reference.width() + "x" + reference.height()) + "]";
     }
 
     /**
@@ -114,6 +127,7 @@ public final class EditOverrides {
         private InpaintRequest request;
         private ExecutorPreference executor;
         private Box box;
+        private RgbImage reference;
 
         private Builder() {}
 
@@ -183,6 +197,21 @@ public final class EditOverrides {
         /** Drops the mask override. */
         public Builder clearMask() {
             this.mask = null;
+            return this;
+        }
+
+        /**
+         * Fill the edit mask by imitating {@code reference} (MimicBrush) instead of following a prompt;
+         * LOCAL, ADDITION and BACKGROUND plans only, and the editor needs a reference inpainter.
+         */
+        public Builder reference(RgbImage reference) {
+            this.reference = Checks.notNull("reference", reference);
+            return this;
+        }
+
+        /** Drops the reference image. */
+        public Builder clearReference() {
+            this.reference = null;
             return this;
         }
 

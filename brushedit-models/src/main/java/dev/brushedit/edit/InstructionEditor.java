@@ -14,6 +14,7 @@ import dev.brushedit.inpaint.InpaintResult;
 import dev.brushedit.inpaint.Inpainter;
 import dev.brushedit.inpaint.ProgressListener;
 import dev.brushedit.pix2pix.InstructPix2Pix;
+import dev.brushedit.reference.ReferenceInpainter;
 import dev.brushedit.pix2pix.Pix2PixRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +88,7 @@ public final class InstructionEditor {
     private final List<EditExecutor> executors;
     private final ExecutorPreference preference;
     private final StructuralExecutor structuralExecutor;
+    private final ReferenceInpainter referenceInpainter;
     private final StructuralEditor structuralGiven;
 
     private InstructionEditor(Builder b) {
@@ -103,6 +105,7 @@ public final class InstructionEditor {
         this.policy = b.policy;
         this.request = b.request;
         this.blend = b.blend;
+        this.referenceInpainter = b.referenceInpainter;
     }
 
     /** A builder; only the inpainter must be set. */
@@ -123,6 +126,7 @@ public final class InstructionEditor {
         b.executors = new ArrayList<>(executors);
         b.preference = preference;
         b.structural = structuralGiven;
+        b.referenceInpainter = referenceInpainter;
         return b;
     }
 
@@ -348,13 +352,23 @@ public final class InstructionEditor {
         EditPlan planned = overrides.plan().orElseGet(() -> plan(image, instruction));
         Optional<Box> userBox = overrides.box().map(b -> b.clampTo(image.width(), image.height()));
         EditPlan plan = planned.category() == EditCategory.ADDITION ? userBox.map(planned::withBox).orElse(planned) : planned;
-        boolean pix2pix = instructPix2Pix != null && plan.category() == EditCategory.GLOBAL && overrides.mask().isEmpty();
-        EditExecutor executor = pix2pix ? null : executorFor(plan, overrides.executor().orElse(preference));
+        if (overrides.reference().isPresent()) {
+            ReferenceEdits.check(referenceInpainter, plan);
+        }
+        boolean pix2pix = overrides.reference().isEmpty() && instructPix2Pix != null && plan.category() == EditCategory.GLOBAL
+                && overrides.mask().isEmpty();
+        EditExecutor executor = pix2pix || overrides.reference().isPresent() ? null
+                : executorFor(plan, overrides.executor().orElse(preference));
         Optional<Mask> objectMask = overrides.objectMask().or(() -> userBox.filter(b -> MaskPolicy.needsObjectMask(plan.category()))
                 .map(b -> Mask.ofBox(image.width(), image.height(), b)));
         Mask mask = overrides.mask().map(m -> m.requireSameSize(image)).orElseGet(() -> objectMask
                 .map(object -> policy.editMask(image, plan, object)).orElseGet(() -> mask(image, plan)));
         InpaintRequest used = requestFor(plan, overrides.request().orElse(request));
+        if (overrides.reference().isPresent()) {
+            InpaintResult result = ReferenceEdits.run(referenceInpainter, image, mask, plan, overrides.reference().get(), used,
+                    listener, cancel);
+            return new EditResult(result.image(), plan, mask, result, ReferenceEdits.EXECUTOR, Optional.empty());
+        }
         if (pix2pix) {
             LOG.debug("edit GLOBAL with {}: instruction \"{}\"", InstructPix2Pix.BACKEND, instruction);
             InpaintResult result = instructPix2Pix.edit(image, pix2pixRequest(plan, instruction, used), listener, cancel);
@@ -430,8 +444,19 @@ public final class InstructionEditor {
         private List<EditExecutor> executors = new ArrayList<>(EditExecutors.classical());
         private ExecutorPreference preference = ExecutorPreference.AUTO;
         private StructuralEditor structural;
+        private ReferenceInpainter referenceInpainter;
 
         private Builder() {}
+
+        /**
+         * The MimicBrush inpainter that runs edits whose overrides carry a reference image
+         * ({@link EditOverrides.Builder#reference}); without one such edits are refused before any work.
+         * The editor does not close it.
+         */
+        public Builder referenceInpainter(ReferenceInpainter referenceInpainter) {
+            this.referenceInpainter = Checks.notNull("referenceInpainter", referenceInpainter);
+            return this;
+        }
 
         /** The instructor (default {@link OfflineInstructor#create()}). */
         public Builder instructor(Instructor instructor) {

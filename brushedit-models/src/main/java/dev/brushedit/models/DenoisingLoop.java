@@ -168,7 +168,7 @@ public final class DenoisingLoop {
     }
 
     /** Classifier-free guidance on a {@code [uncond; cond]} batch: {@code u + g * (c - u)}, as diffusers computes it. */
-    static Tensor guide(Tensor eps, float g) {
+    public static Tensor guide(Tensor eps, float g) {
         List<Tensor> halves = eps.split(0, 1, 1);
         Tensor u = halves.get(0);
         Tensor c = halves.get(1);

@@ -176,6 +176,21 @@ public final class ModelFolder implements AutoCloseable {
         return typed(ModelPart.BRUSHNET_UNET, FusedBrushNetUnet::new, FusedBrushNetUnet.class);
     }
 
+    /** MimicBrush's fused step graph ({@code mimicbrush_unet/model.onnx}), checked against the contract. */
+    public MimicBrushUnet mimicBrushUnet() {
+        return typed(ModelPart.MIMICBRUSH_UNET, MimicBrushUnet::new, MimicBrushUnet.class);
+    }
+
+    /** MimicBrush's image-prompt encoder ({@code image_encoder/model.onnx}), checked against the contract. */
+    public ImagePromptEncoder imagePromptEncoder() {
+        return typed(ModelPart.IMAGE_ENCODER, ImagePromptEncoder::new, ImagePromptEncoder.class);
+    }
+
+    /** MimicBrush's depth branch ({@code depth/model.onnx}), checked against the contract. */
+    public DepthGuidance depthGuidance() {
+        return typed(ModelPart.DEPTH, DepthGuidance::new, DepthGuidance.class);
+    }
+
     /** The VAE decoder, opened and checked on first use. */
     public VaeDecoder vaeDecoder() {
         return typed(ModelPart.VAE_DECODER, g -> new VaeDecoder(g, scalingFactor), VaeDecoder.class);
@@ -330,6 +345,10 @@ public final class ModelFolder implements AutoCloseable {
     }
 
     private String howToProduce(ModelPart part) {
+        if (part == ModelPart.MIMICBRUSH_UNET || part == ModelPart.IMAGE_ENCODER || part == ModelPart.DEPTH) {
+            return "export the MimicBrush release with `python -m brushedit_export.mimicbrush` (run in tools/exporter; see "
+                    + "tools/exporter/CONTRACT.md, MimicBrush folders)";
+        }
         if (part == ModelPart.BRUSHNET || part == ModelPart.BRUSHNET_UNET) {
             return "export it with `python -m brushedit_export <SD1.5 checkpoint> " + root + " --brushnet <BrushNet checkpoint>` "
                     + "(run in tools/exporter; see tools/exporter/CONTRACT.md)";

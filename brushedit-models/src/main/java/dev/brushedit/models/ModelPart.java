@@ -18,7 +18,13 @@ public enum ModelPart {
     /** BrushNet branch (optional, variant a of the contract). */
     BRUSHNET("brushnet", false),
     /** Fused UNet and BrushNet graph (optional, variant b of the contract). */
-    BRUSHNET_UNET("brushnet_unet", false);
+    BRUSHNET_UNET("brushnet_unet", false),
+    /** MimicBrush's reference and imitative UNets fused for one denoising step (optional). */
+    MIMICBRUSH_UNET("mimicbrush_unet", false),
+    /** MimicBrush's image-prompt encoder: CLIP vision features and their projection (optional). */
+    IMAGE_ENCODER("image_encoder", false),
+    /** MimicBrush's depth branch: depth estimator and depth guider (optional). */
+    DEPTH("depth", false);
 
     private final String directory;
     private final boolean standard;
@@ -38,7 +44,7 @@ public enum ModelPart {
         return directory + "/model.onnx";
     }
 
-    /** True for the four parts of every Stable Diffusion export; false for the optional BrushNet graphs. */
+    /** True for the four parts of every Stable Diffusion export; false for the optional BrushNet and MimicBrush graphs. */
     public boolean standard() {
         return standard;
     }

@@ -20,7 +20,9 @@ public final class PillowResample {
         /** {@code Image.BILINEAR}: the triangle filter, support 1. */
         BILINEAR(1.0),
         /** {@code Image.BICUBIC}: the cubic convolution filter with {@code a = -0.5}, support 2. */
-        BICUBIC(2.0);
+        BICUBIC(2.0),
+        /** {@code Image.LANCZOS}: the Lanczos filter {@code sinc(x) sinc(x / 3)}, support 3 (diffusers' default resize). */
+        LANCZOS(3.0);
 
         private final double support;
 
@@ -33,6 +35,9 @@ public final class PillowResample {
             if (this == BILINEAR) {
                 return t < 1.0 ? 1.0 - t : 0.0;
             }
+            if (this == LANCZOS) {
+                return t < 3.0 ? sinc(x) * sinc(x / 3.0) : 0.0;
+            }
             double a = -0.5;
             if (t < 1.0) {
                 return ((a + 2.0) * t - (a + 3.0)) * t * t + 1;
@@ -42,6 +47,14 @@ public final class PillowResample {
             }
             return 0.0;
         }
+    }
+
+    private static double sinc(double x) {
+        if (x == 0.0) {
+            return 1.0;
+        }
+        double px = Math.PI * x;
+        return Math.sin(px) / px;
     }
 
     private PillowResample() {}

@@ -6,21 +6,28 @@ package dev.brushedit.inpaint.patchmatch;
  * Gaussian blur {@code G} (sigma {@link #SIGMA} pixels) into a low band {@code G(R)} (edges and
  * shading the patches continue into the hole) and a high band {@code R - G(R)} (texture). Each hole
  * pixel becomes {@code M + lowWeight * G(R) + highGain * (R - G(R))}; weights 1 and 1 give the
- * patch fill back unchanged.
+ * patch fill back unchanged. Where the patches matched almost exactly (a regular pattern repeated
+ * in the known part) the patch fill is kept instead: each pixel mixes the two by the confidence
+ * {@code exp(-cost / CONFIDENT_COST)} of its best match.
  *
  * <p>Thread-safety: stateless.
  */
 final class TwoBand {
     /** Standard deviation of the band split, in pixels. */
     static final double SIGMA = 3.0;
+    /** Match cost (mean squared difference per channel, 8-bit scale) at which the confidence is 1/e. */
+    static final float CONFIDENT_COST = 16f;
 
     private TwoBand() {}
 
     /**
      * Replaces the hole pixels of {@code level.rgb} (holding the patch fill) with the two-band
      * combination of {@code membrane} (the membrane fill of the same level) and the patch fill.
+     *
+     * @param matchCost per pixel, the cost of the patch fill's best match there (see
+     *     {@link PatchVoting#bestCost}), or {@code null} to use the two-band combination everywhere
      */
-    static void apply(Level level, float[] membrane, double lowWeight, double highGain) {
+    static void apply(Level level, float[] membrane, double lowWeight, double highGain, float[] matchCost) {
         int w = level.width;
         int h = level.height;
         boolean[] hole = level.hole;
@@ -38,9 +45,11 @@ final class TwoBand {
         float hg = (float) highGain;
         for (int i = 0; i < hole.length; i++) {
             if (hole[i]) {
+                float keep = matchCost == null ? 0f : (float) Math.exp(-matchCost[i] / CONFIDENT_COST);
                 for (int c = 0; c < 3; c++) {
                     int o = 3 * i + c;
-                    rgb[o] = membrane[o] + lw * low[o] + hg * (residual[o] - low[o]);
+                    float mixed = membrane[o] + lw * low[o] + hg * (residual[o] - low[o]);
+                    rgb[o] = keep * rgb[o] + (1 - keep) * mixed;
                 }
             }
         }

@@ -65,11 +65,11 @@ class TwoBandFillTest {
             }
         }
         float[] patch = level.rgb.clone();
-        TwoBand.apply(level, membrane, 1, 1);
+        TwoBand.apply(level, membrane, 1, 1, null);
         for (int i = 0; i < patch.length; i++) {
             assertThat(level.rgb[i]).isCloseTo(patch[i], within(1e-3f));
         }
-        TwoBand.apply(level, membrane, 0, 0);
+        TwoBand.apply(level, membrane, 0, 0, null);
         for (int i = 0; i < patch.length; i++) {
             assertThat(level.rgb[i]).isCloseTo(membrane[i], within(1e-3f));
         }

@@ -69,8 +69,10 @@ final class MembraneFill {
         // the optimal over-relaxation factor for a square of the hole's bounding-box side
         int side = Math.max(x1 - x0, y1 - y0) + 2;
         float omega = (float) (2 / (1 + Math.sin(Math.PI / side)));
+        boolean[] everywhere = new boolean[w * h];
+        java.util.Arrays.fill(everywhere, true);
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-            if (relaxAll(rgb, interior, w, h, omega) <= TOLERANCE) {
+            if (relaxAll(rgb, everywhere, interior, w, h, omega) <= TOLERANCE) {
                 break;
             }
         }
@@ -87,52 +89,11 @@ final class MembraneFill {
     }
 
     /** One in-place over-relaxation sweep over the hole pixels; returns the largest change. */
-    private static float relaxAll(float[] rgb, int[] interior, int w, int h, float omega) {
+    private static float relaxAll(float[] rgb, boolean[] everywhere, int[] interior, int w, int h, float omega) {
         float largest = 0;
+        float[] mean = new float[3];
         for (int i : interior) {
-            int x = i % w;
-            int y = i / w;
-            float r = 0;
-            float g = 0;
-            float b = 0;
-            int count = 0;
-            if (x > 0) {
-                r += rgb[3 * i - 3];
-                g += rgb[3 * i - 2];
-                b += rgb[3 * i - 1];
-                count++;
-            }
-            if (x < w - 1) {
-                r += rgb[3 * i + 3];
-                g += rgb[3 * i + 4];
-                b += rgb[3 * i + 5];
-                count++;
-            }
-            if (y > 0) {
-                int j = 3 * (i - w);
-                r += rgb[j];
-                g += rgb[j + 1];
-                b += rgb[j + 2];
-                count++;
-            }
-            if (y < h - 1) {
-                int j = 3 * (i + w);
-                r += rgb[j];
-                g += rgb[j + 1];
-                b += rgb[j + 2];
-                count++;
-            }
-            if (count == 0) {
-                continue;
-            }
-            int o = 3 * i;
-            float dr = omega * (r / count - rgb[o]);
-            float dg = omega * (g / count - rgb[o + 1]);
-            float db = omega * (b / count - rgb[o + 2]);
-            rgb[o] += dr;
-            rgb[o + 1] += dg;
-            rgb[o + 2] += db;
-            largest = Math.max(largest, Math.max(Math.abs(dr), Math.max(Math.abs(dg), Math.abs(db))));
+            largest = Math.max(largest, SeamBlend.relax(rgb, everywhere, i, w, h, mean, omega));
         }
         return largest;
     }

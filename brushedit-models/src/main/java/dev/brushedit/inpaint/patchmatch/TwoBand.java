@@ -16,7 +16,7 @@ final class TwoBand {
     /** Standard deviation of the band split, in pixels. */
     static final double SIGMA = 3.0;
     /** Match cost (mean squared difference per channel, 8-bit scale) at which the confidence is 1/e. */
-    static final float CONFIDENT_COST = 16f;
+    static final float CONFIDENT_COST = 4f;
 
     private TwoBand() {}
 

@@ -29,7 +29,7 @@ import javax.imageio.ImageIO;
  * (comma-separated names without extension, to evaluate only those), and the inpainter settings
  * {@code patchSize}, {@code minLevelSize}, {@code maxLevels}, {@code emIterations},
  * {@code patchMatchIterations}, {@code weightedVoting}, {@code sourceDistanceWeight}, {@code sharpFill},
- * {@code blendSeams} (unset keys keep the inpainter's defaults).
+ * {@code blendSeams}, {@code lowBandWeight}, {@code highBandGain} (unset keys keep the inpainter's defaults).
  *
  * <p>Thread-safety: a command-line entry point; not for concurrent use.
  */
@@ -114,6 +114,8 @@ public final class PatchMatchEval {
             case "sourceDistanceWeight" -> b.sourceDistanceWeight(Double.parseDouble(value));
             case "sharpFill" -> b.sharpFill(Boolean.parseBoolean(value));
             case "blendSeams" -> b.blendSeams(Boolean.parseBoolean(value));
+            case "lowBandWeight" -> b.lowBandWeight(Double.parseDouble(value));
+            case "highBandGain" -> b.highBandGain(Double.parseDouble(value));
             default -> throw new IllegalArgumentException("unknown setting " + key);
         }
     }

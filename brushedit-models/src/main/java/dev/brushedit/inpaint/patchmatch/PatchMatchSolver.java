@@ -28,6 +28,7 @@ final class PatchMatchSolver {
     private final boolean weighted;
     private final long seed;
     private final Bands bands;
+    private float[] matchCost;
 
     PatchMatchSolver(Settings settings, Bands bands) {
         this.settings = settings;
@@ -97,6 +98,14 @@ final class PatchMatchSolver {
         }
     }
 
+    /**
+     * After {@link #solve}: per pixel of the finest level, the patch difference of the best match covering it
+     * ({@link PatchVoting#bestCost}) for hole pixels, 0 elsewhere.
+     */
+    float[] matchCost() {
+        return matchCost;
+    }
+
     private void iterate(Level level, NearestNeighbourField field, int levelIndex) {
         int h = level.height;
         PatchVoting voting = new PatchVoting(level, field, weighted);
@@ -124,6 +133,14 @@ final class PatchMatchSolver {
             bands.run(Bands.count(h, 0), b -> voting.voteBest(Bands.start(b, 0), Bands.end(b, 0, h)));
             if (settings.blendSeams()) {
                 SeamBlend.apply(level, voting::bestProposal);
+            }
+        }
+        if (levelIndex == 0) {
+            matchCost = new float[level.hole.length];
+            for (int t : level.targets) {
+                if (level.hole[t]) {
+                    matchCost[t] = voting.bestCost(t);
+                }
             }
         }
     }

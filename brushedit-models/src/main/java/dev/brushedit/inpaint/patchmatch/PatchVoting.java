@@ -130,6 +130,28 @@ final class PatchVoting {
      * on ties).
      */
     int bestProposal(int p) {
+        int q = bestTarget(p);
+        if (q < 0) {
+            return p;
+        }
+        int w = level.width;
+        return field.nnf[q] + (p / w - q / w) * w + (p % w - q % w);
+    }
+
+    /**
+     * The patch difference of the best target patch covering pixel {@code p} (see
+     * {@link #bestProposal}) from its match, per patch pixel and channel: a mean squared difference
+     * on the 8-bit scale, without the source-distance penalty; infinite where no target covers
+     * {@code p}.
+     */
+    float bestCost(int p) {
+        int q = bestTarget(p);
+        return q < 0 ? Float.POSITIVE_INFINITY
+                : field.distance(q, field.nnf[q], Float.POSITIVE_INFINITY) / (3f * field.patchPixels(q));
+    }
+
+    /** The target covering {@code p} with the lowest cost per patch pixel, or -1 when none does. */
+    private int bestTarget(int p) {
         int w = level.width;
         int h = level.height;
         int r = level.radius;
@@ -141,17 +163,16 @@ final class PatchVoting {
         for (int qy = Math.max(0, py - r); qy <= Math.min(h - 1, py + r); qy++) {
             for (int qx = Math.max(0, px - r); qx <= Math.min(w - 1, px + r); qx++) {
                 int q = qy * w + qx;
-                int s = nnf[q];
-                if (s < 0) {
+                if (nnf[q] < 0) {
                     continue;
                 }
                 float c = field.dist[q] / field.patchPixels(q);
                 if (c < bestCost) {
                     bestCost = c;
-                    best = s + (py - qy) * w + (px - qx);
+                    best = q;
                 }
             }
         }
-        return best < 0 ? p : best;
+        return best;
     }
 }

@@ -57,7 +57,7 @@ final class SeamBlend {
         float[] mean = new float[3];
         for (int sweep = 0; sweep < SWEEPS; sweep++) {
             for (int k = 0; k < n; k++) {
-                relax(offset, active, interior[k], w, h, mean);
+                relax(offset, active, interior[k], w, h, mean, OMEGA);
             }
         }
         for (int k = 0; k < n; k++) {
@@ -138,14 +138,22 @@ final class SeamBlend {
         return true;
     }
 
-    /** One successive over-relaxation step of the Laplace equation at hole pixel {@code i}. */
-    private static void relax(float[] offset, boolean[] active, int i, int w, int h, float[] mean) {
-        if (!neighbourMean(offset, active, i, w, h, mean, 0)) {
-            return;
+    /**
+     * One successive over-relaxation step of the Laplace equation at pixel {@code i} of the
+     * interleaved RGB {@code values}, over its 4-neighbours flagged in {@code active};
+     * {@code mean} is scratch space of 3. Returns the largest change of a channel.
+     */
+    static float relax(float[] values, boolean[] active, int i, int w, int h, float[] mean, float omega) {
+        if (!neighbourMean(values, active, i, w, h, mean, 0)) {
+            return 0;
         }
         int o = 3 * i;
-        offset[o] += OMEGA * (mean[0] - offset[o]);
-        offset[o + 1] += OMEGA * (mean[1] - offset[o + 1]);
-        offset[o + 2] += OMEGA * (mean[2] - offset[o + 2]);
+        float dr = omega * (mean[0] - values[o]);
+        float dg = omega * (mean[1] - values[o + 1]);
+        float db = omega * (mean[2] - values[o + 2]);
+        values[o] += dr;
+        values[o + 1] += dg;
+        values[o + 2] += db;
+        return Math.max(Math.abs(dr), Math.max(Math.abs(dg), Math.abs(db)));
     }
 }

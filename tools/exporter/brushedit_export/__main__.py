@@ -44,6 +44,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--cross-attention-outputs", action="store_true",
                    help="also output the cross-attention maps ZONE reads (up/down blocks at 1/32 of the image), "
                         "for InstructPix2Pix-family UNets (CONTRACT.md)")
+    p.add_argument("--fused-attention", action=argparse.BooleanOptionalAction, default=True,
+                   help="write attention as ONNX Runtime's com.microsoft.MultiHeadAttention, whose CPU kernel never "
+                        "holds the full score matrix (default on; --no-fused-attention keeps MatMul-Softmax-MatMul)")
     p.add_argument("--device", default="cpu", help="torch device for tracing (cpu, cuda)")
     p.add_argument("-v", "--verbose", action="store_true")
     return p
@@ -60,6 +63,7 @@ def main(argv=None) -> int:
                          separate=a.separate, unet_brushnet_inputs=a.unet_brushnet_inputs, unet_only=a.unet_only,
                          external_data=a.external_data, latent_hw=tuple(a.check_size), verify=a.verify,
                          device=a.device, cross_attention_outputs=a.cross_attention_outputs,
+                         fused_attention=a.fused_attention,
                          source=f"{a.source}" + (f" + BrushNet {a.brushnet}" if a.brushnet else ""))
     try:
         opts.validate()

@@ -43,6 +43,7 @@ class ExportOptions:
     source: str = ""
     device: str = "cpu"              # where torch traces (cuda speeds up real fp16 exports)
     cross_attention_outputs: bool = False  # plain UNets: also output ZONE's cross-attention maps (attention.py)
+    fused_attention: bool = True     # attention as ONNX Runtime's MultiHeadAttention (fuse_attention.py)
 
     def validate(self) -> None:
         if self.precision not in ("fp32", "fp16"):
@@ -148,7 +149,8 @@ class _Exporter:
         with torch.no_grad():
             expected = module(*args)
         expected = list(expected) if isinstance(expected, (tuple, list)) else [expected]
-        ext = export_graph(module, args, path, inputs, outputs, axes, self.o.opset, self.o.external_data)
+        ext = export_graph(module, args, path, inputs, outputs, axes, self.o.opset, self.o.external_data,
+                           fuse=self.o.fused_attention)
         if self.o.verify:
             feeds = {n: to_numpy(a) for n, a in zip(inputs, args)}
             report = compare(name, path, ext, feeds, expected, self.o.tolerance)
@@ -206,7 +208,8 @@ class _Exporter:
         path = os.path.join(self.out, "vae_encoder", "model.onnx")
         ext = export_graph(VaeEncoderSampled(vae).eval(), (image,), path, ["sample"], ["latent_sample"],
                            {"sample": img_axes, "latent_sample": lat_axes}, self.o.opset, self.o.external_data,
-                           output_dims={"latent_sample": {1: vae.config.latent_channels}})
+                           output_dims={"latent_sample": {1: vae.config.latent_channels}},
+                           fuse=self.o.fused_attention)
         with torch.no_grad():
             dist = vae.encode(image, return_dict=False)[0]
         if self.o.verify:

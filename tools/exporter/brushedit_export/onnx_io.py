@@ -47,12 +47,13 @@ def _weights_bytes(model: onnx.ModelProto) -> int:
 def export_graph(module: torch.nn.Module, args: tuple, path: str, input_names: Sequence[str],
                  output_names: Sequence[str], dynamic_axes: Mapping[str, Mapping[int, str]], opset: int,
                  external: str = "auto", output_dims: Mapping[str, Mapping[int, int]] = None,
-                 limit: int = PROTOBUF_LIMIT - 64 * 1024 ** 2) -> bool:
+                 limit: int = PROTOBUF_LIMIT - 64 * 1024 ** 2, fuse: bool = False) -> bool:
     """Exports ``module`` with the TorchScript-based exporter; returns True when weights went to model.onnx_data.
 
     external: 'auto' (only when the graph would pass protobuf's 2 GB limit), 'always' or 'never'.
     output_dims: fixed sizes to declare on outputs whose size the exporter left symbolic.
     limit: weight bytes above which 'auto' uses external data (protobuf's 2 GB less a margin for the graph).
+    fuse: rewrite scaled-dot-product attention into ONNX Runtime's MultiHeadAttention (fuse_attention.py).
     """
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -63,6 +64,9 @@ def export_graph(module: torch.nn.Module, args: tuple, path: str, input_names: S
                               output_names=list(output_names), dynamic_axes=dict(dynamic_axes),
                               opset_version=opset, do_constant_folding=True, dynamo=False)
         model = onnx.load(tmp_path, load_external_data=True)
+    if fuse:
+        from .fuse_attention import fuse_attention
+        log.info("%s: %d attention layers fused", os.path.basename(os.path.dirname(path)), fuse_attention(model))
     for out in model.graph.output:
         for axis, value in (output_dims or {}).get(out.name, {}).items():
             out.type.tensor_type.shape.dim[axis].dim_value = value

@@ -6,8 +6,9 @@ import org.jtransforms.fft.DoubleFFT_2D;
 /**
  * The CPU path: JTransforms' double-precision FFTs (numpy computes in float64 too). Powers of two with a
  * symmetric pass band use JTransforms' 2-D real transform, other sizes with a symmetric band
- * {@link RealSpectrumFft}'s half spectra, asymmetric bands the full complex transform; a plane with a single row or
- * column uses the 1-D complex transform (a 2-D FFT along a length-1 axis is the identity).
+ * {@link RealSpectrumFft}'s half spectra, asymmetric bands {@link PrunedSpectrumFft} (real row transforms, complex
+ * transforms of only the columns the band touches); a plane with a single row or column uses the 1-D complex
+ * transform (a 2-D FFT along a length-1 axis is the identity).
  * Plans are cached per thread for the last size used.
  *
  * <p>Thread-safety: safe for concurrent use (per-thread plans).
@@ -25,10 +26,13 @@ public final class JTransformsFft implements LowPassFft {
         if (w > 1 && h > 1 && band.hermitian()) {
             return RealSpectrumFft.lowPassMagnitude(x, w, h, band.keep());
         }
+        if (w > 1 && h > 1) {
+            return PrunedSpectrumFft.lowPassMagnitude(x, w, h, band.keep());
+        }
         return fullPath(x, w, h, band.keep());
     }
 
-    /** Full complex path: any size, any keep mask. */
+    /** Full complex path: any size, any keep mask (the reference the faster paths are tested against). */
     static double[] fullPath(double[] x, int w, int h, byte[] keep) {
         int n = w * h;
         double[] a = new double[2 * n];

@@ -128,7 +128,8 @@ final class RealSpectrumFft {
         }
     }
 
-    private static DoubleFFT_1D[] plans(int w, int h) {
+    /** This thread's 1-D plans for rows of {@code w} and columns of {@code h}, cached for the last size used. */
+    static DoubleFFT_1D[] plans(int w, int h) {
         Object[] cached = PLANS.get();
         if (cached != null && (int) cached[0] == w && (int) cached[1] == h) {
             return (DoubleFFT_1D[]) cached[2];

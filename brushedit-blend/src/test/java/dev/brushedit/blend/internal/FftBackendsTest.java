@@ -104,21 +104,53 @@ class FftBackendsTest {
                 if (!PassBand.isHermitian(keep, w, h)) {
                     continue;
                 }
-                double[] full = JTransformsFft.fullPath(x, w, h, keep);
-                double[] half = RealSpectrumFft.lowPassMagnitude(x, w, h, keep);
-                double scale = 1;
-                double worst = 0;
-                for (int i = 0; i < full.length; i++) {
-                    scale = Math.max(scale, Math.abs(full[i]));
-                    worst = Math.max(worst, Math.abs(half[i] - full[i]));
-                }
-                assertThat(worst).as("%dx%d: largest difference", w, h).isLessThan(1e-9 * scale);
-                assertThat(Arrays.equals(new JTransformsFft().lowPassMagnitude(x, PassBand.of(w, h, keep)), half))
-                        .as("%dx%d dispatches to the half spectra", w, h).isTrue();
+                assertEqualsFullPathAndIsDispatched(x, w, h, keep, RealSpectrumFft.lowPassMagnitude(x, w, h, keep));
                 tested++;
             }
         }
         assertThat(tested).isGreaterThanOrEqualTo(16);
+    }
+
+    @Test
+    void prunedColumnsOfAsymmetricBandsEqualTheFullComplexPath() {
+        Random r = new Random(11);
+        int tested = 0;
+        for (int[] size : new int[][] {{1000, 750}, {640, 480}, {333, 257}, {15, 9}, {7, 11}, {2, 3}, {3, 2}, {97, 64}}) {
+            int w = size[0];
+            int h = size[1];
+            double[] x = new double[w * h];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = r.nextInt(511) - 255;
+            }
+            byte[] oneBin = new byte[w * h];
+            oneBin[w * (h - 1) + 1] = 1; // a single off-axis bin: a complex exponential, no symmetry at all
+            for (byte[] keep : new byte[][] {ZoneSpectrum.referenceDisk(w, h, 200), ZoneSpectrum.referenceDisk(w, h, 3), oneBin}) {
+                if (PassBand.isHermitian(keep, w, h)) {
+                    continue;
+                }
+                assertThat(PrunedSpectrumFft.keptColumns(keep, w, h).length).isLessThanOrEqualTo(w);
+                assertEqualsFullPathAndIsDispatched(x, w, h, keep, PrunedSpectrumFft.lowPassMagnitude(x, w, h, keep));
+                tested++;
+            }
+        }
+        assertThat(tested).isGreaterThanOrEqualTo(16);
+        assertThat(PrunedSpectrumFft.keptColumns(ZoneSpectrum.referenceDisk(1000, 750, 200), 1000, 750)).hasSize(401);
+        byte[] none = new byte[6];
+        assertThat(PrunedSpectrumFft.lowPassMagnitude(new double[] {1, 2, 3, 4, 5, 6}, 3, 2, none)).containsOnly(0.0);
+    }
+
+    /** {@code got} equals the full complex path within 1e-9 of its scale, and is what the CPU backend returns. */
+    private static void assertEqualsFullPathAndIsDispatched(double[] x, int w, int h, byte[] keep, double[] got) {
+        double[] full = JTransformsFft.fullPath(x, w, h, keep);
+        double scale = 1;
+        double worst = 0;
+        for (int i = 0; i < full.length; i++) {
+            scale = Math.max(scale, Math.abs(full[i]));
+            worst = Math.max(worst, Math.abs(got[i] - full[i]));
+        }
+        assertThat(worst).as("%dx%d: largest difference", w, h).isLessThan(1e-9 * scale);
+        assertThat(Arrays.equals(new JTransformsFft().lowPassMagnitude(x, PassBand.of(w, h, keep)), got))
+                .as("%dx%d: the CPU backend dispatches to this path", w, h).isTrue();
     }
 
     /** A GPU probe that finds no device. */

@@ -8,7 +8,7 @@ the function the MimicBrush export itself uses. The image encoder, depth branch 
 and are not written, and no mimicbrush.bin is made: the UNets are built in this process with MimicBrush's configs.
 Attention goes through the exporter's default rewrite into ONNX Runtime's MultiHeadAttention
 (brushedit_export.fuse_attention) wherever the pattern matches; the script prints how many nodes that gave.
-Traced at 8x8 latents without verification (all spatial axes are dynamic). Never commit the output (about 3.4 GB).
+Traced at 8x8 latents without verification (all spatial axes are dynamic). Never commit the output (6.9 GB: two 860 M-parameter UNets in fp32).
 
 Usage (from the repository root, in the .venv-export environment of tools/bench/README.md):
     python tools/bench/make_mimicbrush_step_graph.py OUT [--no-fused-attention]

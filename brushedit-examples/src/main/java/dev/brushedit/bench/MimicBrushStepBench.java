@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>Each step assembles the guidance batch {@code [x; x] | hole | masked-source latents | depth feature} (13
  * channels), runs the graph with 257 image-prompt tokens and the reference latents, applies the guidance
  * {@code u + g (c - u)} and a latent update; inputs are seeded random tensors (they do not change the graph's work).
- * It runs {@code --warmup-steps} steps (default 1: session opened, shapes learned), then {@code --steps} steps
+ * It runs {@code --warmup-steps} steps (default 1: shapes learned, buffers allocated; the session is opened before it), then {@code --steps} steps
  * (default 2), and reports per measured step the wall time, the calling thread's ONNX Runtime time, the Java
  * overhead (wall - runtime) and its share, and the peak heap and resident memory. Its peer is
  * {@code tools/bench/ort_step_bench.py --mimicbrush} (the same graph and feeds in Python ONNX Runtime).
@@ -73,7 +73,7 @@ public final class MimicBrushStepBench {
             for (int i = 0; i < warmupSteps; i++) {
                 x = step(unet, x, condition, embeddings, reference, 901 - 20 * i);
             }
-            LOG.info("warm-up ({} steps at {}x{}, session opening included) took {} ms", warmupSteps, size, size,
+            LOG.info("warm-up ({} steps at {}x{}, after the session opened) took {} ms", warmupSteps, size, size,
                     (System.nanoTime() - t0) / 1_000_000);
             for (int i = 0; i < steps; i++) {
                 long wall = System.nanoTime();

@@ -19,7 +19,9 @@ from brushedit_export.exporter import Components, ExportOptions, _Exporter, expo
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.join(HERE, "..", "..", "brushedit-models", "src", "test", "resources", "standins")
-TOKENIZER = "/work/shared/fixtures/clip-tokenizer"
+TOKENIZER = os.environ.get(
+    "BRUSHEDIT_TOKENIZER",
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "fixtures", "clip-tokenizer"))
 
 STANDINS = {
     # name: (unet in_channels, brushnet?, options)

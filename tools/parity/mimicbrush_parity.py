@@ -3,8 +3,8 @@
 Writes what the Java test ReferenceInpainterParityTest compares against
 (brushedit-models/src/test/resources/mimicbrush-parity/, see the README there):
 
-    cd tools/exporter && /work/pyenv/bin/python make_mimicbrush_standin.py --source /tmp/mimicbrush-tiny-source
-    /work/pyenv/bin/python tools/parity/mimicbrush_parity.py --mimicbrush /tmp/mimicbrush-src \
+    cd tools/exporter && python make_mimicbrush_standin.py --source /tmp/mimicbrush-tiny-source
+    python tools/parity/mimicbrush_parity.py --mimicbrush /tmp/mimicbrush-src \
         --source /tmp/mimicbrush-tiny-source --out brushedit-models/src/test/resources/mimicbrush-parity
 
 ``--mimicbrush`` is a checkout of ali-vilab/MimicBrush (outside this repository; never copied into it). This
@@ -42,7 +42,7 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
-FIXTURES = "/work/shared/fixtures/images"
+FIXTURES = os.environ.get("BRUSHEDIT_FIXTURES", os.path.join(REPO, "..", "shared", "fixtures", "images"))
 STRIDE = 4
 
 CASES = [

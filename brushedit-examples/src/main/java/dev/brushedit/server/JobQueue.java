@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,8 @@ final class JobQueue implements AutoCloseable {
     private final int retained;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
+    /** The pool's task of each job not yet taken by a worker, so that cancelling it frees its place at once. */
+    private final Map<String, Runnable> queued = new ConcurrentHashMap<>();
 
     JobQueue(int workers, int capacity, int retained) {
         this.capacity = capacity;
@@ -51,10 +54,13 @@ final class JobQueue implements AutoCloseable {
             jobs.put(job.id(), job);
             trim();
         }
+        Runnable task = () -> run(job, work);
         try {
             waiting.incrementAndGet();
-            pool.execute(() -> run(job, work));
+            queued.put(job.id(), task);
+            pool.execute(task);
         } catch (RejectedExecutionException e) {
+            queued.remove(job.id());
             waiting.decrementAndGet();
             synchronized (jobs) {
                 jobs.remove(job.id());
@@ -68,6 +74,7 @@ final class JobQueue implements AutoCloseable {
     }
 
     private void run(Job job, Function<Job, ObjectNode> work) {
+        queued.remove(job.id());
         waiting.decrementAndGet();
         if (job.token().isCancelled()) {
             if (!job.isFinished()) {
@@ -102,6 +109,10 @@ final class JobQueue implements AutoCloseable {
                 if (j.state() == Job.State.QUEUED) {
                     j.failed(Errors.cancelled());
                 }
+            }
+            Runnable task = queued.remove(id);
+            if (task != null && pool.remove(task)) {
+                waiting.decrementAndGet();
             }
         });
         return job;

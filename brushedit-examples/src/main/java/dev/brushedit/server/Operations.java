@@ -14,6 +14,7 @@ import dev.brushedit.edit.ExecutorPreference;
 import dev.brushedit.edit.InstructionEditor;
 import dev.brushedit.edit.MaskPolicy;
 import dev.brushedit.edit.MaskSource;
+import dev.brushedit.edit.ObjectNotFoundException;
 import dev.brushedit.edit.UnsupportedEditException;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.InpaintResult;
@@ -141,9 +142,15 @@ final class Operations {
         }
         EditPlan plan = new EditPlan(EditCategory.LOCAL, object, object, Optional.empty(), "segment " + object);
         return job -> {
-            Mask mask = segmenter.mask(image, plan);
+            Mask mask;
+            try {
+                mask = segmenter.mask(image, plan);
+            } catch (ObjectNotFoundException e) {
+                mask = null;
+            }
             if (mask == null || mask.isEmpty()) {
-                throw ApiException.cannotHonour("object", "nothing was found for \"" + object + "\"");
+                throw ApiException.cannotHonour("object", "nothing was found for \"" + object + "\"; name the object "
+                        + "differently");
             }
             ObjectNode out = Fields.response();
             out.put("mask", ImageCodec.png(mask));

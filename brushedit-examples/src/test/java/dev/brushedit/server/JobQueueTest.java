@@ -48,6 +48,37 @@ class JobQueueTest {
     }
 
     @Test
+    void aCancelledQueuedJobFreesItsPlaceAtOnce() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (JobQueue queue = new JobQueue(1, 1, 8)) {
+            Job busy = queue.submit("edit", job -> {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Fields.response().put("ran", "busy");
+            });
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            try {
+                Job waiting = queue.submit("edit", job -> Fields.response().put("ran", "waiting"));
+                queue.cancel(waiting.id());
+                assertThat(waiting.state()).isEqualTo(Job.State.CANCELLED);
+                assertThat(queue.waiting()).isZero();
+                Job next = queue.submit("edit", job -> Fields.response().put("ran", "next"));
+                assertThat(queue.waiting()).isEqualTo(1);
+                release.countDown();
+                assertThat(busy.await().get("ran").asText()).isEqualTo("busy");
+                assertThat(next.await().get("ran").asText()).isEqualTo("next");
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    @Test
     void progressIsToldToSubscribersInOrderAndTheStreamEndsWithTheLastEvent() throws Exception {
         try (JobQueue queue = new JobQueue(1, 4, 8)) {
             CountDownLatch go = new CountDownLatch(1);

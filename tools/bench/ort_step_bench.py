@@ -1,17 +1,22 @@
-"""Python ONNX Runtime peer of dev.brushedit.bench.Pix2PixStepBench: InstructPix2Pix / ZONE denoising steps.
+"""Python ONNX Runtime peer of dev.brushedit.bench.Pix2PixStepBench (InstructPix2Pix / ZONE denoising steps) and,
+with --mimicbrush, of dev.brushedit.bench.MimicBrushStepBench (MimicBrush's fused step).
 
 Runs the UNet work of the Java steps on the same graphs with the same shapes: per step the 8-channel UNet at
 batch 3 (noisy latents repeated 3 times | image latents, image latents, zeros; text, text, empty-prompt
-embeddings), fetching out_sample only; with --zone also the UNet's cross-attention outputs, and a second session
+embeddings), fetching out_sample only; with --mimicbrush the folder's mimicbrush_unet/ graph on the guidance
+batch of 2 (13 channels: noisy latents twice | hole | masked-source latents | depth feature; 257 image-prompt tokens;
+reference latents [1, 4, h, w]) with the guidance and the latent update of the Java bench; with --zone also the UNet's cross-attention outputs, and a second session
 (--magicbrush, default the same folder) at batch 3, as ZONE's fused step runs them. Guidance and the scheduler
 are not run (they are not ONNX Runtime work); the embeddings and latents are random, which does not change the
 graphs' work. Sessions, sampling of resident memory and the options come from ort_edit_bench.py.
 
-Reports per step (steps 2..N, after a warm-up pass of --warmup-steps steps, default 1) the ONNX Runtime time of each UNet run,
+Reports per step (steps 2..N; with --mimicbrush every step, as MimicBrushStepBench; after a warm-up pass of
+--warmup-steps steps, default 1) the ONNX Runtime time of each UNet run,
 VmHWM and the load average, in the RESULT line format of the Java bench.
 
 Usage (from the repository root, in the .venv-ort environment of tools/bench/README.md):
     python tools/bench/ort_step_bench.py FOLDER [--zone] [--magicbrush FOLDER] [--size 512] [--steps 3] [--warmup-steps 1] [--threads 0]
+    python tools/bench/ort_step_bench.py FOLDER --mimicbrush [--size 512] [--steps 2] [--warmup-steps 1] [--threads 0]
 """
 
 import argparse
@@ -44,10 +49,34 @@ def steps(ip2p, magicbrush, size, n, zone, context, rng):
     return walls
 
 
+MIMIC_TOKENS = 257  # CLIP ViT-H/14 at 224: 16 x 16 patches + the class token
+MIMIC_GUIDANCE = 5.0
+
+
+def mimicbrush_steps(graphs, size, n, context, rng, first_timestep):
+    """MimicBrush's fused step as MimicBrushStepBench runs it: one mimicbrush_unet run per step."""
+    h = w = size // 8
+    condition = rng.standard_normal((2, 9, h, w)).astype(np.float32)
+    reference = rng.standard_normal((1, 4, h, w)).astype(np.float32)
+    x = rng.standard_normal((1, 4, h, w)).astype(np.float32)
+    walls = []
+    for i in range(n):
+        t0 = time.perf_counter_ns()
+        sample = np.concatenate([np.concatenate([x, x], axis=0), condition], axis=1)
+        feeds = {"sample": sample, "timestep": np.array([first_timestep - 20.0 * i]), "encoder_hidden_states": context,
+                 "reference_latents": reference}
+        eps = graphs.run("mimicbrush_unet", feeds, ["out_sample"], "mimicbrush_unet")
+        guided = eps[:1] + MIMIC_GUIDANCE * (eps[1:] - eps[:1])
+        x = (x - 0.01 * guided).astype(np.float32)
+        walls.append(time.perf_counter_ns() - t0)
+    return walls
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("folder")
     p.add_argument("--zone", action="store_true")
+    p.add_argument("--mimicbrush", action="store_true", help="the folder's mimicbrush_unet/ (MimicBrush's fused step)")
     p.add_argument("--magicbrush")
     p.add_argument("--size", type=int, default=512)
     p.add_argument("--steps", type=int, default=3)
@@ -63,19 +92,32 @@ def main():
     ip2p = Graphs(a.folder, a, sampler)
     magicbrush = Graphs(a.magicbrush or a.folder, a, sampler) if a.zone else None
     rng = np.random.default_rng(1)
-    hidden = next(i.shape[2] for i in ip2p.session("unet").get_inputs() if i.name == "encoder_hidden_states")
-    context = rng.standard_normal((3, 77, hidden)).astype(np.float32)
-    print(f"RESULT python step bench: onnxruntime {ort.__version__}, {'ZONE fused' if a.zone else 'InstructPix2Pix'} at "
-          f"{a.size}x{a.size}, {a.steps} steps, UNet batch 3, load average {load_average()}", flush=True)
-    steps(ip2p, magicbrush, a.size, a.warmup_steps, a.zone, context, rng)
+    part = "mimicbrush_unet" if a.mimicbrush else "unet"
+    hidden = next(i.shape[2] for i in ip2p.session(part).get_inputs() if i.name == "encoder_hidden_states")
+    if a.mimicbrush:
+        context = rng.standard_normal((2, MIMIC_TOKENS, hidden)).astype(np.float32)
+        kind = "MimicBrush fused step (reference UNet batch 1 + imitative UNet batch 2)"
+    else:
+        context = rng.standard_normal((3, 77, hidden)).astype(np.float32)
+        kind = ("ZONE fused" if a.zone else "InstructPix2Pix") + ", UNet batch 3"
+    print(f"RESULT python step bench: onnxruntime {ort.__version__}, {kind} at "
+          f"{a.size}x{a.size}, {a.steps} steps, load average {load_average()}", flush=True)
+    if a.mimicbrush:
+        mimicbrush_steps(ip2p, a.size, a.warmup_steps, context, rng, 901.0)
+    else:
+        steps(ip2p, magicbrush, a.size, a.warmup_steps, a.zone, context, rng)
     sampler.begin_edit()
-    walls = steps(ip2p, magicbrush, a.size, a.steps, a.zone, context, rng)
+    if a.mimicbrush:
+        walls = mimicbrush_steps(ip2p, a.size, a.steps, context, rng, 801.0)
+    else:
+        walls = steps(ip2p, magicbrush, a.size, a.steps, a.zone, context, rng)
     with sampler.lock:
         runs = {k: v for k, v in sampler.runs.items()}
     per_step = [sum(v[i] for v in runs.values()) for i in range(a.steps)]
-    measured = sorted(per_step[1:])
+    first = 0 if a.mimicbrush else 1  # MimicBrushStepBench measures every step after its warm-up
+    measured = sorted(per_step[first:])
     median = measured[len(measured) // 2] if len(measured) % 2 else (measured[len(measured) // 2 - 1] + measured[len(measured) // 2]) / 2
-    print(f"RESULT python ONNX Runtime time per step (median of steps 2..{a.steps}): {median / 1e6:.1f} ms; all: "
+    print(f"RESULT python ONNX Runtime time per step (median of steps {first + 1}..{a.steps}): {median / 1e6:.1f} ms; all: "
           f"{[round(v / 1e6, 1) for v in per_step]}; by graph ms: "
           + " ".join(f"{k}={','.join(f'{v / 1e6:.1f}' for v in vs)}" for k, vs in runs.items())
           + f"; step walls ms: {[round(v / 1e6, 1) for v in walls]}", flush=True)

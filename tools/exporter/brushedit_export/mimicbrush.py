@@ -232,6 +232,30 @@ def load_mimicbrush(checkpoint: str, inpainting_unet: str, reference_unet: str, 
                                 source=os.path.abspath(checkpoint))
 
 
+def write_step_graph(ex, unet, reference_unet, tokens: int) -> None:
+    """Writes ``mimicbrush_unet/`` (the fused step graph and its config) through the exporter ``ex``;
+    ``tokens`` is the image-prompt length (257 for CLIP at 224 with 14-pixel patches)."""
+    from .exporter import _cast
+
+    opts = ex.o
+    h, w = opts.latent_hw
+    unet, ref = _cast(unet, ex.dt, opts.device), _cast(reference_unet, ex.dt, opts.device)
+    d = unet.config.cross_attention_dim
+    args = (ex.rand(2, 13, h, w), torch.tensor([601.0], device=opts.device), ex.rand(2, tokens, d), ex.rand(1, 4, h, w))
+    ex.graph("mimicbrush_unet", MimicBrushStep(unet, ref), args,
+             ["sample", "timestep", "encoder_hidden_states", "reference_latents"], ["out_sample"],
+             {"sample": {0: "batch_size", 2: "height", 3: "width"}, "timestep": {},
+              "encoder_hidden_states": {0: "batch_size", 1: "sequence_length"},
+              "reference_latents": {0: "reference_batch", 2: "height", 3: "width"},
+              "out_sample": {0: "batch_size", 2: "height", 3: "width"}})
+    cfg = ex.config_dict(unet.config)
+    cfg["_class_name"] = "UNet2DConditionModel"
+    cfg["reference_unet"] = ex.config_dict(ref.config)
+    cfg["reference_weight"] = REFERENCE_WEIGHT
+    cfg["fusion_blocks"] = [n for n, _ in fusion_blocks(unet)]
+    ex.write_json("mimicbrush_unet/config.json", cfg)
+
+
 def export_mimicbrush(comps: MimicBrushComponents, out_dir: str, opts, depth_graph: bool = True) -> object:
     """Writes the MimicBrush folder (CONTRACT.md) into ``out_dir``; returns the exporter's result.
 
@@ -249,24 +273,8 @@ def export_mimicbrush(comps: MimicBrushComponents, out_dir: str, opts, depth_gra
     os.makedirs(out_dir, exist_ok=True)
     dt = ex.dt
     ex.vae()
-    h, w = opts.latent_hw
-    unet, ref = _cast(comps.unet, dt, opts.device), _cast(comps.reference_unet, dt, opts.device)
-    d = unet.config.cross_attention_dim
     tokens = (CLIP_INPUT // comps.image_encoder.config.patch_size) ** 2 + 1
-    args = (ex.rand(2, 13, h, w), torch.tensor([601.0], device=opts.device), ex.rand(2, tokens, d), ex.rand(1, 4, h, w))
-    ex.graph("mimicbrush_unet", MimicBrushStep(unet, ref), args,
-             ["sample", "timestep", "encoder_hidden_states", "reference_latents"], ["out_sample"],
-             {"sample": {0: "batch_size", 2: "height", 3: "width"}, "timestep": {},
-              "encoder_hidden_states": {0: "batch_size", 1: "sequence_length"},
-              "reference_latents": {0: "reference_batch", 2: "height", 3: "width"},
-              "out_sample": {0: "batch_size", 2: "height", 3: "width"}})
-    cfg = ex.config_dict(unet.config)
-    cfg["_class_name"] = "UNet2DConditionModel"
-    cfg["reference_unet"] = ex.config_dict(ref.config)
-    cfg["reference_weight"] = REFERENCE_WEIGHT
-    cfg["fusion_blocks"] = [n for n, _ in fusion_blocks(unet)]
-    ex.write_json("mimicbrush_unet/config.json", cfg)
-
+    write_step_graph(ex, comps.unet, comps.reference_unet, tokens)
     enc = ImagePromptEncoder(_cast(comps.image_encoder, dt, opts.device), _cast(comps.image_projection, dt, opts.device))
     ex.graph("image_encoder", enc, (ex.rand(1, 3, CLIP_INPUT, CLIP_INPUT),), ["pixel_values"], ["image_embeds"],
              {"pixel_values": {0: "batch_size"}, "image_embeds": {0: "batch_size"}})

@@ -8,7 +8,7 @@ run of a shape and an edit's last step do); 0 = never. tools/bench/ort_profile_c
 
 Usage (repository root, venv from tools/bench/requirements-ort.txt):
     python tools/bench/ort_step_profile.py FOLDER [--size 512] [--runs 3] [--shrink-after 1,3]
-        [--profile target/step-profile-python]
+        [--no-mem-pattern] [--profile target/step-profile-python]
 """
 
 import argparse
@@ -30,11 +30,13 @@ def main():
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--shrink-after", default="0", help="comma-separated 1-based runs")
     p.add_argument("--profile", default="target/step-profile-python")
+    p.add_argument("--no-mem-pattern", action="store_true")
     a = p.parse_args()
     h = a.size // 8
     so = ort.SessionOptions()
     so.enable_profiling = True
     so.profile_file_prefix = a.profile
+    so.enable_mem_pattern = not a.no_mem_pattern
     s = ort.InferenceSession(os.path.join(a.folder, "brushnet_unet", "model.onnx"), so,
                              providers=["CPUExecutionProvider"])
     rng = np.random.default_rng(1)
@@ -47,6 +49,7 @@ def main():
     plain, shrink = ort.RunOptions(), ort.RunOptions()
     shrink.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
     print(f"RESULT python StepProfileBench: size {a.size}, {a.runs} runs, shrink after run {a.shrink_after}, "
+          f"memory pattern {not a.no_mem_pattern}, "
           f"onnxruntime {ort.__version__}, load average {load_average()}", flush=True)
     for r in range(1, a.runs + 1):
         _, cpu0, f0 = proc_stat()

@@ -22,11 +22,13 @@ import org.slf4j.LoggerFactory;
  * shapes as a guided 512 step (batch 2, BrushNet condition at batch 1). Every run's wall time, process CPU time and
  * minor page faults are printed. {@code --shrink-after N,M} ends runs N and M (1-based) with the arena shrinkage
  * run option, as an edit's last step does, so the run after it shows the cost of faulting the memory in again; the
- * first run always ends so, as every first run of a shape does in {@link GraphSession}.
+ * first run always ends so, as every first run of a shape does in {@link GraphSession}. {@code --no-mem-pattern}
+ * turns ONNX Runtime's memory pattern off (the low-memory mode's setting).
  *
  * <pre>
  * java -cp brushedit-examples/target/brushedit-examples-*-all.jar dev.brushedit.bench.StepProfileBench \
- *     --checkpoint DIR [--size 512] [--runs 3] [--shrink-after 3] [--profile target/step-profile-java]
+ *     --checkpoint DIR [--size 512] [--runs 3] [--shrink-after 3] [--no-mem-pattern]
+ *     [--profile target/step-profile-java]
  * </pre>
  *
  * <p>Thread-safety: a command-line program; not for concurrent use.
@@ -38,7 +40,7 @@ public final class StepProfileBench {
 
     /** Runs the benchmark; see the class comment for the arguments. */
     public static void main(String[] args) throws OrtException {
-        Map<String, String> a = BenchArgs.parse(args);
+        Map<String, String> a = BenchArgs.parse(args, "no-mem-pattern");
         Path checkpoint = Path.of(a.getOrDefault("checkpoint", "target/bench/sd15-size"));
         int size = Integer.parseInt(a.getOrDefault("size", "512"));
         int runs = Integer.parseInt(a.getOrDefault("runs", "3"));
@@ -52,6 +54,9 @@ public final class StepProfileBench {
         OrtSession.SessionOptions so = new OrtSession.SessionOptions();
         so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
         so.enableProfiling(profile);
+        if (a.containsKey("no-mem-pattern")) {
+            so.setMemoryPatternOptimization(false);
+        }
         TorchGenerator g = new TorchGenerator(1);
         Map<String, GraphSession.Feed> feeds = new LinkedHashMap<>();
         feeds.put("sample", GraphSession.Feed.of(g.randn(2, 4, h, h)));
@@ -59,7 +64,8 @@ public final class StepProfileBench {
         feeds.put("encoder_hidden_states", GraphSession.Feed.of(g.randn(2, 77, 768)));
         feeds.put("brushnet_cond", GraphSession.Feed.of(g.randn(1, 5, h, h)));
         feeds.put("conditioning_scale", new GraphSession.Feed(Tensor.of(new float[] {1f}, 1), new long[] {1}));
-        LOG.info("RESULT java StepProfileBench: size {}, {} runs, shrink after run {}, load average {}", size, runs, shrinkAfter,
+        LOG.info("RESULT java StepProfileBench: size {}, {} runs, shrink after run {}, memory pattern {}, load average {}", size,
+                runs, shrinkAfter, !a.containsKey("no-mem-pattern"),
                 EditBench.loadAverage());
         try (GraphSession session = new GraphSession(env.createSession(
                 checkpoint.resolve("brushnet_unet/model.onnx").toString(), so), "brushnet_unet")) {

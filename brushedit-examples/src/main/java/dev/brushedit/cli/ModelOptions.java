@@ -21,7 +21,7 @@ final class ModelOptions {
     boolean lowMemory;
 
     @Option(names = "--keep-step-memory", description = "Keep the denoising graph's working memory from one edit to the next"
-            + " (about 0.5 GiB more at peak for a 512 edit) so later edits' first steps need not fault it in again; for"
+            + " (about 0.6 GiB more at peak for a 512 edit) so later edits' first steps need not fault it in again; for"
             + " processes that make many edits (serve). Cannot be combined with --low-mem.")
     boolean keepStepMemory;
 

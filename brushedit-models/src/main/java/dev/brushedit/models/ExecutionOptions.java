@@ -107,9 +107,9 @@ public final class ExecutionOptions {
      * Whether the denoising graph keeps its working memory (ONNX Runtime's arena) from one job to the next. Off by
      * default: the last denoising step of every job hands that memory back to the system, so that the VAE decoder
      * does not run on top of it (this bounds the job's peak), and the next job's first two steps fault it in again
-     * (BENCHMARKS.md measures the cost: 0.5 GiB of page faults, a few seconds of a 512 job on two cores). On, later
-     * jobs' steps run at full speed from the first, and every decode runs on top of the denoiser's working memory
-     * (about 0.5 GiB more at peak for a 512 job with fused attention). Cannot be combined with {@link #lowMemory()}.
+     * (about 0.5 GiB of page faults for a 512 job; BENCHMARKS.md). On, later jobs' steps run without those faults
+     * from the first, and every decode runs on top of the denoiser's working memory (about 0.6 GiB more at the peak
+     * of a 512 job with fused attention). Cannot be combined with {@link #lowMemory()}.
      */
     public boolean keepStepMemory() {
         return keepStepMemory;

@@ -8,7 +8,8 @@ not change the graphs' work), so this needs only numpy and onnxruntime.
 
 Reports per edit the time of every graph run and the peak resident memory (sampled from /proc/self/status every
 5 ms) attributed to the graph whose run or session load is in progress, else to "python", plus VmHWM and the load
-average, in the same line format as EditBench.
+average, in the same line format as EditBench; and, like EditBench, every run's process CPU time and minor page
+faults and the edit's CPU time per thread name (from /proc/self/stat; these barely depend on machine load).
 
 Usage (from the repository root, in a venv with onnxruntime and numpy, see tools/bench/README.md):
     python tools/bench/ort_edit_bench.py FOLDER [--size 512] [--steps 2] [--edits 3] [--threads 0]
@@ -34,6 +35,27 @@ def status(field):
     return -1
 
 
+def proc_stat(path="/proc/self/stat"):
+    """(name, CPU ms user+system, minor faults) from a proc stat file, as EditBench's ProcessCpu reads them."""
+    with open(path) as f:
+        s = f.read()
+    name = s[s.index("(") + 1:s.rindex(")")].replace(" ", "_")
+    rest = s[s.rindex(")") + 2:].split()
+    tick_ms = 1000 // os.sysconf("SC_CLK_TCK")
+    return name, (int(rest[11]) + int(rest[12])) * tick_ms, int(rest[7])
+
+
+def cpu_by_thread_name():
+    out = {}
+    for t in os.listdir("/proc/self/task"):
+        try:
+            name, ms, _ = proc_stat(f"/proc/self/task/{t}/stat")
+        except OSError:
+            continue
+        out[name] = out.get(name, 0) + ms
+    return out
+
+
 def load_average():
     with open("/proc/loadavg") as f:
         return " ".join(f.read().split()[:3])
@@ -47,6 +69,7 @@ class Sampler(threading.Thread):
         self.current = "python"
         self.lock = threading.Lock()
         self.peaks, self.runs, self.edit_peak = {}, {}, 0
+        self.cpu = {}
         self.running = True
 
     def sample(self):
@@ -56,6 +79,11 @@ class Sampler(threading.Thread):
             self.edit_peak = max(self.edit_peak, kb)
 
     def run(self):
+        try:  # names the native thread, so that the per-thread CPU report shows the sampler's own cost
+            import ctypes
+            ctypes.CDLL(None).prctl(15, b"resident-sample", 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
         while self.running:
             self.sample()
             time.sleep(0.005)
@@ -63,19 +91,23 @@ class Sampler(threading.Thread):
     def timed(self, label, fn):
         self.sample()
         self.current = label
+        _, cpu0, faults0 = proc_stat()
         t0 = time.perf_counter_ns()
         try:
             return fn()
         finally:
             took = time.perf_counter_ns() - t0
+            _, cpu1, faults1 = proc_stat()
             self.sample()
             self.current = "python"
             with self.lock:
                 self.runs.setdefault(label, []).append(took)
+                self.cpu.setdefault(label, []).append((cpu1 - cpu0, faults1 - faults0))
 
     def begin_edit(self):
         with self.lock:
             self.peaks, self.runs, self.edit_peak = {}, {}, 0
+            self.cpu = {}
 
 
 class Graphs:
@@ -193,9 +225,13 @@ def main():
     print(f"RESULT python EditBench: onnxruntime {ort.__version__}, {flags}, load average {load_average()}", flush=True)
     for e in range(1, a.edits + 1):
         sampler.begin_edit()
+        threads0 = cpu_by_thread_name()
+        _, cpu0, faults0 = proc_stat()
         t0 = time.perf_counter_ns()
         edit(g, a.size, a.steps, e)
         wall = time.perf_counter_ns() - t0
+        _, cpu1, faults1 = proc_stat()
+        threads = {k: v - threads0.get(k, 0) for k, v in sorted(cpu_by_thread_name().items()) if v != threads0.get(k, 0)}
         sampler.sample()
         with sampler.lock:
             runs = " ".join(f"{k}={','.join(f'{v / 1e6:.1f}' for v in vs)}" for k, vs in sampler.runs.items())
@@ -204,6 +240,12 @@ def main():
         print(f"RESULT python edit {e}: wall {wall / 1e6:.1f} ms; runs ms: {runs}; peak RSS MiB by stage: {peaks}; "
               f"edit peak {edit_peak >> 10} MiB; after {status('VmRSS:') >> 10} MiB; VmHWM {status('VmHWM:') >> 10} MiB; "
               f"load {load_average()}", flush=True)
+        with sampler.lock:
+            runs_cpu = " ".join(f"{k}={','.join(str(c) for c, _ in vs)}" for k, vs in sampler.cpu.items())
+            runs_faults = " ".join(f"{k}={','.join(str(f) for _, f in vs)}" for k, vs in sampler.cpu.items())
+        print(f"RESULT python edit {e} cpu: edit cpu {cpu1 - cpu0} ms, minor faults {faults1 - faults0}; runs cpu ms: "
+              f"{runs_cpu}; runs minor faults: {runs_faults}; cpu ms by thread name: "
+              f"{' '.join(f'{k}={v}' for k, v in threads.items())}", flush=True)
     sampler.running = False
     print(f"RESULT python end: peak resident {status('VmHWM:') >> 10} MiB, load average {load_average()}", flush=True)
 

@@ -31,12 +31,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Resident memory is sampled from {@code /proc/self/status} every 5 ms on a daemon thread and attributed to the
  * graph whose run (or session load) is in progress, else to "java" (Java work between runs); the process's own
- * peak ({@code VmHWM}) is printed at the end of every edit. Each edit uses a new prompt, so the prompt cache never
+ * peak ({@code VmHWM}) is printed at the end of every edit, and so are every run's process CPU time and minor page
+ * faults and the edit's CPU time per thread name ({@link ProcessCpu}): counters that machine load barely changes. Each edit uses a new prompt, so the prompt cache never
  * hides the text encoder.
  *
  * <pre>
  * java -cp brushedit-examples/target/brushedit-examples-*-all.jar dev.brushedit.bench.EditBench \
- *     --checkpoint DIR [--size 512] [--steps 2] [--edits 3] [--threads 0] [--low-mem]
+ *     --checkpoint DIR [--size 512] [--steps 2] [--edits 3] [--threads 0] [--low-mem | --keep-step-memory]
  * </pre>
  *
  * <p>Thread-safety: a command-line program; not for concurrent use.
@@ -48,7 +49,7 @@ public final class EditBench {
 
     /** Runs the benchmark; see the class comment for the arguments. */
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = BenchArgs.parse(args, "low-mem");
+        Map<String, String> a = BenchArgs.parse(args, "low-mem", "keep-step-memory");
         Path checkpoint = Path.of(a.getOrDefault("checkpoint", "target/bench/sd15-size"));
         int size = Integer.parseInt(a.getOrDefault("size", "512"));
         int steps = Integer.parseInt(a.getOrDefault("steps", "2"));
@@ -57,6 +58,9 @@ public final class EditBench {
         ExecutionOptions.Builder options = ExecutionOptions.builder().intraOpThreads(threads);
         if (a.containsKey("low-mem")) {
             options.lowMemory(true);
+        }
+        if (a.containsKey("keep-step-memory")) {
+            options.keepStepMemory(true);
         }
         RgbImage image = InpainterStepBench.gradient(size, size);
         Mask mask = Mask.ofBox(size, size, new Box(size / 4, size / 4, size * 3 / 4, size * 3 / 4));
@@ -72,10 +76,16 @@ public final class EditBench {
                         .negativePrompt("blurry, take " + e).steps(steps).guidanceScale(7.5).scheduler(SchedulerType.DDIM)
                         .seed(e).strategy(LargeImageStrategy.original()).blend(BlendOptions.HARD).build();
                 sampler.beginEdit();
+                Map<String, Long> threadsBefore = ProcessCpu.byThreadName();
+                ProcessCpu.Sample before = ProcessCpu.now();
                 long t0 = System.nanoTime();
                 InpaintResult result = inpainter.inpaint(image, mask, request);
                 long wall = System.nanoTime() - t0;
+                ProcessCpu.Sample used = ProcessCpu.now().minus(before);
                 report(e, wall, sampler.endEdit(), result.provenance().stageTimings());
+                LOG.info("RESULT java edit {} cpu: edit cpu {} ms, minor faults {}; runs cpu ms:{}; runs minor faults:{};"
+                        + " cpu ms by thread name:{}", e, used.cpuMs(), used.minorFaults(), sampler.cpuLine(false),
+                        sampler.cpuLine(true), threadLine(ProcessCpu.minus(ProcessCpu.byThreadName(), threadsBefore)));
             }
         } finally {
             GraphSession.setRunObserver(null);
@@ -100,6 +110,12 @@ public final class EditBench {
         LOG.info("RESULT java edit {}: wall {} ms; runs ms:{}; stages ms:{}; peak RSS MiB by stage:{}; edit peak {} MiB; after {} MiB;"
                 + " VmHWM {} MiB; load {}", edit, String.format(Locale.ROOT, "%.1f", wall / 1e6), runs, st, peaks, rec.peak() >> 10,
                 ResidentSampler.read("VmRSS:") >> 10, ResidentSampler.read("VmHWM:") >> 10, loadAverage());
+    }
+
+    private static String threadLine(Map<String, Long> byName) {
+        StringBuilder out = new StringBuilder();
+        byName.forEach((name, ms) -> out.append(' ').append(name).append('=').append(ms));
+        return out.toString();
     }
 
     private static String shortName(String label) {
@@ -129,6 +145,8 @@ public final class EditBench {
         private volatile boolean running = true;
         private final Map<String, Long> peaks = new LinkedHashMap<>();
         private final Map<String, List<Long>> runs = new LinkedHashMap<>();
+        private final Map<String, List<ProcessCpu.Sample>> runCpu = new LinkedHashMap<>();
+        private volatile ProcessCpu.Sample runStart;
         private long editPeak;
 
         ResidentSampler() {
@@ -140,14 +158,17 @@ public final class EditBench {
         public void started(String label) {
             sample();
             current = label;
+            runStart = ProcessCpu.now();
         }
 
         @Override
         public void finished(String label, long nanos) {
+            ProcessCpu.Sample used = ProcessCpu.now().minus(runStart);
             sample();
             current = "java";
             synchronized (this) {
                 runs.computeIfAbsent(label, k -> new ArrayList<>()).add(nanos);
+                runCpu.computeIfAbsent(label, k -> new ArrayList<>()).add(used);
             }
         }
 
@@ -172,9 +193,21 @@ public final class EditBench {
             }
         }
 
+        /** Per run label, the runs' CPU ms (or minor faults when {@code faults}) in order, as one line. */
+        synchronized String cpuLine(boolean faults) {
+            StringBuilder out = new StringBuilder();
+            runCpu.forEach((label, samples) -> {
+                List<String> values = new ArrayList<>();
+                samples.forEach(s -> values.add(Long.toString(faults ? s.minorFaults() : s.cpuMs())));
+                out.append(' ').append(shortName(label)).append('=').append(String.join(",", values));
+            });
+            return out.toString();
+        }
+
         synchronized void beginEdit() {
             peaks.clear();
             runs.clear();
+            runCpu.clear();
             editPeak = 0;
         }
 

@@ -121,6 +121,16 @@ class ModelCommandsTest {
         assertThat(err.toString()).contains("--scheduler-option").contains("use_karas_sigmas");
     }
 
+    @Test
+    void keepStepMemoryWithLowMemNamesBothFlags() {
+        Path image = dir.resolve("in.png");
+        ImageFiles.write(RgbImage.filled(8, 8, 0, 0, 0), image);
+        assertThat(run("inpaint", "-i", image.toString(), "-m", image.toString(), "-o", dir.resolve("o.png").toString(),
+                "--model", STANDINS.resolve("sd15-tiny-brushnet").toString(), "--low-mem", "--keep-step-memory")).isEqualTo(2);
+        assertThat(err.toString()).contains("--keep-step-memory cannot be combined with --low-mem");
+        assertThat(dir.resolve("o.png")).doesNotExist();
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

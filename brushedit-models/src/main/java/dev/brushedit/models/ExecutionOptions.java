@@ -25,6 +25,7 @@ public final class ExecutionOptions {
     private final GraphOptimization optimization;
     private final Path optimizedModelCacheDir;
     private final boolean lowMemory;
+    private final boolean keepStepMemory;
 
     private ExecutionOptions(Builder b) {
         this.provider = b.provider;
@@ -34,6 +35,7 @@ public final class ExecutionOptions {
         this.optimization = b.optimization;
         this.optimizedModelCacheDir = b.optimizedModelCacheDir;
         this.lowMemory = b.lowMemory;
+        this.keepStepMemory = b.keepStepMemory;
     }
 
     /** CPU, runtime-chosen thread counts, all optimizations, no cache. */
@@ -56,6 +58,7 @@ public final class ExecutionOptions {
         b.optimization = optimization;
         b.optimizedModelCacheDir = optimizedModelCacheDir;
         b.lowMemory = lowMemory;
+        b.keepStepMemory = keepStepMemory;
         return b;
     }
 
@@ -100,6 +103,18 @@ public final class ExecutionOptions {
         return lowMemory;
     }
 
+    /**
+     * Whether the denoising graph keeps its working memory (ONNX Runtime's arena) from one job to the next. Off by
+     * default: the last denoising step of every job hands that memory back to the system, so that the VAE decoder
+     * does not run on top of it (this bounds the job's peak), and the next job's first two steps fault it in again
+     * (about 0.5 GiB of page faults for a 512 job; BENCHMARKS.md). On, later jobs' steps run without those faults
+     * from the first, and every decode runs on top of the denoiser's working memory (about 0.6 GiB more at the peak
+     * of a 512 job with fused attention). Cannot be combined with {@link #lowMemory()}.
+     */
+    public boolean keepStepMemory() {
+        return keepStepMemory;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof ExecutionOptions)) {
@@ -108,19 +123,22 @@ public final class ExecutionOptions {
         ExecutionOptions x = (ExecutionOptions) o;
         return provider == x.provider && deviceId == x.deviceId && intraOpThreads == x.intraOpThreads
                 && interOpThreads == x.interOpThreads && optimization == x.optimization
-                && Objects.equals(optimizedModelCacheDir, x.optimizedModelCacheDir) && lowMemory == x.lowMemory;
+                && Objects.equals(optimizedModelCacheDir, x.optimizedModelCacheDir) && lowMemory == x.lowMemory
+                && keepStepMemory == x.keepStepMemory;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(provider, deviceId, intraOpThreads, interOpThreads, optimization, optimizedModelCacheDir, lowMemory);
+        return Objects.hash(provider, deviceId, intraOpThreads, interOpThreads, optimization, optimizedModelCacheDir, lowMemory,
+                keepStepMemory);
     }
 
     @Override
     public String toString() {
         return "ExecutionOptions[" + provider + (provider == ExecutionProvider.CUDA ? ":" + deviceId : "")
                 + ", intraOp=" + intraOpThreads + ", interOp=" + interOpThreads + ", opt=" + optimization
-                + ", cache=" + optimizedModelCacheDir + (lowMemory ? ", lowMemory" : "") + "]";
+                + ", cache=" + optimizedModelCacheDir + (lowMemory ? ", lowMemory" : "")
+                + (keepStepMemory ? ", keepStepMemory" : "") + "]";
     }
 
     /**
@@ -137,6 +155,7 @@ public final class ExecutionOptions {
         private GraphOptimization optimization = GraphOptimization.ALL;
         private Path optimizedModelCacheDir;
         private boolean lowMemory;
+        private boolean keepStepMemory;
 
         private Builder() {}
 
@@ -187,8 +206,25 @@ public final class ExecutionOptions {
             return this;
         }
 
-        /** The options. */
+        /**
+         * Keeps the denoising graph's working memory between jobs or not (off by default); see
+         * {@link ExecutionOptions#keepStepMemory()}.
+         */
+        public Builder keepStepMemory(boolean on) {
+            this.keepStepMemory = on;
+            return this;
+        }
+
+        /**
+         * The options.
+         *
+         * @throws InvalidInputException if both the low-memory mode and {@code keepStepMemory} are on
+         */
         public ExecutionOptions build() {
+            if (lowMemory && keepStepMemory) {
+                throw new InvalidInputException("keepStepMemory cannot be combined with lowMemory: the low-memory mode"
+                        + " releases the denoising graph's working memory after every step; turn one of them off");
+            }
             return new ExecutionOptions(this);
         }
     }

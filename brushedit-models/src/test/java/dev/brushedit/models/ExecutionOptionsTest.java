@@ -42,6 +42,19 @@ class ExecutionOptionsTest {
     }
 
     @Test
+    void keepStepMemoryIsOffByDefaultRoundTripsAndRefusesLowMemory() {
+        assertThat(ExecutionOptions.defaults().keepStepMemory()).isFalse();
+        ExecutionOptions keep = ExecutionOptions.builder().keepStepMemory(true).build();
+        assertThat(keep.keepStepMemory()).isTrue();
+        assertThat(keep.toBuilder().build()).isEqualTo(keep).hasSameHashCodeAs(keep);
+        assertThat(keep).isNotEqualTo(ExecutionOptions.defaults());
+        assertThat(keep.toString()).contains("keepStepMemory");
+        assertThatThrownBy(() -> ExecutionOptions.builder().lowMemory(true).keepStepMemory(true).build())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("keepStepMemory")
+                .hasMessageContaining("lowMemory");
+    }
+
+    @Test
     void onlyTheOncePerJobSessionsReleaseTheirMemoryUnlessLowMemoryIsOn() {
         try (ModelFolder folder = ModelFolder.open(StandIns.folder(StandIns.BRUSHNET))) {
             assertThat(folder.session(ModelPart.VAE_DECODER).releasesMemoryAfterEveryRun()).isTrue();

@@ -45,7 +45,10 @@ class MemoryPolicyTest {
 
     @Test
     void budgetsFollowTheLowMemoryOption() {
-        assertThat(MemoryPolicy.of(ExecutionOptions.defaults())).isEqualTo(new MemoryPolicy(false, MemoryPolicy.DEFAULT_VAE_BUDGET));
+        assertThat(MemoryPolicy.of(ExecutionOptions.defaults()))
+                .isEqualTo(new MemoryPolicy(false, MemoryPolicy.DEFAULT_VAE_BUDGET, false));
+        assertThat(MemoryPolicy.of(ExecutionOptions.builder().keepStepMemory(true).build()))
+                .isEqualTo(new MemoryPolicy(false, MemoryPolicy.DEFAULT_VAE_BUDGET, true));
         MemoryPolicy low = MemoryPolicy.of(ExecutionOptions.builder().lowMemory(true).build());
         assertThat(low.splitGuidanceBatch()).isTrue();
         assertThat(low.vaeBudget()).isLessThan(MemoryPolicy.DEFAULT_VAE_BUDGET);
@@ -61,6 +64,24 @@ class MemoryPolicyTest {
             assertThat(backend.folder().releasedRuns(ModelPart.BRUSHNET_UNET)).as("two jobs: and its last step").isEqualTo(3);
             assertThat(backend.folder().releasedRuns(ModelPart.VAE_DECODER)).as("every decode").isEqualTo(2);
             assertThat(backend.folder().isLoaded(ModelPart.VAE_DECODER)).isTrue();
+        }
+    }
+
+    @Test
+    void keepStepMemoryReleasesOnlyTheFirstRunOfTheShapeAndGivesTheSameImage() {
+        Tensor normal;
+        try (DiffusionBackend backend = open(ExecutionOptions.defaults())) {
+            normal = generate(backend);
+        }
+        try (DiffusionBackend backend = open(ExecutionOptions.builder().keepStepMemory(true).build())) {
+            Tensor kept = generate(backend);
+            assertThat(kept.maxAbsDiff(normal)).as("releasing changes no value").isZero();
+            assertThat(backend.folder().releasedRuns(ModelPart.BRUSHNET_UNET)).as("one job: the first run of the shape only")
+                    .isEqualTo(1);
+            generate(backend);
+            assertThat(backend.folder().releasedRuns(ModelPart.BRUSHNET_UNET)).as("two jobs: no last-step release").isEqualTo(1);
+            assertThat(backend.folder().releasedRuns(ModelPart.VAE_DECODER)).as("the VAE still releases every decode")
+                    .isEqualTo(2);
         }
     }
 

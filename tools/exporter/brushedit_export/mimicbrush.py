@@ -45,12 +45,21 @@ DDIM_SCHEDULER["_class_name"] = "DDIMScheduler"
 
 # ------------------------------------------------------------------ attention with a reference bank
 def _attend(attn, x: torch.Tensor, context: torch.Tensor) -> torch.Tensor:
-    """diffusers' eager attention (query from ``x``, keys and values from ``context``), without residual."""
-    q = attn.head_to_batch_dim(attn.to_q(x))
-    k = attn.head_to_batch_dim(attn.to_k(context))
-    v = attn.head_to_batch_dim(attn.to_v(context))
-    probs = attn.get_attention_scores(q, k, None)
-    out = attn.batch_to_head_dim(torch.bmm(probs, v))
+    """Attention with the query from ``x`` and keys and values from ``context``, without residual.
+
+    Written as diffusers' SDPA processor writes it (heads split as [b, heads, tokens, d], then
+    ``F.scaled_dot_product_attention``), so that the exporter's fused-attention rewrite (fuse_attention.py) turns
+    it into one MultiHeadAttention node: for the reference-reading form, K and V are the projections of the
+    concatenated [own; reference] tokens, computed before the op. Same result as diffusers' eager attention
+    (softmax(q k^T * attn.scale) v) up to float rounding."""
+    b = x.shape[0]
+    q, k, v = attn.to_q(x), attn.to_k(context), attn.to_v(context)
+    d = k.shape[-1] // attn.heads
+    q, k, v = (t.view(b, -1, attn.heads, d).transpose(1, 2) for t in (q, k, v))
+    # SDPA's default scale is 1/sqrt(d); pass attn.scale only when it differs (a numeric scale fuses too)
+    scale = None if abs(attn.scale - d ** -0.5) < 1e-12 else attn.scale
+    out = F.scaled_dot_product_attention(q, k, v, dropout_p=0.0, is_causal=False, scale=scale)
+    out = out.transpose(1, 2).reshape(b, -1, attn.heads * d)
     return attn.to_out[1](attn.to_out[0](out))
 
 

@@ -362,13 +362,15 @@ def main(argv=None) -> int:
     p.add_argument("--precision", choices=("fp32", "fp16"), default="fp32")
     p.add_argument("--opset", type=int, default=17)
     p.add_argument("--external-data", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("--no-fused-attention", dest="fused_attention", action="store_false",
+                   help="keep attention as MatMul/Softmax/MatMul (default: ONNX Runtime MultiHeadAttention, CONTRACT.md)")
     p.add_argument("--no-verify", dest="verify", action="store_false")
     p.add_argument("--device", default="cpu")
     a = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     comps = load_mimicbrush(a.checkpoint, a.inpainting_unet, a.reference_unet, a.vae, a.image_encoder, a.depth_model)
     opts = ExportOptions(precision=a.precision, opset=a.opset, external_data=a.external_data, verify=a.verify,
-                         device=a.device, latent_hw=(64, 64), source=os.path.abspath(a.checkpoint))
+                         fused_attention=a.fused_attention, device=a.device, latent_hw=(64, 64), source=os.path.abspath(a.checkpoint))
     print(export_mimicbrush(comps, a.out_dir, opts, depth_graph=a.depth_graph).summary())
     return 0
 

@@ -12,6 +12,7 @@ loads the same source folder into MimicBrush's own pipeline. Everything is seede
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -82,7 +83,26 @@ def main(argv=None) -> int:
     comps = load_mimicbrush(**paths)
     options = ExportOptions(latent_hw=(64, 64), source="tiny random weights (mimicbrush-tiny, make_mimicbrush_standin.py)")
     print(export_mimicbrush(comps, os.path.abspath(a.out), options).summary())
+    _relative_config_paths(os.path.abspath(a.out), os.path.abspath(a.source))
     return 0
+
+
+def _relative_config_paths(out: str, source: str) -> None:
+    """transformers/diffusers record the folder a config came from; the committed stand-in names it relative to
+    the source folder's parent (``mimicbrush-tiny-source/...``), not by this machine's absolute path."""
+    parent = os.path.dirname(source) + os.sep
+    for sub in sorted(os.listdir(out)):
+        path = os.path.join(out, sub, "config.json")
+        if not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            cfg = json.load(f)
+        name = cfg.get("_name_or_path")
+        if isinstance(name, str) and name.startswith(parent):
+            cfg["_name_or_path"] = name[len(parent):]
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(cfg, f, indent=2, sort_keys=True)
+                f.write("\n")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Fused attention: rewrites exported scaled-dot-product attention into ONNX Runtime's MultiHeadAttention.
 
 torch's exporter writes ``F.scaled_dot_product_attention`` (what diffusers' UNet, BrushNet and VAE attention
-layers call) as Reshape/Transpose of q, k and v, MatMul, Softmax, MatMul: ONNX Runtime then materialises the
+layers and MimicBrush's step wrappers call) as Reshape/Transpose of q, k and v, MatMul, Softmax, MatMul: ONNX Runtime then materialises the
 whole [batch, heads, queries, keys] score tensor, 1 GiB per layer for a 512 edit and 5 GiB at 768. This pass
 replaces each such chain by one ``com.microsoft.MultiHeadAttention`` node on the 3-D projections
 [batch, tokens, heads * head_size]; ONNX Runtime's CPU kernel for it works block by block (flash attention) and

@@ -45,12 +45,21 @@ DDIM_SCHEDULER["_class_name"] = "DDIMScheduler"
 
 # ------------------------------------------------------------------ attention with a reference bank
 def _attend(attn, x: torch.Tensor, context: torch.Tensor) -> torch.Tensor:
-    """diffusers' eager attention (query from ``x``, keys and values from ``context``), without residual."""
-    q = attn.head_to_batch_dim(attn.to_q(x))
-    k = attn.head_to_batch_dim(attn.to_k(context))
-    v = attn.head_to_batch_dim(attn.to_v(context))
-    probs = attn.get_attention_scores(q, k, None)
-    out = attn.batch_to_head_dim(torch.bmm(probs, v))
+    """Attention with the query from ``x`` and keys and values from ``context``, without residual.
+
+    Written as diffusers' SDPA processor writes it (heads split as [b, heads, tokens, d], then
+    ``F.scaled_dot_product_attention``), so that the exporter's fused-attention rewrite (fuse_attention.py) turns
+    it into one MultiHeadAttention node: for the reference-reading form, K and V are the projections of the
+    concatenated [own; reference] tokens, computed before the op. Same result as diffusers' eager attention
+    (softmax(q k^T * attn.scale) v) up to float rounding."""
+    b = x.shape[0]
+    q, k, v = attn.to_q(x), attn.to_k(context), attn.to_v(context)
+    d = k.shape[-1] // attn.heads
+    q, k, v = (t.view(b, -1, attn.heads, d).transpose(1, 2) for t in (q, k, v))
+    # SDPA's default scale is 1/sqrt(d); pass attn.scale only when it differs (a numeric scale fuses too)
+    scale = None if abs(attn.scale - d ** -0.5) < 1e-12 else attn.scale
+    out = F.scaled_dot_product_attention(q, k, v, dropout_p=0.0, is_causal=False, scale=scale)
+    out = out.transpose(1, 2).reshape(b, -1, attn.heads * d)
     return attn.to_out[1](attn.to_out[0](out))
 
 
@@ -353,13 +362,15 @@ def main(argv=None) -> int:
     p.add_argument("--precision", choices=("fp32", "fp16"), default="fp32")
     p.add_argument("--opset", type=int, default=17)
     p.add_argument("--external-data", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("--no-fused-attention", dest="fused_attention", action="store_false",
+                   help="keep attention as MatMul/Softmax/MatMul (default: ONNX Runtime MultiHeadAttention, CONTRACT.md)")
     p.add_argument("--no-verify", dest="verify", action="store_false")
     p.add_argument("--device", default="cpu")
     a = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     comps = load_mimicbrush(a.checkpoint, a.inpainting_unet, a.reference_unet, a.vae, a.image_encoder, a.depth_model)
     opts = ExportOptions(precision=a.precision, opset=a.opset, external_data=a.external_data, verify=a.verify,
-                         device=a.device, latent_hw=(64, 64), source=os.path.abspath(a.checkpoint))
+                         fused_attention=a.fused_attention, device=a.device, latent_hw=(64, 64), source=os.path.abspath(a.checkpoint))
     print(export_mimicbrush(comps, a.out_dir, opts, depth_graph=a.depth_graph).summary())
     return 0
 

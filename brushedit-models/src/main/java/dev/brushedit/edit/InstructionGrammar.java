@@ -199,10 +199,14 @@ final class InstructionGrammar {
                     start++;
                 }
                 int end = x.size();
-                while (end > start + 1 && MODALS.contains(x.get(end - 1))) {
-                    end--;
+                if (w.get(i - 1).equals("to") && end > start + 1 && TO_MODALS.contains(x.get(end - 1))) {
+                    end--;   // "needs to be", "ought to be"; "the trash can should be" keeps "can"
                 }
                 List<String> subject = x.subList(start, end);
+                if (subject.size() > 1 && OBJECT_STARTERS.contains(subject.get(1)) && !OBJECT_STARTERS.contains(subject.get(0))
+                        && !Vocabulary.NOT_VERBS.contains(subject.get(0))) {
+                    subject = subject.subList(1, subject.size());   // "adjust the tone to be warmer": a verb opens it
+                }
                 List<String> y = w.subList(i + 1, w.size());
                 if (ClauseForms.isRemoval(y.get(0)) && !objectPhrase(subject).isEmpty()) {
                     return new Parsed(EditCategory.REMOVE, objectPhrase(subject), REMOVE_CAPTION, List.of());
@@ -216,6 +220,9 @@ final class InstructionGrammar {
     /** Words before "be" in a subject form: "should", "must", "ought to", "needs to", "has to". */
     static final Set<String> MODALS = Set.of("should", "to", "must", "will", "would", "shall", "ought", "needs", "need",
             "has", "have", "can", "could", "may", "might");
+
+    /** Words that take "to" before "be": "needs to be", "ought to be", "has to be". */
+    private static final Set<String> TO_MODALS = Set.of("ought", "needs", "need", "has", "have", "want", "wants", "going");
 
     private static Parsed remove(List<String> rest, String instruction, String foreground) {
         int whole = wholeImagePrefix(rest);
@@ -672,7 +679,7 @@ final class InstructionGrammar {
      */
     static String cutClauses(List<String> w) {
         for (int i = 1; i < w.size(); i++) {
-            if (w.get(i).equals("with")) {
+            if (w.get(i).equals("with") || Vocabulary.SPEECH_PARTICIPLES.contains(w.get(i)) && i < w.size() - 1) {
                 return join(w.subList(0, i));
             }
             if (isParticiple(w.get(i)) && (i == w.size() - 1 || opensClause(w.get(i + 1)))) {

@@ -179,6 +179,13 @@ final class Vocabulary {
             "crooked", "beloved", "blessed", "wretched", "ceilings", "buildings", "paintings", "earrings", "rings",
             "wings", "strings", "swings", "drawings", "stockings", "toppings", "dumplings", "things", "siblings");
 
+    /**
+     * Participles that name what a thing says or is called ("a sign SAYING stop", "a dog NAMED Rex"):
+     * they open a clause whatever follows, so the words after them are never part of the object.
+     */
+    static final Set<String> SPEECH_PARTICIPLES = Set.of("saying", "says", "reading", "reads", "showing", "displaying",
+            "stating", "spelling", "labeled", "labelled", "titled", "named", "called", "written", "printed");
+
     /** Participles that do not end in -ed or -ing. */
     static final Set<String> IRREGULAR_PARTICIPLES = Set.of("made", "built", "held", "worn", "hung", "left", "kept",
             "seen", "shown", "taken", "sat", "stood", "grown", "drawn", "caught", "thrown", "hidden", "spread", "laid");

@@ -20,6 +20,9 @@ final class InstructionGrammar {
     static final String REMOVE_CAPTION = "empty background";
     static final String PLAIN_BACKGROUND = "a plain white background";
 
+    /** Whole-image overlays whose removal is an image-wide edit ("take away the brown filter"). */
+    private static final Set<String> FILTERS = Set.of("filter", "filters", "effect", "effects", "tint", "vignette", "grain",
+            "glow", "overlay", "cast");
     private static final Set<String> PRONOUNS = Set.of("him", "her", "them", "he", "she", "me", "us", "they");
     private static final Set<String> GLOBAL_ADDITIONS = Set.of("filter", "effect", "vignette", "grain", "tint", "glow",
             "snow", "snowfall", "rain", "fog", "mist", "haze", "bokeh");
@@ -73,6 +76,14 @@ final class InstructionGrammar {
                     + "\" and \"" + join(w.subList(and + 1, w.size())) + "\", and a plan holds one",
                     UnsupportedEditException.Remedy.LANGUAGE_MODEL, "give them one at a time (an EditSession keeps the turns)");
         }
+        int instead = w.indexOf("instead");
+        if (instead >= 3 && instead < w.size() - 1 && w.get(instead + 1).equals("of") && changesInPlace(w.get(0))) {
+            w = w.subList(0, instead);   // "make the ground a forest instead of a slope": the old value is dropped
+        }
+        Parsed out = outParticle(w, instruction, foreground);
+        if (out != null) {
+            return out;
+        }
         Parsed clause = ClauseForms.parse(w, instruction, foreground);
         if (clause != null) {
             return clause;
@@ -81,8 +92,11 @@ final class InstructionGrammar {
             return remove(w.subList(3, w.size()), instruction, foreground);
         }
         if (w.size() >= 2 && VerbLexicon.distance(w.get(0), "take") <= 1
-                && (w.get(1).equals("out") || w.get(1).equals("away") || w.get(1).equals("off"))) {
-            return remove(w.subList(2, w.size()), instruction, foreground);
+                && (w.get(0).equals("take") || VerbLexicon.canonical(w.get(0)) == null)) {   // not "make"
+            Parsed taken = take(w.subList(1, w.size()), instruction, foreground);
+            if (taken != null) {
+                return taken;
+            }
         }
         String verb = w.get(0).equals("have") ? "let" : VerbLexicon.canonical(w.get(0));
         if (verb == null) {
@@ -221,6 +235,66 @@ final class InstructionGrammar {
     static final Set<String> MODALS = Set.of("should", "to", "must", "will", "would", "shall", "ought", "needs", "need",
             "has", "have", "can", "could", "may", "might");
 
+    /**
+     * "take X out / off / away (of / from) Y", "take out X": REMOVE X; "take X to a place": the
+     * subject moved to a new scene (read as "put"); null for any other "take".
+     */
+    private static Parsed take(List<String> rest, String instruction, String foreground) {
+        if (rest.get(0).equals("out") || rest.get(0).equals("away") || rest.get(0).equals("off")) {
+            return remove(rest.subList(1, rest.size()), instruction, foreground);
+        }
+        if (!OBJECT_STARTERS.contains(rest.get(0))) {
+            return null;
+        }
+        for (int i = 2; i < rest.size(); i++) {
+            String p = rest.get(i);
+            if (p.equals("out") || p.equals("off") || p.equals("away")) {
+                return remove(rest.subList(0, i), instruction, foreground);
+            }
+            if (p.equals("to") && i < rest.size() - 1) {
+                return put(rest, instruction, foreground);
+            }
+            if (Vocabulary.LOCATION_WORDS.contains(p)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "photoshop the girl out", "crop the car out (of the picture)": a verb the lexicon does not
+     * know, an object phrase and the particle "out" ending the edit: REMOVE that object.
+     */
+    private static Parsed outParticle(List<String> w, String instruction, String foreground) {
+        if (w.size() < 4 || VerbLexicon.canonical(w.get(0)) != null || Vocabulary.NOT_VERBS.contains(w.get(0))
+                || !OBJECT_STARTERS.contains(w.get(1))) {
+            return null;
+        }
+        int out = w.indexOf("out");
+        if (out < 3) {
+            return null;
+        }
+        List<String> after = w.subList(out + 1, w.size());
+        boolean ends = after.isEmpty() || after.get(0).equals("of") && wholeImagePrefix(after.subList(1, after.size())) == after.size() - 1;
+        return ends ? remove(w.subList(1, out), instruction, foreground) : null;
+    }
+
+    /**
+     * One place turned into another ("the kitchen" -> "a meadow", "the ground" -> "a forest"): the
+     * old phrase names a place and the new one's head noun is a place.
+     */
+    static boolean scenesSwapped(List<String> oldPlace, List<String> newPlace) {
+        List<String> yy = stripDeterminers(newPlace);
+        return phraseBeforeLocation(oldPlace).stream().anyMatch(Vocabulary::isPlace) && !yy.isEmpty()
+                && Vocabulary.isPlace(headNoun(phraseBeforeLocation(yy)));
+    }
+
+    /** "make", "let", "have", "turn", "change"...: a verb whose edit keeps the object in place. */
+    private static boolean changesInPlace(String word) {
+        String verb = word.equals("have") ? "let" : VerbLexicon.canonical(word);
+        return verb != null && (VerbLexicon.action(verb) == VerbLexicon.Action.MAKE || VerbLexicon.action(verb) == VerbLexicon.Action.CHANGE);
+    }
+
     /** Words that take "to" before "be": "needs to be", "ought to be", "has to be". */
     private static final Set<String> TO_MODALS = Set.of("ought", "needs", "need", "has", "have", "want", "wants", "going");
 
@@ -232,6 +306,10 @@ final class InstructionGrammar {
         List<String> obj = stripDeterminers(rest);
         if (!obj.isEmpty() && Vocabulary.BACKGROUND.contains(obj.get(0))) {
             return new Parsed(EditCategory.BACKGROUND, foreground, PLAIN_BACKGROUND, List.of());
+        }
+        List<String> named = phraseBeforeLocation(obj);
+        if (!named.isEmpty() && (Vocabulary.STYLE_NOUNS.contains(headNoun(named)) || FILTERS.contains(headNoun(named)))) {
+            return new Parsed(EditCategory.GLOBAL, "", "natural photo without " + join(named), List.of());   // "remove the sepia filter"
         }
         String target = objectPhrase(rest);
         if (target.isEmpty()) {
@@ -255,6 +333,10 @@ final class InstructionGrammar {
         if (Vocabulary.BACKGROUND.contains(head) || Vocabulary.BACKGROUND.contains(bare.get(0))) {
             return addedBackground(bare, where, foreground);
         }
+        if (isAdjustment(obj) && (wholeImageOrNothing(where) || where.get(0).equals("to") && where.size() > 1
+                && !OBJECT_STARTERS.contains(where.get(1)))) {
+            return new Parsed(EditCategory.GLOBAL, "", join(bare), List.of());   // "add more contrast (to simulate light)"
+        }
         if (GLOBAL_ADDITIONS.contains(bare.get(bare.size() - 1)) && wholeImageOrNothing(where)) {
             return new Parsed(EditCategory.GLOBAL, "", join(bare), List.of());
         }
@@ -272,6 +354,22 @@ final class InstructionGrammar {
         List<String> owner = where.isEmpty() ? where : where.subList(1, where.size());
         String target = owner.isEmpty() || wholeImagePrefix(owner) == owner.size() ? foreground : objectPhrase(owner);
         return new Parsed(EditCategory.BACKGROUND, target.isEmpty() ? foreground : target, join(scene), List.of());
+    }
+
+    /**
+     * An image-wide adjustment named as a noun without an article: "dramatic lighting", "more
+     * contrast", "a bit of brightness" ("a light" is a lamp, an object).
+     */
+    static boolean isAdjustment(List<String> phrase) {
+        if (phrase.isEmpty() || phrase.get(0).equals("an") || phrase.get(0).equals("a") && !phrase.contains("of")) {
+            return false;
+        }
+        int i = 0;
+        while (i < phrase.size() - 1 && (Vocabulary.QUANTITIES.contains(phrase.get(i)) || Vocabulary.DETERMINERS.contains(phrase.get(i)))) {
+            i++;
+        }
+        List<String> rest = phrase.subList(i, phrase.size());
+        return Vocabulary.ADJUSTMENTS.contains(rest.get(rest.size() - 1)) && rest.size() <= 3 && !rest.contains("of");
     }
 
     /** The head noun of a noun phrase: the word before "of", else the last word. */
@@ -298,12 +396,19 @@ final class InstructionGrammar {
             }
             return background(rest.subList(to + 1, rest.size()), foreground);
         }
+        if (bare.size() > 2 && bare.get(0).equals("scene") && Set.of("in", "at").contains(bare.get(1))) {
+            return background(bare.subList(2, bare.size()), foreground);   // "set the scene in Paris"
+        }
         int at = firstLocation(rest);
         List<String> obj = rest.subList(0, at);
         List<String> where = rest.subList(at, rest.size());
+        if (obj.size() == 1 && PRONOUNS.contains(obj.get(0)) && where.size() > 1 && Set.of("in", "at", "on", "into", "to")
+                .contains(where.get(0))) {
+            return background(where.subList(1, where.size()), foreground);   // "put him in a cocktail party"
+        }
         boolean definite = !obj.isEmpty() && (Set.of("the", "this", "that", "my", "his", "her", "our", "their", "your", "these", "those")
                 .contains(obj.get(0)) || PRONOUNS.contains(obj.get(0)) || obj.get(0).equals("it"));
-        if (definite && where.stream().anyMatch(Vocabulary.SCENES::contains)) {
+        if (definite && where.stream().anyMatch(Vocabulary::isPlace)) {
             String target = obj.size() == 1 && (PRONOUNS.contains(obj.get(0)) || obj.get(0).equals("it")) ? foreground : objectPhrase(obj);
             return new Parsed(EditCategory.BACKGROUND, target, join(where.subList(1, where.size())), List.of());
         }
@@ -365,6 +470,15 @@ final class InstructionGrammar {
                 break;
             }
         }
+        int in = rest.indexOf("in");
+        if (split < 0 && in > 0 && in < rest.size() - 1 && scenesSwapped(stripDeterminers(rest.subList(0, in)),
+                rest.subList(in + 1, rest.size()))) {
+            split = in;   // "turn the mountain in a waterfall": "in" written for "into"
+        }
+        String owner = split < 0 && rest.size() > 2 ? aspectOwner(rest, false) : null;
+        if (owner != null && !Vocabulary.isAttribute(rest.get(rest.size() - 1))) {   // "change the colour of the soccer ball"
+            return new Parsed(EditCategory.LOCAL, owner, "different " + headNoun(stripDeterminers(rest)) + " " + owner, List.of());
+        }
         if (split < 0) {
             return make(rest, instruction, foreground);
         }
@@ -381,12 +495,10 @@ final class InstructionGrammar {
         if (bare.stream().allMatch(Vocabulary.GLOBAL_WORDS::contains)) {
             return global(y, instruction);
         }
-        List<String> yy = stripDeterminers(dropLike(y));
-        if (phraseBeforeLocation(bare).stream().anyMatch(Vocabulary::isPlace) && !yy.isEmpty()
-                && Vocabulary.isPlace(headNoun(phraseBeforeLocation(yy)))) {
+        if (scenesSwapped(bare, dropLike(y))) {
             return new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(dropLike(y))), List.of());
         }
-        String owner = aspectOwner(bare, false);
+        owner = aspectOwner(bare, false);
         if (owner != null) {
             return new Parsed(EditCategory.LOCAL, owner, join(dropLike(y)) + " " + owner, List.of());
         }
@@ -400,6 +512,9 @@ final class InstructionGrammar {
         int whole = wholeImagePrefix(rest);
         if (whole > 0 && whole < rest.size()) {
             return global(rest.subList(whole, rest.size()), instruction);
+        }
+        if (Vocabulary.QUANTITIES.contains(rest.get(0)) && isAdjustment(rest)) {
+            return global(rest, instruction);   // "make more brightness"
         }
         int to = indexOf(rest, Set.of("to", "like"));
         if (to >= 1 && to < rest.size() - 1 && isAspectPhrase(rest.subList(0, to))) {
@@ -585,6 +700,9 @@ final class InstructionGrammar {
             return hasArticle(yy) ? background(yy, foreground)
                     : new Parsed(EditCategory.BACKGROUND, foreground, join(yy) + " background", List.of());
         }
+        if (scenesSwapped(bare, yy)) {
+            return new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(yy)), List.of());   // "make the ground a forest"
+        }
         return local(x, yy, instruction);
     }
 
@@ -598,6 +716,9 @@ final class InstructionGrammar {
             target = "person";
         }
         List<String> yy = dropLike(y);
+        if (target.equals("sun") && yy.size() == 1 && SUN_MOTIONS.contains(yy.get(0))) {   // "have the sun rise": time of day
+            return new Parsed(EditCategory.GLOBAL, "", yy.get(0).startsWith("ris") ? "sunrise" : "sunset", List.of());
+        }
         if (yy.size() == 1 && Vocabulary.ACTION_VERBS.contains(yy.get(0))) {
             return new Parsed(EditCategory.LOCAL, target, gerund(yy.get(0)) + " " + target, List.of());   // "make the horse run"
         }
@@ -605,6 +726,8 @@ final class InstructionGrammar {
                 ? join(stripThe(yy)) : join(yy).replace("smile", "smiling") + " " + withoutAttributes(target);
         return new Parsed(EditCategory.LOCAL, target, caption, List.of());
     }
+
+    private static final Set<String> SUN_MOTIONS = Set.of("rise", "rising", "set", "setting", "sink", "sinking");
 
     /** "old wooden chair" -> "chair": the attributes the edit replaces are dropped from the caption. */
     private static String withoutAttributes(String target) {
@@ -642,6 +765,11 @@ final class InstructionGrammar {
     /** "the style", "the season of the photo", "the time of day", "the lighting"... */
     static boolean isWholeImageAspect(List<String> x) {
         List<String> bare = stripDeterminers(x);
+        int lead = 0;
+        while (lead < bare.size() - 1 && Vocabulary.IMAGE_WORDS.contains(bare.get(lead))) {
+            lead++;   // "the image contrast", "the overall brightness"
+        }
+        bare = bare.subList(lead, bare.size());
         if (bare.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(join(bare))) {
             return true;
         }

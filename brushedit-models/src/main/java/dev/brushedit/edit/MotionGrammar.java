@@ -265,7 +265,11 @@ final class MotionGrammar {
                 || !(bigger || smaller || factor != null && (scaleVerb || hasSizeMultiple(t) || percent))) {
             return Optional.empty();   // "make the dog happy", "resize the cat": not a readable size change
         }
-        String target = target(tail == 0 ? rest : rest.subList(0, tail), foreground);
+        List<String> object = tail == 0 ? rest : rest.subList(0, tail);
+        if (InstructionGrammar.isWholeImageAspect(object) && InstructionGrammar.wholeImagePrefix(object) < object.size()) {
+            return Optional.empty();   // "increase the image contrast": an adjustment of the image, not a size
+        }
+        String target = target(object, foreground);
         if (target.isEmpty()) {
             return Optional.empty();
         }

@@ -42,8 +42,24 @@ final class Vocabulary {
             "century", "climate", "color grading", "colour grading", "color temperature", "colour temperature", "daylight",
             "vibe", "ambience", "ambiance", "aesthetic", "theme", "hour", "hour of day", "sky condition", "sky conditions");
 
+    /**
+     * Image-wide adjustments named as nouns: "add dramatic lighting", "add more contrast" and "make
+     * more brightness" adjust the whole image.
+     */
+    static final Set<String> ADJUSTMENTS = Set.of("lighting", "light", "brightness", "contrast", "saturation", "exposure",
+            "sharpness", "vibrance", "warmth", "illumination", "clarity", "glare", "highlights", "color", "colour", "colors",
+            "colours", "tones", "detail", "details", "definition", "luminosity", "radiance", "sunlight", "daylight");
+
+    /** Quantity words before an adjustment noun: "MORE contrast", "LESS light". */
+    static final Set<String> QUANTITIES = Set.of("more", "less", "extra", "some", "much", "additional", "a", "bit", "of",
+            "little", "lot", "lots", "higher", "lower", "increased", "reduced", "stronger", "softer", "better");
+
+    /** Leading words that name the image in an aspect phrase: "the IMAGE contrast", "the OVERALL brightness". */
+    static final Set<String> IMAGE_WORDS = Set.of("image", "photo", "picture", "photograph", "overall", "general",
+            "global", "image's", "photo's", "picture's", "scene", "scene's");
+
     /** Words naming the background. */
-    static final Set<String> BACKGROUND = Set.of("background", "backdrop", "scenery", "setting", "surroundings",
+    static final Set<String> BACKGROUND = Set.of("background", "view", "backdrop", "scenery", "setting", "surroundings",
             "environment", "location", "bg", "backgound", "backround", "bakground");
 
     /** Scenes: a PUT whose location names one moves the subject there (a BACKGROUND edit). */
@@ -92,7 +108,9 @@ final class Vocabulary {
             "neighbourhood", "ruins", "wasteland", "battlefield", "dungeon", "attic", "basement", "garage", "warehouse",
             "factory", "gym", "hospital", "school", "museum", "theater", "theatre", "arena", "barn", "ranch", "pasture",
             "grassland", "dune", "dunes", "oasis", "reef", "metropolis", "landscape", "bar", "pub",
-            "playground", "courtroom", "cathedral", "spaceship", "ship", "harbourfront", "waterfront"));
+            "playground", "courtroom", "cathedral", "spaceship", "ship", "harbourfront", "waterfront", "ground", "slope",
+            "terrain", "surface", "party", "concert", "festival", "wedding", "parade", "ceremony", "carnival", "fair",
+            "banquet", "ballroom", "nightclub", "club"));
 
     /** Aspects of an object: "change the cat's pose / the colour of the car from A to B" changes the object. */
     static final Set<String> ASPECTS = Set.of("color", "colour", "colors", "colours", "shade", "pose", "posture",
@@ -152,6 +170,13 @@ final class Vocabulary {
      * noun one letter from a preposition ("ground", "udder") is not cut where it ends the phrase.
      */
     static boolean isMisspeltPreposition(String word) {
+        if (word.length() == 4 && !LOCATION_WORDS.contains(word)) {   // "form the image": two letters swapped
+            for (String p : LOCATION_WORDS) {
+                if (p.length() == 4 && VerbLexicon.distance(word, p) == 1 && sorted(word).equals(sorted(p))) {
+                    return true;
+                }
+            }
+        }
         if (word.length() < 5 || LOCATION_WORDS.contains(word) || NOT_PREPOSITIONS.contains(word)) {
             return false;
         }
@@ -161,6 +186,12 @@ final class Vocabulary {
             }
         }
         return false;
+    }
+
+    private static String sorted(String w) {
+        char[] c = w.toCharArray();
+        java.util.Arrays.sort(c);
+        return new String(c);
     }
 
     /** Words one letter from a preposition that are common in instructions before an object phrase. */

@@ -204,6 +204,9 @@ final class ClauseForms {
             if (isRemoval(y.get(0))) {
                 return new InstructionGrammar.Parsed(EditCategory.REMOVE, target, InstructionGrammar.REMOVE_CAPTION, List.of());
             }
+            if (modal && InstructionGrammar.wholeImagePrefix(x) == x.size()) {   // "the photo should look like ..."
+                return InstructionGrammar.global(y, instruction);
+            }
             if (modal) {
                 return new InstructionGrammar.Parsed(EditCategory.LOCAL, target, join(y) + " " + target, List.of());
             }
@@ -255,6 +258,10 @@ final class ClauseForms {
         String target = objectPhrase(rest);
         if (target.isEmpty()) {
             return null;
+        }
+        if (InstructionGrammar.inPlace(after)) {   // "show the couple at a wedding"
+            return new InstructionGrammar.Parsed(EditCategory.BACKGROUND, target, join(InstructionGrammar.stripThe(
+                    after.subList(1, after.size()))), List.of());
         }
         if (!after.isEmpty() && after.get(0).equals("from") && after.size() > 1
                 && InstructionGrammar.wholeImagePrefix(after.subList(1, after.size())) == after.size() - 1) {

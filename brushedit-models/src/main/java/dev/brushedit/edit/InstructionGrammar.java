@@ -20,12 +20,14 @@ final class InstructionGrammar {
     static final String REMOVE_CAPTION = "empty background";
     static final String PLAIN_BACKGROUND = "a plain white background";
 
+    private static final Set<String> QUANTITY_NOUNS = Set.of("lot", "lots", "plenty", "couple", "number", "ton", "tons");
+
     /** Whole-image overlays whose removal is an image-wide edit ("take away the brown filter"). */
     private static final Set<String> FILTERS = Set.of("filter", "filters", "effect", "effects", "tint", "vignette", "grain",
             "glow", "overlay", "cast");
     private static final Set<String> PRONOUNS = Set.of("him", "her", "them", "he", "she", "me", "us", "they");
     private static final Set<String> GLOBAL_ADDITIONS = Set.of("filter", "effect", "vignette", "grain", "tint", "glow",
-            "snow", "snowfall", "rain", "fog", "mist", "haze", "bokeh");
+            "snow", "snowfall", "rain", "fog", "mist", "haze", "bokeh", "flare", "flares", "leak", "leaks");
     /** Words that open an object phrase right after a verb ("polish THE kettle"). */
     static final Set<String> OBJECT_STARTERS = Set.of("the", "a", "an", "this", "that", "these", "those", "his",
             "her", "its", "their", "my", "our", "your", "all", "both", "each", "every", "some");
@@ -225,7 +227,7 @@ final class InstructionGrammar {
                 if (ClauseForms.isRemoval(y.get(0)) && !objectPhrase(subject).isEmpty()) {
                     return new Parsed(EditCategory.REMOVE, objectPhrase(subject), REMOVE_CAPTION, List.of());
                 }
-                return makeSplit(subject, y, instruction, foreground);
+                return BeForms.complement(subject, y, instruction, foreground);
             }
         }
         return null;
@@ -277,6 +279,35 @@ final class InstructionGrammar {
         List<String> after = w.subList(out + 1, w.size());
         boolean ends = after.isEmpty() || after.get(0).equals("of") && wholeImagePrefix(after.subList(1, after.size())) == after.size() - 1;
         return ends ? remove(w.subList(1, out), instruction, foreground) : null;
+    }
+
+    /**
+     * The subject kept in front of "the background behind / around / of X": X, unless X is the image;
+     * otherwise {@code foreground}.
+     */
+    private static String behind(List<String> bare, String foreground) {
+        if (bare.size() > 2 && Set.of("behind", "around", "of", "surrounding").contains(bare.get(1))) {
+            List<String> owner = bare.subList(2, bare.size());
+            String t = objectPhrase(owner);
+            return t.isEmpty() || wholeImagePrefix(owner) == owner.size() || Vocabulary.isPlace(headNoun(List.of(t.split(" "))))
+                    ? foreground : t;   // "the background of the snow forest" is a scene, not a subject
+        }
+        return foreground;
+    }
+
+    /** "in a snowy field", "on the moon", "at a wedding": a location phrase whose head noun is a place. */
+    static boolean inPlace(List<String> w) {
+        if (w.size() < 2 || !Set.of("in", "on", "at", "inside", "into", "onto", "to").contains(w.get(0))) {
+            return false;
+        }
+        List<String> place = phraseBeforeLocation(stripDeterminers(w.subList(1, w.size())));
+        return !place.isEmpty() && Vocabulary.isPlace(headNoun(place));
+    }
+
+    /** "the afternoon scene", "this old photo": a phrase whose head noun is the image itself. */
+    static boolean namesTheImage(List<String> bare) {
+        return !bare.isEmpty() && Set.of("scene", "image", "photo", "picture", "photograph", "shot", "pic")
+                .contains(bare.get(bare.size() - 1));
     }
 
     /**
@@ -490,9 +521,9 @@ final class InstructionGrammar {
         }
         List<String> bare = stripDeterminers(x);
         if (Vocabulary.BACKGROUND.contains(bare.get(0))) {
-            return background(y, foreground);
+            return background(y, behind(bare, foreground));
         }
-        if (bare.stream().allMatch(Vocabulary.GLOBAL_WORDS::contains)) {
+        if (bare.stream().allMatch(Vocabulary.GLOBAL_WORDS::contains) || namesTheImage(bare)) {
             return global(y, instruction);
         }
         if (scenesSwapped(bare, dropLike(y))) {
@@ -522,7 +553,11 @@ final class InstructionGrammar {
         }
         int like = indexOf(rest, Set.of("look", "looks", "into", "seem", "appear", "like"));
         if (like >= 1) {
-            return makeSplit(rest.subList(0, like), rest.subList(like, rest.size()), instruction, foreground);
+            int k = like;
+            while (k > 1 && Vocabulary.isAttribute(rest.get(k - 1)) && !stripDeterminers(rest.subList(0, k - 1)).isEmpty()) {
+                k--;   // "make the leaves orange and red like autumn": the colours belong to the new look
+            }
+            return makeSplit(rest.subList(0, k), rest.subList(k, rest.size()), instruction, foreground);
         }
         int outOf = -1;
         for (int i = 1; i < rest.size() - 2; i++) {
@@ -537,9 +572,12 @@ final class InstructionGrammar {
         int action = actionVerbAt(rest);
         if (action >= 1) {
             Parsed p = makeSplit(rest.subList(0, action), rest.subList(action, rest.size()), instruction, foreground);
-            return p.category() != EditCategory.LOCAL ? p : new Parsed(EditCategory.LOCAL, p.target(), p.target() + " "
-                    + gerund(rest.get(action)) + (action + 1 < rest.size() ? " " + join(rest.subList(action + 1, rest.size())) : ""),
-                    List.of());
+            String doing = p.target() + " " + gerund(rest.get(action))
+                    + (action + 1 < rest.size() ? " " + join(rest.subList(action + 1, rest.size())) : "");
+            if (p.category() == EditCategory.LOCAL && inPlace(rest.subList(action + 1, rest.size()))) {
+                return new Parsed(EditCategory.BACKGROUND, p.target(), doing, List.of());   // "make the dog sit on the moon"
+            }
+            return p.category() != EditCategory.LOCAL ? p : new Parsed(EditCategory.LOCAL, p.target(), doing, List.of());
         }
         int predicate = predicateStart(rest);
         if (predicate >= 1 && !Vocabulary.ATTRIBUTES.contains(rest.get(rest.size() - 1))) {
@@ -602,6 +640,9 @@ final class InstructionGrammar {
             return null;
         }
         List<String> subject = rest.subList(0, at);
+        if (subject.stream().anyMatch(Vocabulary.BACKGROUND::contains)) {
+            return null;   // "make the background a beach at sunset"
+        }
         String target = subject.size() == 1 && (PRONOUNS.contains(subject.get(0)) || subject.get(0).equals("it"))
                 ? foreground : objectPhrase(subject);
         return target.isEmpty() ? null : new Parsed(EditCategory.BACKGROUND, target, join(stripThe(place)), List.of());
@@ -632,11 +673,8 @@ final class InstructionGrammar {
             return -1;
         }
         for (int i = 2; i < w.size() - 1; i++) {
-            if (Vocabulary.ACTION_VERBS.contains(w.get(i))) {
-                return i;
-            }
-            if (Vocabulary.LOCATION_WORDS.contains(w.get(i))) {
-                return -1;
+            if (Vocabulary.ACTION_VERBS.contains(w.get(i)) && !OBJECT_STARTERS.contains(w.get(i - 1))) {
+                return i;   // "make the person (in the middle) WEAR glasses"
             }
         }
         return -1;
@@ -851,8 +889,9 @@ final class InstructionGrammar {
 
     static List<String> stripDeterminers(List<String> w) {
         int i = 0;
-        while (i < w.size() - 1 && Vocabulary.DETERMINERS.contains(w.get(i))) {
-            i++;
+        while (i < w.size() - 1 && (Vocabulary.DETERMINERS.contains(w.get(i))
+                || i < w.size() - 2 && QUANTITY_NOUNS.contains(w.get(i)) && w.get(i + 1).equals("of"))) {
+            i++;   // "a lot of balloons", "a couple of ducks": quantifiers, not containers
         }
         if (i == w.size() - 1 && Vocabulary.DETERMINERS.contains(w.get(i)) && !w.get(i).equals("one")) {
             i++;

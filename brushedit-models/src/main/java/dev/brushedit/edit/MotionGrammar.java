@@ -91,6 +91,10 @@ final class MotionGrammar {
         if (both.isPresent()) {
             return both;
         }
+        Optional<Parsed> stated = statedSize(words, percent, foreground);
+        if (stated.isPresent()) {
+            return stated;
+        }
         String verb = words.get(0);
         List<String> rest = words.subList(1, words.size());
         Boolean particle = sizeParticle(verb, rest);
@@ -110,6 +114,23 @@ final class MotionGrammar {
             return resize(verb, rest, percent, grow, shrink, foreground);
         }
         return Optional.empty();
+    }
+
+    /** "the cat should be larger", "the tree needs to be smaller": a size stated after "be", read as "make X ...". */
+    private static Optional<Parsed> statedSize(List<String> words, boolean percent, String foreground) {
+        int be = words.indexOf("be");
+        if (be < 3 || be == words.size() - 1 || !InstructionGrammar.OBJECT_STARTERS.contains(words.get(0))
+                || !Set.of("should", "must", "to", "will", "shall").contains(words.get(be - 1))
+                || words.subList(be + 1, words.size()).stream().noneMatch(w -> BIGGER.contains(w) || SMALLER.contains(w))) {
+            return Optional.empty();
+        }
+        int end = be - 1;
+        if (words.get(end).equals("to") && end > 1 && Set.of("needs", "need", "has", "ought").contains(words.get(end - 1))) {
+            end--;
+        }
+        List<String> made = new ArrayList<>(words.subList(0, end));
+        made.addAll(words.subList(be + 1, words.size()));
+        return resize("make", made, percent, false, false, foreground);
     }
 
     private static Optional<Parsed> move(String verb, List<String> rest, boolean percent, int width, int height,

@@ -10,7 +10,8 @@ final class Vocabulary {
     /** Courtesy phrases dropped from the start of an instruction (longest first). */
     static final List<String> POLITE_PREFIXES = List.of(
             "would you be so kind as to", "would you mind", "could you please", "can you please", "would you please",
-            "will you please", "i would like you to", "i'd like you to", "i want you to", "i need you to",
+            "will you please", "is it possible to", "would it be possible to", "is there a way to", "how about",
+            "what about", "i would like you to", "i'd like you to", "i want you to", "i need you to",
             "i would like to", "i'd like to", "i want to", "i need to", "we should", "we need to", "we must",
             "let us", "you must", "you need to", "help me", "go ahead and", "try to",
             "could you", "can you", "would you", "will you", "you should", "please", "kindly", "just", "now", "then",
@@ -92,7 +93,9 @@ final class Vocabulary {
             "lighter", "redder", "greener", "bluer", "smile", "colored", "coloured", "red-haired", "grey-haired",
             "gray-haired", "open", "closed", "blooming", "bare", "leafless", "empty", "full", "hairy", "bearded", "clear",
             "cloudy", "foggy", "stormy", "sunny", "rainy", "messy", "tidy", "dusty", "shabby", "fancy", "tiny", "huge",
-            "giant", "fresh", "wilted", "melted", "ruined", "abandoned", "rainbow", "translucent", "opaque", "glossy");
+            "giant", "fresh", "wilted", "melted", "ruined", "abandoned", "rainbow", "translucent", "opaque", "glossy", "moody", "gloomy", "dreamy", "cozy",
+            "warm", "cold", "cool", "soft", "harsh", "dramatic", "warmer", "cooler", "colder", "softer", "eerie", "spooky",
+            "creepy", "magical");
 
     /** Head nouns of an added thing that make the addition a whole-image edit, wherever it is applied. */
     static final Set<String> STYLE_NOUNS = Set.of("style", "styles", "effect", "effects", "filter", "filters", "look",
@@ -110,7 +113,7 @@ final class Vocabulary {
             "grassland", "dune", "dunes", "oasis", "reef", "metropolis", "landscape", "bar", "pub",
             "playground", "courtroom", "cathedral", "spaceship", "ship", "harbourfront", "waterfront", "ground", "slope",
             "terrain", "surface", "party", "concert", "festival", "wedding", "parade", "ceremony", "carnival", "fair",
-            "banquet", "ballroom", "nightclub", "club"));
+            "banquet", "ballroom", "nightclub", "club", "track", "racetrack", "runway", "pier", "dock", "rooftop"));
 
     /** Aspects of an object: "change the cat's pose / the colour of the car from A to B" changes the object. */
     static final Set<String> ASPECTS = Set.of("color", "colour", "colors", "colours", "shade", "pose", "posture",
@@ -131,7 +134,7 @@ final class Vocabulary {
             "kneel", "hug", "kiss", "point", "laugh", "cry", "open", "close", "throw", "catch", "kick", "climb", "lean",
             "bow", "face", "reach", "grab", "touch", "chase", "bite", "lick", "push", "pull", "stretch", "yawn", "shake",
             "nod", "clap", "frown", "wink", "blink", "squat", "crouch", "lay", "rest", "hide", "peek", "turn", "spread",
-            "cross", "fold", "smell", "sniff", "watch", "stare", "drive", "paddle", "hop", "crawl", "roll", "wag");
+            "cross", "fold", "smell", "sniff", "watch", "stare", "drive", "paddle", "hop", "crawl", "roll", "wag", "show", "display", "press", "type", "write", "hit", "bend", "flow", "float", "spin", "melt");
 
     /** Words naming how an object is made or styled, owned in "the style / design of X". */
     static final Set<String> OWNED_STYLES = Set.of("style", "design", "look", "breed", "fabric", "species", "type");

@@ -632,7 +632,8 @@ final class InstructionGrammar {
      */
     private static Parsed subjectElsewhere(List<String> rest, String foreground) {
         int at = indexOf(rest, Set.of("in", "on", "at", "inside"));
-        if (at < 1 || at == rest.size() - 1 || Vocabulary.ATTRIBUTES.contains(rest.get(rest.size() - 1))) {
+        if (at < 1 || at == rest.size() - 1 || Vocabulary.ATTRIBUTES.contains(rest.get(rest.size() - 1))
+                || Vocabulary.ACTION_VERBS.contains(rest.get(rest.size() - 1))) {   // "make the boy in the red shirt wave"
             return null;
         }
         List<String> place = rest.subList(at + 1, rest.size());

@@ -216,8 +216,8 @@ final class MotionGrammar {
             end--;
         }
         List<String> phrase = rest.subList(0, end);
-        List<String> bare = InstructionGrammar.stripDeterminers(phrase);
-        List<String> after = bare.subList(InstructionGrammar.firstLocation(bare), bare.size());
+        List<String> bare = pronounFirst(phrase) ? phrase : InstructionGrammar.stripDeterminers(phrase);
+        List<String> after = bare.subList(pronounFirst(phrase) ? 1 : InstructionGrammar.firstLocation(bare), bare.size());
         if (!after.isEmpty() && (!DESCRIBING.contains(after.get(0)) || after.stream().anyMatch(Vocabulary::isPlace))) {
             return Optional.empty();
         }
@@ -384,11 +384,20 @@ final class MotionGrammar {
     }
 
     private static String target(List<String> obj, String foreground) {
-        if (obj.size() == 1 && Set.of("it", "him", "her", "them").contains(obj.get(0))) {
+        if (pronounFirst(obj)) {
             return foreground;
         }
         String owner = InstructionGrammar.aspectOwner(obj, true);   // "the size of the dog" -> "dog"
         return owner != null ? owner : InstructionGrammar.objectPhrase(obj);
+    }
+
+    /**
+     * "her", "him to the left", "her into a concert": a pronoun alone or followed by a location word,
+     * so "her" is the object, not a possessive ("her dog").
+     */
+    private static boolean pronounFirst(List<String> obj) {
+        return !obj.isEmpty() && Set.of("it", "him", "her", "them").contains(obj.get(0))
+                && (obj.size() == 1 || Vocabulary.LOCATION_WORDS.contains(obj.get(1)));
     }
 
     /**

@@ -476,7 +476,11 @@ final class InstructionGrammar {
                 break;
             }
         }
-        List<String> obj = article > 0 ? rest.subList(article, rest.size()) : rest.subList(rest.size() - 1, rest.size());
+        int from = rest.size() - 1;
+        while (article < 0 && from > 2 && Vocabulary.isAttribute(rest.get(from - 1))) {
+            from--;   // "give the woman red lipstick": the attributes belong to the thing given
+        }
+        List<String> obj = article > 0 ? rest.subList(article, rest.size()) : rest.subList(from, rest.size());
         List<String> bare = stripDeterminers(obj);
         if (bare.isEmpty() || rest.size() < 2) {
             throw notUnderstood(instruction, "it does not say what to give");
@@ -527,7 +531,9 @@ final class InstructionGrammar {
             return global(y, instruction);
         }
         if (scenesSwapped(bare, dropLike(y))) {
-            return new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(dropLike(y))), List.of());
+            return bare.stream().anyMatch(Vocabulary.GLOBAL_WORDS::contains) && y.stream().anyMatch(Vocabulary.GLOBAL_WORDS::contains)
+                    ? global(y, instruction)   // "turn the summer landscape into a winter wonderland": the season changes
+                    : new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(dropLike(y))), List.of());
         }
         owner = aspectOwner(bare, false);
         if (owner != null) {
@@ -709,9 +715,10 @@ final class InstructionGrammar {
      */
     static String aspectOwner(List<String> x, boolean possessive) {
         List<String> bare = stripDeterminers(x);
-        if (bare.size() > 2 && (Vocabulary.ASPECTS.contains(bare.get(0)) || Vocabulary.OWNED_STYLES.contains(bare.get(0)))
-                && bare.get(1).equals("of")) {
-            String t = objectPhrase(bare.subList(2, bare.size()));
+        int of = bare.indexOf("of");
+        if ((of == 1 || of == 2) && bare.size() > of + 1
+                && (Vocabulary.ASPECTS.contains(bare.get(of - 1)) || Vocabulary.OWNED_STYLES.contains(bare.get(of - 1)))) {
+            String t = objectPhrase(bare.subList(of + 1, bare.size()));   // "the colour of X", "the coat colour of X"
             return t.isEmpty() ? null : t;
         }
         List<String> named = phraseBeforeLocation(bare);
@@ -735,7 +742,8 @@ final class InstructionGrammar {
             return global(yy, instruction);
         }
         List<String> bare = stripDeterminers(x);
-        if (!bare.isEmpty() && Vocabulary.BACKGROUND.contains(bare.get(0))) {
+        if (!bare.isEmpty() && (Vocabulary.BACKGROUND.contains(bare.get(0))
+                || Vocabulary.BACKGROUND.contains(headNoun(phraseBeforeLocation(bare))))) {   // "the sky background"
             return hasArticle(yy) ? background(yy, foreground)
                     : new Parsed(EditCategory.BACKGROUND, foreground, join(yy) + " background", List.of());
         }

@@ -41,7 +41,8 @@ final class Vocabulary {
             "brightness", "contrast", "saturation", "exposure", "sharpness", "white balance", "colour balance",
             "color balance", "vibrance", "illumination", "time of year", "era", "time period", "period", "decade",
             "century", "climate", "color grading", "colour grading", "color temperature", "colour temperature", "daylight",
-            "vibe", "ambience", "ambiance", "aesthetic", "theme", "hour", "hour of day", "sky condition", "sky conditions");
+            "vibe", "ambience", "ambiance", "aesthetic", "theme", "hour", "hour of day", "sky condition", "sky conditions",
+            "warmth", "vibrancy", "clarity", "shadows", "highlights", "colour cast", "color cast");
 
     /**
      * Image-wide adjustments named as nouns: "add dramatic lighting", "add more contrast" and "make

@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
  * {@link BenchmarkInstructionsTest} scores its set; the report goes to target/grammar-round3-instructions-report.md.
  */
 class GrammarRound3InstructionsTest {
-    /** Category accuracy met (293/293) less one row, so that any regression fails. */
-    static final double CATEGORY_THRESHOLD = 0.996;
-    /** Target match met (292/293) less one row. */
-    static final double TARGET_THRESHOLD = 0.993;
+    /** Category accuracy met (339/340) less one row (338/340), so that any regression fails. */
+    static final double CATEGORY_THRESHOLD = 0.994;
+    /** Target match met (338/340) less one row (337/340). */
+    static final double TARGET_THRESHOLD = 0.991;
 
     @Test
     void categoryAndTargetOnTheAuthorsOwnRoundThreeSet() throws IOException {
-        BenchmarkInstructionsTest.assertSetReaches("grammar-round3-instructions.tsv", 290, CATEGORY_THRESHOLD, TARGET_THRESHOLD);
+        BenchmarkInstructionsTest.assertSetReaches("grammar-round3-instructions.tsv", 340, CATEGORY_THRESHOLD, TARGET_THRESHOLD);
     }
 }

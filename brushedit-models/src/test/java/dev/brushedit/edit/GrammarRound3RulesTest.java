@@ -161,4 +161,32 @@ class GrammarRound3RulesTest {
         expect("make the hills green and gold like spring", EditCategory.LOCAL, "hills");
         expect("make the fountain flow", EditCategory.LOCAL, "fountain");
     }
+
+    @Test
+    void attributesBeforeAThingGivenWithoutAnArticleStay() {
+        expect("give the girl pink ribbons", EditCategory.ADDITION, "pink ribbons");
+        expect("give the man a hat", EditCategory.ADDITION, "hat");
+    }
+
+    @Test
+    void aPhraseWhoseHeadIsTheBackgroundIsABackgroundEdit() {
+        expect("make the grass background green", EditCategory.BACKGROUND, "main subject");
+    }
+
+    @Test
+    void aSeasonalSceneMadeAnotherSeasonIsGlobalAndAPlainSceneSwapIsBackground() {
+        expect("turn the autumn forest into a spring forest", EditCategory.GLOBAL, "");
+        expect("turn the forest into a beach", EditCategory.BACKGROUND, "main subject");
+    }
+
+    @Test
+    void aTwoWordAspectOfAnObjectTargetsTheObject() {
+        expect("change the fur colour of the cat to grey", EditCategory.LOCAL, "cat");
+    }
+
+    @Test
+    void warmthAndShadowsOfTheImageAreGlobal() {
+        expect("increase the warmth of the photo", EditCategory.GLOBAL, "");
+        expect("make the shadows deeper", EditCategory.GLOBAL, "");
+    }
 }

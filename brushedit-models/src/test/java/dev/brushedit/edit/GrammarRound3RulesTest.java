@@ -1,28 +1,16 @@
 package dev.brushedit.edit;
 
+import static dev.brushedit.edit.GrammarRulesTest.expect;
+import static dev.brushedit.edit.GrammarRulesTest.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.brushedit.core.image.RgbImage;
 import org.junit.jupiter.api.Test;
 
 /**
  * One test per general grammar rule of issue 11's third round, each on sentences written for this test (none is a row of
- * the benchmark sets or of grammar-round3-instructions.tsv).
+ * the benchmark sets or of grammar-round3-instructions.tsv); the helpers are {@link GrammarRulesTest}'s.
  */
 class GrammarRound3RulesTest {
-    private static final RgbImage IMAGE = RgbImage.filled(100, 80, 1, 2, 3);
-    private static final OfflineInstructor INSTRUCTOR = OfflineInstructor.create();
-
-    private static EditPlan plan(String instruction) {
-        return INSTRUCTOR.plan(IMAGE, instruction);
-    }
-
-    private static void expect(String instruction, EditCategory category, String target) {
-        EditPlan p = plan(instruction);
-        assertThat(p.category()).as("%s -> %s", instruction, p).isEqualTo(category);
-        assertThat(p.targetObject()).as("%s -> %s", instruction, p).isEqualTo(target);
-    }
-
     @Test
     void letXBeYChangesXAndDropsBe() {
         expect("let the lamp be bronze", EditCategory.LOCAL, "lamp");

@@ -148,6 +148,7 @@ class GrammarRound3RulesTest {
         expect("make the boy in the red shirt wave", EditCategory.LOCAL, "boy");
         expect("make the hills green and gold like spring", EditCategory.LOCAL, "hills");
         expect("make the fountain flow", EditCategory.LOCAL, "fountain");
+        expect("let the horses graze in a meadow", EditCategory.BACKGROUND, "horses");
     }
 
     @Test

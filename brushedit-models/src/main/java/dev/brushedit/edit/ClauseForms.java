@@ -161,7 +161,8 @@ final class ClauseForms {
             if (w.get(k - 1).equals("of")) {
                 continue;   // "have a glass of SODA next to ...": the noun of an "of" phrase, not a verb
             }
-            if (w.get(k).equals("be") || Vocabulary.DETERMINERS.contains(w.get(k + 1)) || Vocabulary.LOCATION_WORDS.contains(w.get(k + 1))) {
+            if (w.get(k).equals("be") || Vocabulary.DETERMINERS.contains(w.get(k + 1))
+                    || Vocabulary.LOCATION_WORDS.contains(w.get(k + 1))) {
                 verb = k;
                 break;
             }

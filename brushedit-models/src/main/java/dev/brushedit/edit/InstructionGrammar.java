@@ -323,7 +323,8 @@ final class InstructionGrammar {
     /** "make", "let", "have", "turn", "change"...: a verb whose edit keeps the object in place. */
     private static boolean changesInPlace(String word) {
         String verb = word.equals("have") ? "let" : VerbLexicon.canonical(word);
-        return verb != null && (VerbLexicon.action(verb) == VerbLexicon.Action.MAKE || VerbLexicon.action(verb) == VerbLexicon.Action.CHANGE);
+        return verb != null
+                && (VerbLexicon.action(verb) == VerbLexicon.Action.MAKE || VerbLexicon.action(verb) == VerbLexicon.Action.CHANGE);
     }
 
     /** Words that take "to" before "be": "needs to be", "ought to be", "has to be". */

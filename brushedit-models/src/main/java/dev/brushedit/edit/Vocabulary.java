@@ -94,7 +94,8 @@ final class Vocabulary {
             "lighter", "redder", "greener", "bluer", "smile", "colored", "coloured", "red-haired", "grey-haired",
             "gray-haired", "open", "closed", "blooming", "bare", "leafless", "empty", "full", "hairy", "bearded", "clear",
             "cloudy", "foggy", "stormy", "sunny", "rainy", "messy", "tidy", "dusty", "shabby", "fancy", "tiny", "huge",
-            "giant", "fresh", "wilted", "melted", "ruined", "abandoned", "rainbow", "translucent", "opaque", "glossy", "moody", "gloomy", "dreamy", "cozy",
+            "giant", "fresh", "wilted", "melted", "ruined", "abandoned", "rainbow", "translucent", "opaque", "glossy", "moody", "gloomy",
+            "dreamy", "cozy",
             "warm", "cold", "cool", "soft", "harsh", "dramatic", "warmer", "cooler", "colder", "softer", "eerie", "spooky",
             "creepy", "magical");
 
@@ -135,8 +136,9 @@ final class Vocabulary {
             "kneel", "hug", "kiss", "point", "laugh", "cry", "open", "close", "throw", "catch", "kick", "climb", "lean",
             "bow", "face", "reach", "grab", "touch", "chase", "bite", "lick", "push", "pull", "stretch", "yawn", "shake",
             "nod", "clap", "frown", "wink", "blink", "squat", "crouch", "lay", "rest", "hide", "peek", "turn", "spread",
-            "cross", "fold", "smell", "sniff", "watch", "stare", "drive", "paddle", "hop", "crawl", "roll", "wag", "show", "display", "press", "type", "write", "hit", "bend", "flow", "float",
-            "spin", "melt", "sail", "graze", "stroll", "perch", "wander", "dive", "surf", "skate", "ski", "hike", "pose", "gallop", "steam");
+            "cross", "fold", "smell", "sniff", "watch", "stare", "drive", "paddle", "hop", "crawl", "roll", "wag", "show", "display", "press",
+            "type", "write", "hit", "bend", "flow", "float", "spin", "melt", "sail", "graze", "stroll", "perch", "wander", "dive",
+            "surf", "skate", "ski", "hike", "pose", "gallop", "steam");
 
     /** Words naming how an object is made or styled, owned in "the style / design of X". */
     static final Set<String> OWNED_STYLES = Set.of("style", "design", "look", "breed", "fabric", "species", "type");

@@ -297,7 +297,8 @@ final class InstructionGrammar {
 
     /** "in a snowy field", "on the moon", "at a wedding": a location phrase whose head noun is a place. */
     static boolean inPlace(List<String> w) {
-        if (w.size() < 2 || !Set.of("in", "on", "at", "inside", "into", "onto", "to").contains(w.get(0))) {
+        if (w.size() < 2 || !Set.of("in", "on", "at", "inside", "into", "onto", "to", "through", "across", "along")
+                .contains(w.get(0))) {
             return false;
         }
         List<String> place = phraseBeforeLocation(stripDeterminers(w.subList(1, w.size())));
@@ -316,7 +317,8 @@ final class InstructionGrammar {
      */
     static boolean scenesSwapped(List<String> oldPlace, List<String> newPlace) {
         List<String> yy = stripDeterminers(newPlace);
-        return phraseBeforeLocation(oldPlace).stream().anyMatch(Vocabulary::isPlace) && !yy.isEmpty()
+        return phraseBeforeLocation(oldPlace).stream().anyMatch(w -> Vocabulary.isPlace(w) && !Vocabulary.SKY_OBJECTS.contains(w))
+                && !yy.isEmpty()
                 && Vocabulary.isPlace(headNoun(phraseBeforeLocation(yy)));
     }
 
@@ -621,7 +623,8 @@ final class InstructionGrammar {
             }
         }
         int j = rest.size();
-        while (j > 1 && Vocabulary.isAttribute(rest.get(j - 1)) && !stripDeterminers(rest.subList(0, j - 1)).isEmpty()) {
+        while (j > 1 && Vocabulary.isAttribute(rest.get(j - 1)) && !stripDeterminers(rest.subList(0, j - 1)).isEmpty()
+                && !(j < rest.size() && Vocabulary.MATERIAL_NOUNS.contains(rest.get(j - 1)))) {
             j--;
         }
         if (j == rest.size()) {

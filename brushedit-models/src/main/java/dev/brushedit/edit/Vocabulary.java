@@ -30,7 +30,7 @@ final class Vocabulary {
     static final Set<String> LOCATION_WORDS = Set.of("from", "in", "on", "at", "near", "next", "beside", "behind",
             "under", "underneath", "above", "below", "off", "out", "inside", "outside", "onto", "into", "over", "between",
             "by", "across", "along", "around", "atop", "against", "to", "toward", "towards", "that", "which", "who", "so",
-            "beneath", "among", "amongst", "amid", "within", "beyond", "upon", "alongside");
+            "beneath", "among", "amongst", "amid", "within", "beyond", "upon", "alongside", "through");
 
     /** Phrases meaning the whole image. */
     static final Set<String> WHOLE_IMAGE = Set.of("it", "this", "everything", "image", "photo", "picture", "scene",
@@ -165,6 +165,16 @@ final class Vocabulary {
         }
         return word.endsWith("ed") && !word.endsWith("eed");
     }
+
+    /**
+     * Materials that are also nouns: before another attribute they head a compound ("the wine GLASS full",
+     * "the gold ring shiny"), so "make X ATTRIBUTE" does not take them as the new look.
+     */
+    static final Set<String> MATERIAL_NOUNS = Set.of("glass", "stone", "metal", "marble", "steel", "leather", "plastic",
+            "crystal", "gold", "silver", "wood");
+
+    /** Sky objects that are places to stand on ("on the moon") but objects when replaced ("replace the full moon"). */
+    static final Set<String> SKY_OBJECTS = Set.of("moon", "sun", "mars", "galaxy", "sunset");
 
     /** Adjectives that open a predicate of state with "of", "with" or "in" ("full of", "rich in"). */
     static final Set<String> PREDICATIVE = Set.of("full", "empty", "free", "devoid", "rich", "thick", "heavy", "laden",

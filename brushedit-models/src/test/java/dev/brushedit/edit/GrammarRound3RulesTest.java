@@ -178,4 +178,18 @@ class GrammarRound3RulesTest {
         expect("increase the warmth of the photo", EditCategory.GLOBAL, "");
         expect("make the shadows deeper", EditCategory.GLOBAL, "");
     }
+
+    @Test
+    void aMaterialNounBeforeAnAttributeHeadsACompound() {
+        expect("make the gold ring shiny", EditCategory.LOCAL, "gold ring");
+        expect("make the vase glass", EditCategory.LOCAL, "vase");
+    }
+
+    @Test
+    void aSkyObjectReplacedIsAnObjectAndMovingThroughAPlaceIsABackgroundEdit() {
+        expect("replace the moon with a planet", EditCategory.LOCAL, "moon");
+        expect("turn the city into a jungle", EditCategory.BACKGROUND, "main subject");
+        expect("let the bus drive across a bridge", EditCategory.LOCAL, "bus");
+        expect("let the truck drive through a canyon", EditCategory.BACKGROUND, "truck");
+    }
 }

@@ -168,10 +168,11 @@ final class Vocabulary {
 
     /**
      * Materials that are also nouns: before another attribute they head a compound ("the wine GLASS full",
-     * "the gold ring shiny"), so "make X ATTRIBUTE" does not take them as the new look.
+     * "the stone wall mossy"), so "make X ATTRIBUTE" does not take them as the new look. Not "crystal",
+     * "gold" or "silver", which also qualify colours ("crystal clear", "silver grey").
      */
     static final Set<String> MATERIAL_NOUNS = Set.of("glass", "stone", "metal", "marble", "steel", "leather", "plastic",
-            "crystal", "gold", "silver", "wood");
+            "wood");
 
     /** Sky objects that are places to stand on ("on the moon") but objects when replaced ("replace the full moon"). */
     static final Set<String> SKY_OBJECTS = Set.of("moon", "sun", "mars", "galaxy", "sunset");

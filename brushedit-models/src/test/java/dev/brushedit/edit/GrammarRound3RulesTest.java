@@ -181,7 +181,8 @@ class GrammarRound3RulesTest {
 
     @Test
     void aMaterialNounBeforeAnAttributeHeadsACompound() {
-        expect("make the gold ring shiny", EditCategory.LOCAL, "gold ring");
+        expect("make the beer glass empty", EditCategory.LOCAL, "beer glass");
+        expect("make the water crystal clear", EditCategory.LOCAL, "water");
         expect("make the vase glass", EditCategory.LOCAL, "vase");
     }
 

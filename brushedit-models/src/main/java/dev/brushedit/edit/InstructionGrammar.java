@@ -120,6 +120,13 @@ final class InstructionGrammar {
             throw notUnderstood(instruction, "no edit verb was found");
         }
         List<String> rest = dropParticles(w.subList(1, w.size()));
+        if (rest.size() > 1 && (verb.equals("turn") || verb.equals("switch")) && Set.of("on", "off").contains(rest.get(0))
+                && OBJECT_STARTERS.contains(rest.get(1))) {   // "turn on the street lights": a phrasal verb on an object
+            String target = objectPhrase(rest.subList(1, rest.size()));
+            if (!target.isEmpty()) {
+                return new Parsed(EditCategory.LOCAL, target, target + " switched " + rest.get(0), List.of());
+            }
+        }
         if (rest.isEmpty()) {
             throw notUnderstood(instruction, "nothing follows the verb \"" + w.get(0) + "\"");
         }

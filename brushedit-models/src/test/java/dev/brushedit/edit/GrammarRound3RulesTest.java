@@ -193,4 +193,10 @@ class GrammarRound3RulesTest {
         expect("let the bus drive across a bridge", EditCategory.LOCAL, "bus");
         expect("let the truck drive through a canyon", EditCategory.BACKGROUND, "truck");
     }
+
+    @Test
+    void turnOrSwitchOnOrOffIsALocalEditOfTheObject() {
+        expect("turn on the porch lights", EditCategory.LOCAL, "porch lights");
+        expect("switch off the desk lamp", EditCategory.LOCAL, "desk lamp");
+    }
 }

@@ -93,9 +93,15 @@ final class InstructionGrammar {
         if (w.size() >= 3 && w.get(0).equals("get") && w.get(1).equals("rid") && w.get(2).equals("of")) {
             return remove(w.subList(3, w.size()), instruction, foreground);
         }
+        if (w.size() >= 3 && w.get(0).equals("get")) {   // "get the cat off the table"
+            Parsed got = take(w.subList(1, w.size()), false, instruction, foreground);
+            if (got != null) {
+                return got;
+            }
+        }
         if (w.size() >= 2 && VerbLexicon.distance(w.get(0), "take") <= 1
                 && (w.get(0).equals("take") || VerbLexicon.canonical(w.get(0)) == null)) {   // not "make"
-            Parsed taken = take(w.subList(1, w.size()), instruction, foreground);
+            Parsed taken = take(w.subList(1, w.size()), true, instruction, foreground);
             if (taken != null) {
                 return taken;
             }
@@ -245,10 +251,10 @@ final class InstructionGrammar {
             "has", "have", "can", "could", "may", "might");
 
     /**
-     * "take X out / off / away (of / from) Y", "take out X": REMOVE X; "take X to a place": the
-     * subject moved to a new scene (read as "put"); null for any other "take".
+     * "take / get X out / off / away (of / from) Y", "take out X": REMOVE X; "take X to a place"
+     * (with {@code toPlace}): the subject moved to a new scene (read as "put"); null for any other.
      */
-    private static Parsed take(List<String> rest, String instruction, String foreground) {
+    private static Parsed take(List<String> rest, boolean toPlace, String instruction, String foreground) {
         if (rest.get(0).equals("out") || rest.get(0).equals("away") || rest.get(0).equals("off")) {
             return remove(rest.subList(1, rest.size()), instruction, foreground);
         }
@@ -260,7 +266,7 @@ final class InstructionGrammar {
             if (p.equals("out") || p.equals("off") || p.equals("away")) {
                 return remove(rest.subList(0, i), instruction, foreground);
             }
-            if (p.equals("to") && i < rest.size() - 1) {
+            if (toPlace && p.equals("to") && i < rest.size() - 1) {
                 return put(rest, instruction, foreground);
             }
             if (Vocabulary.LOCATION_WORDS.contains(p)) {
@@ -524,6 +530,13 @@ final class InstructionGrammar {
         if (owner != null && !Vocabulary.isAttribute(rest.get(rest.size() - 1))) {   // "change the colour of the soccer ball"
             return new Parsed(EditCategory.LOCAL, owner, "different " + headNoun(stripDeterminers(rest)) + " " + owner, List.of());
         }
+        List<String> named = stripDeterminers(rest);
+        int at = firstLocation(named);
+        if (split < 0 && at < named.size() - 1 && at > 0 && !inPlace(named.subList(at, named.size()))
+                && !Vocabulary.isAttribute(named.get(named.size() - 1))) {   // "change the text on the shirt": no value given
+            String target = objectPhrase(rest);
+            return new Parsed(EditCategory.LOCAL, target, "different " + target, List.of());
+        }
         if (split < 0) {
             return make(rest, instruction, foreground);
         }
@@ -540,8 +553,13 @@ final class InstructionGrammar {
         if (bare.stream().allMatch(Vocabulary.GLOBAL_WORDS::contains) || namesTheImage(bare)) {
             return global(y, instruction);
         }
+        boolean seasonal = bare.stream().anyMatch(Vocabulary.GLOBAL_WORDS::contains)
+                && y.stream().anyMatch(Vocabulary.GLOBAL_WORDS::contains);
+        if (seasonal && headNoun(phraseBeforeLocation(bare)).equals("sky")) {
+            return global(y, instruction);   // "turn the daytime sky into a starry night": the time of day changes
+        }
         if (scenesSwapped(bare, dropLike(y))) {
-            return bare.stream().anyMatch(Vocabulary.GLOBAL_WORDS::contains) && y.stream().anyMatch(Vocabulary.GLOBAL_WORDS::contains)
+            return seasonal
                     ? global(y, instruction)   // "turn the summer landscape into a winter wonderland": the season changes
                     : new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(dropLike(y))), List.of());
         }

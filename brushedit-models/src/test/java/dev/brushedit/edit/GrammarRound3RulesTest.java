@@ -93,6 +93,7 @@ class GrammarRound3RulesTest {
         expect("edit the bins out of the picture", EditCategory.REMOVE, "bins");
         expect("take the laptop off the desk", EditCategory.REMOVE, "laptop");
         expect("take the keys out of the bowl", EditCategory.REMOVE, "keys");
+        expect("get the mug off the shelf", EditCategory.REMOVE, "mug");
         // "make" is never read as a misspelt "take"
         expect("make the glass of milk a mug", EditCategory.LOCAL, "glass of milk");
     }
@@ -198,5 +199,14 @@ class GrammarRound3RulesTest {
     void turnOrSwitchOnOrOffIsALocalEditOfTheObject() {
         expect("turn on the porch lights", EditCategory.LOCAL, "porch lights");
         expect("switch off the desk lamp", EditCategory.LOCAL, "desk lamp");
+    }
+
+    @Test
+    void aChangeWithoutAValueOfAnObjectSomewhereIsLocalAndADaytimeSkyMadeNightIsGlobal() {
+        expect("change the writing on the mug", EditCategory.LOCAL, "writing");
+        expect("modify the vase on the shelf", EditCategory.LOCAL, "vase");
+        expect("turn the evening sky into a sunny morning", EditCategory.GLOBAL, "");
+        // a season word on a garment is not a season
+        expect("turn the summer dress into a winter coat", EditCategory.LOCAL, "summer dress");
     }
 }

@@ -55,7 +55,8 @@ import java.util.Optional;
  * place ("let the dog run in a park"); a seasonal scene made another season is GLOBAL. Image-wide
  * adjustments named as nouns ("add dramatic lighting", "increase the image contrast", "make more
  * brightness") and a filter or effect removed ("take away the brown filter") are GLOBAL; "the sun
- * rises / sets" is a time of day; "X should be larger" is a RESIZE. Targets keep compound nouns and
+ * rises / sets" is a time of day; "X should be larger" is a RESIZE; "get X off the Y" removes X; "turn
+ * on X" and "change the text on the shirt" (no value given) are LOCAL edits of X. Targets keep compound nouns and
  * "of" phrases ("trash can", "glass of soda", "the coat colour of X" -> X) and drop quantity nouns
  * ("a lot of", "a couple of") and speech participles ("a sign saying Stop" -> "sign").
  *

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class ClauseForms {
     private static final Set<String> LEAD_INS = Set.of("ensure", "make sure", "be sure", "make certain", "what if",
-            "imagine if", "imagine that", "suppose");
+            "imagine if", "imagine that", "suppose", "as if", "as though");
     private static final Set<String> INDEFINITE = Set.of("a", "an", "some");
     private static final Set<String> CAUSATIVES = Set.of("let", "have", "make");
     private static final Set<String> CHOICES = Set.of("choose", "opt", "pick", "select", "use", "go");
@@ -34,6 +34,10 @@ final class ClauseForms {
             added.add("add");
             added.addAll(w.subList(3, w.size()));
             return InstructionGrammar.parse(added, instruction, foreground);
+        }
+        InstructionGrammar.Parsed be = BeForms.parse(w, instruction, foreground);
+        if (be != null) {
+            return be;
         }
         List<String> s = stripLeadIn(w);
         InstructionGrammar.Parsed p = negatedExistence(s);
@@ -154,7 +158,11 @@ final class ClauseForms {
         }
         int verb = w.size() - 1;
         for (int k = 3; k < w.size() - 1; k++) {
-            if (Vocabulary.DETERMINERS.contains(w.get(k + 1)) || Vocabulary.LOCATION_WORDS.contains(w.get(k + 1))) {
+            if (w.get(k - 1).equals("of")) {
+                continue;   // "have a glass of SODA next to ...": the noun of an "of" phrase, not a verb
+            }
+            if (w.get(k).equals("be") || Vocabulary.DETERMINERS.contains(w.get(k + 1))
+                    || Vocabulary.LOCATION_WORDS.contains(w.get(k + 1))) {
                 verb = k;
                 break;
             }
@@ -183,6 +191,9 @@ final class ClauseForms {
                 continue;
             }
             List<String> x = w.subList(0, i);
+            if (be && InstructionGrammar.wholeImagePrefix(x) == x.size()) {   // "(as if) it were by Modigliani"
+                return InstructionGrammar.global(w.subList(i + 1, w.size()), instruction);
+            }
             if (Vocabulary.NOT_VERBS.contains(x.get(0)) && !InstructionGrammar.OBJECT_STARTERS.contains(x.get(0))) {
                 return null;
             }
@@ -193,6 +204,9 @@ final class ClauseForms {
             List<String> y = w.subList(i + 1, w.size());
             if (isRemoval(y.get(0))) {
                 return new InstructionGrammar.Parsed(EditCategory.REMOVE, target, InstructionGrammar.REMOVE_CAPTION, List.of());
+            }
+            if (modal && InstructionGrammar.wholeImagePrefix(x) == x.size()) {   // "the photo should look like ..."
+                return InstructionGrammar.global(y, instruction);
             }
             if (modal) {
                 return new InstructionGrammar.Parsed(EditCategory.LOCAL, target, join(y) + " " + target, List.of());
@@ -246,6 +260,10 @@ final class ClauseForms {
         if (target.isEmpty()) {
             return null;
         }
+        if (InstructionGrammar.inPlace(after)) {   // "show the couple at a wedding"
+            return new InstructionGrammar.Parsed(EditCategory.BACKGROUND, target, join(InstructionGrammar.stripThe(
+                    after.subList(1, after.size()))), List.of());
+        }
         if (!after.isEmpty() && after.get(0).equals("from") && after.size() > 1
                 && InstructionGrammar.wholeImagePrefix(after.subList(1, after.size())) == after.size() - 1) {
             return new InstructionGrammar.Parsed(EditCategory.REMOVE, target, InstructionGrammar.REMOVE_CAPTION, List.of());
@@ -263,7 +281,7 @@ final class ClauseForms {
         return verb != null && VerbLexicon.action(verb) == VerbLexicon.Action.REMOVE;
     }
 
-    private static boolean isIndefinite(String word) {
+    static boolean isIndefinite(String word) {
         return INDEFINITE.contains(word) || NUMERALS.contains(word) || !word.isEmpty() && word.chars().allMatch(Character::isDigit);
     }
 }

@@ -20,9 +20,14 @@ final class InstructionGrammar {
     static final String REMOVE_CAPTION = "empty background";
     static final String PLAIN_BACKGROUND = "a plain white background";
 
+    private static final Set<String> QUANTITY_NOUNS = Set.of("lot", "lots", "plenty", "couple", "number", "ton", "tons");
+
+    /** Whole-image overlays whose removal is an image-wide edit ("take away the brown filter"). */
+    private static final Set<String> FILTERS = Set.of("filter", "filters", "effect", "effects", "tint", "vignette", "grain",
+            "glow", "overlay", "cast");
     private static final Set<String> PRONOUNS = Set.of("him", "her", "them", "he", "she", "me", "us", "they");
     private static final Set<String> GLOBAL_ADDITIONS = Set.of("filter", "effect", "vignette", "grain", "tint", "glow",
-            "snow", "snowfall", "rain", "fog", "mist", "haze", "bokeh");
+            "snow", "snowfall", "rain", "fog", "mist", "haze", "bokeh", "flare", "flares", "leak", "leaks");
     /** Words that open an object phrase right after a verb ("polish THE kettle"). */
     static final Set<String> OBJECT_STARTERS = Set.of("the", "a", "an", "this", "that", "these", "those", "his",
             "her", "its", "their", "my", "our", "your", "all", "both", "each", "every", "some");
@@ -73,6 +78,14 @@ final class InstructionGrammar {
                     + "\" and \"" + join(w.subList(and + 1, w.size())) + "\", and a plan holds one",
                     UnsupportedEditException.Remedy.LANGUAGE_MODEL, "give them one at a time (an EditSession keeps the turns)");
         }
+        int instead = w.indexOf("instead");
+        if (instead >= 3 && instead < w.size() - 1 && w.get(instead + 1).equals("of") && changesInPlace(w.get(0))) {
+            w = w.subList(0, instead);   // "make the ground a forest instead of a slope": the old value is dropped
+        }
+        Parsed out = outParticle(w, instruction, foreground);
+        if (out != null) {
+            return out;
+        }
         Parsed clause = ClauseForms.parse(w, instruction, foreground);
         if (clause != null) {
             return clause;
@@ -80,9 +93,18 @@ final class InstructionGrammar {
         if (w.size() >= 3 && w.get(0).equals("get") && w.get(1).equals("rid") && w.get(2).equals("of")) {
             return remove(w.subList(3, w.size()), instruction, foreground);
         }
+        if (w.size() >= 3 && w.get(0).equals("get")) {   // "get the cat off the table"
+            Parsed got = take(w.subList(1, w.size()), false, instruction, foreground);
+            if (got != null) {
+                return got;
+            }
+        }
         if (w.size() >= 2 && VerbLexicon.distance(w.get(0), "take") <= 1
-                && (w.get(1).equals("out") || w.get(1).equals("away") || w.get(1).equals("off"))) {
-            return remove(w.subList(2, w.size()), instruction, foreground);
+                && (w.get(0).equals("take") || VerbLexicon.canonical(w.get(0)) == null)) {   // not "make"
+            Parsed taken = take(w.subList(1, w.size()), true, instruction, foreground);
+            if (taken != null) {
+                return taken;
+            }
         }
         String verb = w.get(0).equals("have") ? "let" : VerbLexicon.canonical(w.get(0));
         if (verb == null) {
@@ -104,6 +126,13 @@ final class InstructionGrammar {
             throw notUnderstood(instruction, "no edit verb was found");
         }
         List<String> rest = dropParticles(w.subList(1, w.size()));
+        if (rest.size() > 1 && (verb.equals("turn") || verb.equals("switch")) && Set.of("on", "off").contains(rest.get(0))
+                && OBJECT_STARTERS.contains(rest.get(1))) {   // "turn on the street lights": a phrasal verb on an object
+            String target = objectPhrase(rest.subList(1, rest.size()));
+            if (!target.isEmpty()) {
+                return new Parsed(EditCategory.LOCAL, target, target + " switched " + rest.get(0), List.of());
+            }
+        }
         if (rest.isEmpty()) {
             throw notUnderstood(instruction, "nothing follows the verb \"" + w.get(0) + "\"");
         }
@@ -199,15 +228,19 @@ final class InstructionGrammar {
                     start++;
                 }
                 int end = x.size();
-                while (end > start + 1 && MODALS.contains(x.get(end - 1))) {
-                    end--;
+                if (w.get(i - 1).equals("to") && end > start + 1 && TO_MODALS.contains(x.get(end - 1))) {
+                    end--;   // "needs to be", "ought to be"; "the trash can should be" keeps "can"
                 }
                 List<String> subject = x.subList(start, end);
+                if (subject.size() > 1 && OBJECT_STARTERS.contains(subject.get(1)) && !OBJECT_STARTERS.contains(subject.get(0))
+                        && !Vocabulary.NOT_VERBS.contains(subject.get(0))) {
+                    subject = subject.subList(1, subject.size());   // "adjust the tone to be warmer": a verb opens it
+                }
                 List<String> y = w.subList(i + 1, w.size());
                 if (ClauseForms.isRemoval(y.get(0)) && !objectPhrase(subject).isEmpty()) {
                     return new Parsed(EditCategory.REMOVE, objectPhrase(subject), REMOVE_CAPTION, List.of());
                 }
-                return makeSplit(subject, y, instruction, foreground);
+                return BeForms.complement(subject, y, instruction, foreground);
             }
         }
         return null;
@@ -217,6 +250,101 @@ final class InstructionGrammar {
     static final Set<String> MODALS = Set.of("should", "to", "must", "will", "would", "shall", "ought", "needs", "need",
             "has", "have", "can", "could", "may", "might");
 
+    /**
+     * "take / get X out / off / away (of / from) Y", "take out X": REMOVE X; "take X to a place"
+     * (with {@code toPlace}): the subject moved to a new scene (read as "put"); null for any other.
+     */
+    private static Parsed take(List<String> rest, boolean toPlace, String instruction, String foreground) {
+        if (rest.get(0).equals("out") || rest.get(0).equals("away") || rest.get(0).equals("off")) {
+            return remove(rest.subList(1, rest.size()), instruction, foreground);
+        }
+        if (!OBJECT_STARTERS.contains(rest.get(0))) {
+            return null;
+        }
+        for (int i = 2; i < rest.size(); i++) {
+            String p = rest.get(i);
+            if (p.equals("out") || p.equals("off") || p.equals("away")) {
+                return remove(rest.subList(0, i), instruction, foreground);
+            }
+            if (toPlace && p.equals("to") && i < rest.size() - 1) {
+                return put(rest, instruction, foreground);
+            }
+            if (Vocabulary.LOCATION_WORDS.contains(p)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "photoshop the girl out", "crop the car out (of the picture)": a verb the lexicon does not
+     * know, an object phrase and the particle "out" ending the edit: REMOVE that object.
+     */
+    private static Parsed outParticle(List<String> w, String instruction, String foreground) {
+        if (w.size() < 4 || VerbLexicon.canonical(w.get(0)) != null || Vocabulary.NOT_VERBS.contains(w.get(0))
+                || !OBJECT_STARTERS.contains(w.get(1))) {
+            return null;
+        }
+        int out = w.indexOf("out");
+        if (out < 3) {
+            return null;
+        }
+        List<String> after = w.subList(out + 1, w.size());
+        boolean ends = after.isEmpty() || after.get(0).equals("of") && wholeImagePrefix(after.subList(1, after.size())) == after.size() - 1;
+        return ends ? remove(w.subList(1, out), instruction, foreground) : null;
+    }
+
+    /**
+     * The subject kept in front of "the background behind / around / of X": X, unless X is the image;
+     * otherwise {@code foreground}.
+     */
+    private static String behind(List<String> bare, String foreground) {
+        if (bare.size() > 2 && Set.of("behind", "around", "of", "surrounding").contains(bare.get(1))) {
+            List<String> owner = bare.subList(2, bare.size());
+            String t = objectPhrase(owner);
+            return t.isEmpty() || wholeImagePrefix(owner) == owner.size() || Vocabulary.isPlace(headNoun(List.of(t.split(" "))))
+                    ? foreground : t;   // "the background of the snow forest" is a scene, not a subject
+        }
+        return foreground;
+    }
+
+    /** "in a snowy field", "on the moon", "at a wedding": a location phrase whose head noun is a place. */
+    static boolean inPlace(List<String> w) {
+        if (w.size() < 2 || !Set.of("in", "on", "at", "inside", "into", "onto", "to", "through", "across", "along")
+                .contains(w.get(0))) {
+            return false;
+        }
+        List<String> place = phraseBeforeLocation(stripDeterminers(w.subList(1, w.size())));
+        return !place.isEmpty() && Vocabulary.isPlace(headNoun(place));
+    }
+
+    /** "the afternoon scene", "this old photo": a phrase whose head noun is the image itself. */
+    static boolean namesTheImage(List<String> bare) {
+        return !bare.isEmpty() && Set.of("scene", "image", "photo", "picture", "photograph", "shot", "pic")
+                .contains(bare.get(bare.size() - 1));
+    }
+
+    /**
+     * One place turned into another ("the kitchen" -> "a meadow", "the ground" -> "a forest"): the
+     * old phrase names a place and the new one's head noun is a place.
+     */
+    static boolean scenesSwapped(List<String> oldPlace, List<String> newPlace) {
+        List<String> yy = stripDeterminers(newPlace);
+        return phraseBeforeLocation(oldPlace).stream().anyMatch(w -> Vocabulary.isPlace(w) && !Vocabulary.SKY_OBJECTS.contains(w))
+                && !yy.isEmpty()
+                && Vocabulary.isPlace(headNoun(phraseBeforeLocation(yy)));
+    }
+
+    /** "make", "let", "have", "turn", "change"...: a verb whose edit keeps the object in place. */
+    private static boolean changesInPlace(String word) {
+        String verb = word.equals("have") ? "let" : VerbLexicon.canonical(word);
+        return verb != null
+                && (VerbLexicon.action(verb) == VerbLexicon.Action.MAKE || VerbLexicon.action(verb) == VerbLexicon.Action.CHANGE);
+    }
+
+    /** Words that take "to" before "be": "needs to be", "ought to be", "has to be". */
+    private static final Set<String> TO_MODALS = Set.of("ought", "needs", "need", "has", "have", "want", "wants", "going");
+
     private static Parsed remove(List<String> rest, String instruction, String foreground) {
         int whole = wholeImagePrefix(rest);
         if (whole > 0 && whole < rest.size() - 1 && rest.get(whole).equals("of")) {
@@ -225,6 +353,10 @@ final class InstructionGrammar {
         List<String> obj = stripDeterminers(rest);
         if (!obj.isEmpty() && Vocabulary.BACKGROUND.contains(obj.get(0))) {
             return new Parsed(EditCategory.BACKGROUND, foreground, PLAIN_BACKGROUND, List.of());
+        }
+        List<String> named = phraseBeforeLocation(obj);
+        if (!named.isEmpty() && (Vocabulary.STYLE_NOUNS.contains(headNoun(named)) || FILTERS.contains(headNoun(named)))) {
+            return new Parsed(EditCategory.GLOBAL, "", "natural photo without " + join(named), List.of());   // "remove the sepia filter"
         }
         String target = objectPhrase(rest);
         if (target.isEmpty()) {
@@ -248,6 +380,10 @@ final class InstructionGrammar {
         if (Vocabulary.BACKGROUND.contains(head) || Vocabulary.BACKGROUND.contains(bare.get(0))) {
             return addedBackground(bare, where, foreground);
         }
+        if (isAdjustment(obj) && (wholeImageOrNothing(where) || where.get(0).equals("to") && where.size() > 1
+                && !OBJECT_STARTERS.contains(where.get(1)))) {
+            return new Parsed(EditCategory.GLOBAL, "", join(bare), List.of());   // "add more contrast (to simulate light)"
+        }
         if (GLOBAL_ADDITIONS.contains(bare.get(bare.size() - 1)) && wholeImageOrNothing(where)) {
             return new Parsed(EditCategory.GLOBAL, "", join(bare), List.of());
         }
@@ -265,6 +401,22 @@ final class InstructionGrammar {
         List<String> owner = where.isEmpty() ? where : where.subList(1, where.size());
         String target = owner.isEmpty() || wholeImagePrefix(owner) == owner.size() ? foreground : objectPhrase(owner);
         return new Parsed(EditCategory.BACKGROUND, target.isEmpty() ? foreground : target, join(scene), List.of());
+    }
+
+    /**
+     * An image-wide adjustment named as a noun without an article: "dramatic lighting", "more
+     * contrast", "a bit of brightness" ("a light" is a lamp, an object).
+     */
+    static boolean isAdjustment(List<String> phrase) {
+        if (phrase.isEmpty() || phrase.get(0).equals("an") || phrase.get(0).equals("a") && !phrase.contains("of")) {
+            return false;
+        }
+        int i = 0;
+        while (i < phrase.size() - 1 && (Vocabulary.QUANTITIES.contains(phrase.get(i)) || Vocabulary.DETERMINERS.contains(phrase.get(i)))) {
+            i++;
+        }
+        List<String> rest = phrase.subList(i, phrase.size());
+        return Vocabulary.ADJUSTMENTS.contains(rest.get(rest.size() - 1)) && rest.size() <= 3 && !rest.contains("of");
     }
 
     /** The head noun of a noun phrase: the word before "of", else the last word. */
@@ -291,12 +443,19 @@ final class InstructionGrammar {
             }
             return background(rest.subList(to + 1, rest.size()), foreground);
         }
+        if (bare.size() > 2 && bare.get(0).equals("scene") && Set.of("in", "at").contains(bare.get(1))) {
+            return background(bare.subList(2, bare.size()), foreground);   // "set the scene in Paris"
+        }
         int at = firstLocation(rest);
         List<String> obj = rest.subList(0, at);
         List<String> where = rest.subList(at, rest.size());
+        if (obj.size() == 1 && PRONOUNS.contains(obj.get(0)) && where.size() > 1 && Set.of("in", "at", "on", "into", "to")
+                .contains(where.get(0))) {
+            return background(where.subList(1, where.size()), foreground);   // "put him in a cocktail party"
+        }
         boolean definite = !obj.isEmpty() && (Set.of("the", "this", "that", "my", "his", "her", "our", "their", "your", "these", "those")
                 .contains(obj.get(0)) || PRONOUNS.contains(obj.get(0)) || obj.get(0).equals("it"));
-        if (definite && where.stream().anyMatch(Vocabulary.SCENES::contains)) {
+        if (definite && where.stream().anyMatch(Vocabulary::isPlace)) {
             String target = obj.size() == 1 && (PRONOUNS.contains(obj.get(0)) || obj.get(0).equals("it")) ? foreground : objectPhrase(obj);
             return new Parsed(EditCategory.BACKGROUND, target, join(where.subList(1, where.size())), List.of());
         }
@@ -333,7 +492,11 @@ final class InstructionGrammar {
                 break;
             }
         }
-        List<String> obj = article > 0 ? rest.subList(article, rest.size()) : rest.subList(rest.size() - 1, rest.size());
+        int from = rest.size() - 1;
+        while (article < 0 && from > 2 && Vocabulary.isAttribute(rest.get(from - 1))) {
+            from--;   // "give the woman red lipstick": the attributes belong to the thing given
+        }
+        List<String> obj = article > 0 ? rest.subList(article, rest.size()) : rest.subList(from, rest.size());
         List<String> bare = stripDeterminers(obj);
         if (bare.isEmpty() || rest.size() < 2) {
             throw notUnderstood(instruction, "it does not say what to give");
@@ -358,6 +521,22 @@ final class InstructionGrammar {
                 break;
             }
         }
+        int in = rest.indexOf("in");
+        if (split < 0 && in > 0 && in < rest.size() - 1 && scenesSwapped(stripDeterminers(rest.subList(0, in)),
+                rest.subList(in + 1, rest.size()))) {
+            split = in;   // "turn the mountain in a waterfall": "in" written for "into"
+        }
+        String owner = split < 0 && rest.size() > 2 ? aspectOwner(rest, false) : null;
+        if (owner != null && !Vocabulary.isAttribute(rest.get(rest.size() - 1))) {   // "change the colour of the soccer ball"
+            return new Parsed(EditCategory.LOCAL, owner, "different " + headNoun(stripDeterminers(rest)) + " " + owner, List.of());
+        }
+        List<String> named = stripDeterminers(rest);
+        int at = firstLocation(named);
+        if (split < 0 && at < named.size() - 1 && at > 0 && !inPlace(named.subList(at, named.size()))
+                && !Vocabulary.isAttribute(named.get(named.size() - 1))) {   // "change the text on the shirt": no value given
+            String target = objectPhrase(rest);
+            return new Parsed(EditCategory.LOCAL, target, "different " + target, List.of());
+        }
         if (split < 0) {
             return make(rest, instruction, foreground);
         }
@@ -369,17 +548,22 @@ final class InstructionGrammar {
         }
         List<String> bare = stripDeterminers(x);
         if (Vocabulary.BACKGROUND.contains(bare.get(0))) {
-            return background(y, foreground);
+            return background(y, behind(bare, foreground));
         }
-        if (bare.stream().allMatch(Vocabulary.GLOBAL_WORDS::contains)) {
+        if (bare.stream().allMatch(Vocabulary.GLOBAL_WORDS::contains) || namesTheImage(bare)) {
             return global(y, instruction);
         }
-        List<String> yy = stripDeterminers(dropLike(y));
-        if (phraseBeforeLocation(bare).stream().anyMatch(Vocabulary::isPlace) && !yy.isEmpty()
-                && Vocabulary.isPlace(headNoun(phraseBeforeLocation(yy)))) {
-            return new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(dropLike(y))), List.of());
+        boolean seasonal = bare.stream().anyMatch(Vocabulary.GLOBAL_WORDS::contains)
+                && y.stream().anyMatch(Vocabulary.GLOBAL_WORDS::contains);
+        if (seasonal && headNoun(phraseBeforeLocation(bare)).equals("sky")) {
+            return global(y, instruction);   // "turn the daytime sky into a starry night": the time of day changes
         }
-        String owner = aspectOwner(bare, false);
+        if (scenesSwapped(bare, dropLike(y))) {
+            return seasonal
+                    ? global(y, instruction)   // "turn the summer landscape into a winter wonderland": the season changes
+                    : new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(dropLike(y))), List.of());
+        }
+        owner = aspectOwner(bare, false);
         if (owner != null) {
             return new Parsed(EditCategory.LOCAL, owner, join(dropLike(y)) + " " + owner, List.of());
         }
@@ -394,13 +578,20 @@ final class InstructionGrammar {
         if (whole > 0 && whole < rest.size()) {
             return global(rest.subList(whole, rest.size()), instruction);
         }
+        if (Vocabulary.QUANTITIES.contains(rest.get(0)) && isAdjustment(rest)) {
+            return global(rest, instruction);   // "make more brightness"
+        }
         int to = indexOf(rest, Set.of("to", "like"));
         if (to >= 1 && to < rest.size() - 1 && isAspectPhrase(rest.subList(0, to))) {
             return change("make", rest, instruction, foreground);
         }
         int like = indexOf(rest, Set.of("look", "looks", "into", "seem", "appear", "like"));
         if (like >= 1) {
-            return makeSplit(rest.subList(0, like), rest.subList(like, rest.size()), instruction, foreground);
+            int k = like;
+            while (k > 1 && Vocabulary.isAttribute(rest.get(k - 1)) && !stripDeterminers(rest.subList(0, k - 1)).isEmpty()) {
+                k--;   // "make the leaves orange and red like autumn": the colours belong to the new look
+            }
+            return makeSplit(rest.subList(0, k), rest.subList(k, rest.size()), instruction, foreground);
         }
         int outOf = -1;
         for (int i = 1; i < rest.size() - 2; i++) {
@@ -415,9 +606,12 @@ final class InstructionGrammar {
         int action = actionVerbAt(rest);
         if (action >= 1) {
             Parsed p = makeSplit(rest.subList(0, action), rest.subList(action, rest.size()), instruction, foreground);
-            return p.category() != EditCategory.LOCAL ? p : new Parsed(EditCategory.LOCAL, p.target(), p.target() + " "
-                    + gerund(rest.get(action)) + (action + 1 < rest.size() ? " " + join(rest.subList(action + 1, rest.size())) : ""),
-                    List.of());
+            String doing = p.target() + " " + gerund(rest.get(action))
+                    + (action + 1 < rest.size() ? " " + join(rest.subList(action + 1, rest.size())) : "");
+            if (p.category() == EditCategory.LOCAL && inPlace(rest.subList(action + 1, rest.size()))) {
+                return new Parsed(EditCategory.BACKGROUND, p.target(), doing, List.of());   // "make the dog sit on the moon"
+            }
+            return p.category() != EditCategory.LOCAL ? p : new Parsed(EditCategory.LOCAL, p.target(), doing, List.of());
         }
         int predicate = predicateStart(rest);
         if (predicate >= 1 && !Vocabulary.ATTRIBUTES.contains(rest.get(rest.size() - 1))) {
@@ -454,7 +648,8 @@ final class InstructionGrammar {
             }
         }
         int j = rest.size();
-        while (j > 1 && Vocabulary.isAttribute(rest.get(j - 1)) && !stripDeterminers(rest.subList(0, j - 1)).isEmpty()) {
+        while (j > 1 && Vocabulary.isAttribute(rest.get(j - 1)) && !stripDeterminers(rest.subList(0, j - 1)).isEmpty()
+                && !(j < rest.size() && Vocabulary.MATERIAL_NOUNS.contains(rest.get(j - 1)))) {
             j--;
         }
         if (j == rest.size()) {
@@ -472,7 +667,8 @@ final class InstructionGrammar {
      */
     private static Parsed subjectElsewhere(List<String> rest, String foreground) {
         int at = indexOf(rest, Set.of("in", "on", "at", "inside"));
-        if (at < 1 || at == rest.size() - 1 || Vocabulary.ATTRIBUTES.contains(rest.get(rest.size() - 1))) {
+        if (at < 1 || at == rest.size() - 1 || Vocabulary.ATTRIBUTES.contains(rest.get(rest.size() - 1))
+                || Vocabulary.ACTION_VERBS.contains(rest.get(rest.size() - 1))) {   // "make the boy in the red shirt wave"
             return null;
         }
         List<String> place = rest.subList(at + 1, rest.size());
@@ -480,6 +676,9 @@ final class InstructionGrammar {
             return null;
         }
         List<String> subject = rest.subList(0, at);
+        if (subject.stream().anyMatch(Vocabulary.BACKGROUND::contains)) {
+            return null;   // "make the background a beach at sunset"
+        }
         String target = subject.size() == 1 && (PRONOUNS.contains(subject.get(0)) || subject.get(0).equals("it"))
                 ? foreground : objectPhrase(subject);
         return target.isEmpty() ? null : new Parsed(EditCategory.BACKGROUND, target, join(stripThe(place)), List.of());
@@ -510,11 +709,8 @@ final class InstructionGrammar {
             return -1;
         }
         for (int i = 2; i < w.size() - 1; i++) {
-            if (Vocabulary.ACTION_VERBS.contains(w.get(i))) {
-                return i;
-            }
-            if (Vocabulary.LOCATION_WORDS.contains(w.get(i))) {
-                return -1;
+            if (Vocabulary.ACTION_VERBS.contains(w.get(i)) && !OBJECT_STARTERS.contains(w.get(i - 1))) {
+                return i;   // "make the person (in the middle) WEAR glasses"
             }
         }
         return -1;
@@ -548,9 +744,10 @@ final class InstructionGrammar {
      */
     static String aspectOwner(List<String> x, boolean possessive) {
         List<String> bare = stripDeterminers(x);
-        if (bare.size() > 2 && (Vocabulary.ASPECTS.contains(bare.get(0)) || Vocabulary.OWNED_STYLES.contains(bare.get(0)))
-                && bare.get(1).equals("of")) {
-            String t = objectPhrase(bare.subList(2, bare.size()));
+        int of = bare.indexOf("of");
+        if ((of == 1 || of == 2) && bare.size() > of + 1
+                && (Vocabulary.ASPECTS.contains(bare.get(of - 1)) || Vocabulary.OWNED_STYLES.contains(bare.get(of - 1)))) {
+            String t = objectPhrase(bare.subList(of + 1, bare.size()));   // "the colour of X", "the coat colour of X"
             return t.isEmpty() ? null : t;
         }
         List<String> named = phraseBeforeLocation(bare);
@@ -574,9 +771,13 @@ final class InstructionGrammar {
             return global(yy, instruction);
         }
         List<String> bare = stripDeterminers(x);
-        if (!bare.isEmpty() && Vocabulary.BACKGROUND.contains(bare.get(0))) {
+        if (!bare.isEmpty() && (Vocabulary.BACKGROUND.contains(bare.get(0))
+                || Vocabulary.BACKGROUND.contains(headNoun(phraseBeforeLocation(bare))))) {   // "the sky background"
             return hasArticle(yy) ? background(yy, foreground)
                     : new Parsed(EditCategory.BACKGROUND, foreground, join(yy) + " background", List.of());
+        }
+        if (scenesSwapped(bare, yy)) {
+            return new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(yy)), List.of());   // "make the ground a forest"
         }
         return local(x, yy, instruction);
     }
@@ -591,6 +792,9 @@ final class InstructionGrammar {
             target = "person";
         }
         List<String> yy = dropLike(y);
+        if (target.equals("sun") && yy.size() == 1 && SUN_MOTIONS.contains(yy.get(0))) {   // "have the sun rise": time of day
+            return new Parsed(EditCategory.GLOBAL, "", yy.get(0).startsWith("ris") ? "sunrise" : "sunset", List.of());
+        }
         if (yy.size() == 1 && Vocabulary.ACTION_VERBS.contains(yy.get(0))) {
             return new Parsed(EditCategory.LOCAL, target, gerund(yy.get(0)) + " " + target, List.of());   // "make the horse run"
         }
@@ -598,6 +802,8 @@ final class InstructionGrammar {
                 ? join(stripThe(yy)) : join(yy).replace("smile", "smiling") + " " + withoutAttributes(target);
         return new Parsed(EditCategory.LOCAL, target, caption, List.of());
     }
+
+    private static final Set<String> SUN_MOTIONS = Set.of("rise", "rising", "set", "setting", "sink", "sinking");
 
     /** "old wooden chair" -> "chair": the attributes the edit replaces are dropped from the caption. */
     private static String withoutAttributes(String target) {
@@ -635,6 +841,11 @@ final class InstructionGrammar {
     /** "the style", "the season of the photo", "the time of day", "the lighting"... */
     static boolean isWholeImageAspect(List<String> x) {
         List<String> bare = stripDeterminers(x);
+        int lead = 0;
+        while (lead < bare.size() - 1 && Vocabulary.IMAGE_WORDS.contains(bare.get(lead))) {
+            lead++;   // "the image contrast", "the overall brightness"
+        }
+        bare = bare.subList(lead, bare.size());
         if (bare.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(join(bare))) {
             return true;
         }
@@ -672,7 +883,7 @@ final class InstructionGrammar {
      */
     static String cutClauses(List<String> w) {
         for (int i = 1; i < w.size(); i++) {
-            if (w.get(i).equals("with")) {
+            if (w.get(i).equals("with") || Vocabulary.SPEECH_PARTICIPLES.contains(w.get(i)) && i < w.size() - 1) {
                 return join(w.subList(0, i));
             }
             if (isParticiple(w.get(i)) && (i == w.size() - 1 || opensClause(w.get(i + 1)))) {
@@ -716,8 +927,9 @@ final class InstructionGrammar {
 
     static List<String> stripDeterminers(List<String> w) {
         int i = 0;
-        while (i < w.size() - 1 && Vocabulary.DETERMINERS.contains(w.get(i))) {
-            i++;
+        while (i < w.size() - 1 && (Vocabulary.DETERMINERS.contains(w.get(i))
+                || i < w.size() - 2 && QUANTITY_NOUNS.contains(w.get(i)) && w.get(i + 1).equals("of"))) {
+            i++;   // "a lot of balloons", "a couple of ducks": quantifiers, not containers
         }
         if (i == w.size() - 1 && Vocabulary.DETERMINERS.contains(w.get(i)) && !w.get(i).equals("one")) {
             i++;

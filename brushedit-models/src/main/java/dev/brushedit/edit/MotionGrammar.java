@@ -91,6 +91,10 @@ final class MotionGrammar {
         if (both.isPresent()) {
             return both;
         }
+        Optional<Parsed> stated = statedSize(words, percent, foreground);
+        if (stated.isPresent()) {
+            return stated;
+        }
         String verb = words.get(0);
         List<String> rest = words.subList(1, words.size());
         Boolean particle = sizeParticle(verb, rest);
@@ -110,6 +114,23 @@ final class MotionGrammar {
             return resize(verb, rest, percent, grow, shrink, foreground);
         }
         return Optional.empty();
+    }
+
+    /** "the cat should be larger", "the tree needs to be smaller": a size stated after "be", read as "make X ...". */
+    private static Optional<Parsed> statedSize(List<String> words, boolean percent, String foreground) {
+        int be = words.indexOf("be");
+        if (be < 3 || be == words.size() - 1 || !InstructionGrammar.OBJECT_STARTERS.contains(words.get(0))
+                || !Set.of("should", "must", "to", "will", "shall").contains(words.get(be - 1))
+                || words.subList(be + 1, words.size()).stream().noneMatch(w -> BIGGER.contains(w) || SMALLER.contains(w))) {
+            return Optional.empty();
+        }
+        int end = be - 1;
+        if (words.get(end).equals("to") && end > 1 && Set.of("needs", "need", "has", "ought").contains(words.get(end - 1))) {
+            end--;
+        }
+        List<String> made = new ArrayList<>(words.subList(0, end));
+        made.addAll(words.subList(be + 1, words.size()));
+        return resize("make", made, percent, false, false, foreground);
     }
 
     private static Optional<Parsed> move(String verb, List<String> rest, boolean percent, int width, int height,
@@ -195,8 +216,8 @@ final class MotionGrammar {
             end--;
         }
         List<String> phrase = rest.subList(0, end);
-        List<String> bare = InstructionGrammar.stripDeterminers(phrase);
-        List<String> after = bare.subList(InstructionGrammar.firstLocation(bare), bare.size());
+        List<String> bare = pronounFirst(phrase) ? phrase : InstructionGrammar.stripDeterminers(phrase);
+        List<String> after = bare.subList(pronounFirst(phrase) ? 1 : InstructionGrammar.firstLocation(bare), bare.size());
         if (!after.isEmpty() && (!DESCRIBING.contains(after.get(0)) || after.stream().anyMatch(Vocabulary::isPlace))) {
             return Optional.empty();
         }
@@ -265,7 +286,11 @@ final class MotionGrammar {
                 || !(bigger || smaller || factor != null && (scaleVerb || hasSizeMultiple(t) || percent))) {
             return Optional.empty();   // "make the dog happy", "resize the cat": not a readable size change
         }
-        String target = target(tail == 0 ? rest : rest.subList(0, tail), foreground);
+        List<String> object = tail == 0 ? rest : rest.subList(0, tail);
+        if (InstructionGrammar.isWholeImageAspect(object) && InstructionGrammar.wholeImagePrefix(object) < object.size()) {
+            return Optional.empty();   // "increase the image contrast": an adjustment of the image, not a size
+        }
+        String target = target(object, foreground);
         if (target.isEmpty()) {
             return Optional.empty();
         }
@@ -359,11 +384,20 @@ final class MotionGrammar {
     }
 
     private static String target(List<String> obj, String foreground) {
-        if (obj.size() == 1 && Set.of("it", "him", "her", "them").contains(obj.get(0))) {
+        if (pronounFirst(obj)) {
             return foreground;
         }
         String owner = InstructionGrammar.aspectOwner(obj, true);   // "the size of the dog" -> "dog"
         return owner != null ? owner : InstructionGrammar.objectPhrase(obj);
+    }
+
+    /**
+     * "her", "him to the left", "her into a concert": a pronoun alone or followed by a location word,
+     * so "her" is the object, not a possessive ("her dog").
+     */
+    private static boolean pronounFirst(List<String> obj) {
+        return !obj.isEmpty() && Set.of("it", "him", "her", "them").contains(obj.get(0))
+                && (obj.size() == 1 || Vocabulary.LOCATION_WORDS.contains(obj.get(1)));
     }
 
     /**

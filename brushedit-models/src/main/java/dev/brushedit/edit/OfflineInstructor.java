@@ -45,7 +45,20 @@ import java.util.Optional;
  * cut from the target; a whole-image aspect made or set to a value ("make the time to midnight",
  * "set the season to spring") is GLOBAL; a causative with a bodily action ("let the man hold an
  * umbrella") targets the object before the verb; "what if X were Y" and "can we have X" read as
- * the edit they ask for.
+ * the edit they ask for. Forms built on "be" and wishes (see {@link BeForms}): "let / have / can X be Y"
+ * changes X ("let the bed be wooden", "let the car be replaced by a bus"); "there should be X", "it
+ * should be a X on Y", "let a lamp be hung on the wall", "I want a dog in the yard" add X; "there
+ * should not be X" and "photoshop / crop X out", "take X out / off the Y" remove X; "let a forest be
+ * the background" and a person pronoun put or be somewhere ("put him in a cocktail party", "could
+ * she be in a jungle") are BACKGROUND edits, as are a place made another place ("make the ground a
+ * forest (instead of a slope)", "turn the hill in a volcano") and an object doing something in a
+ * place ("let the dog run in a park"); a seasonal scene made another season is GLOBAL. Image-wide
+ * adjustments named as nouns ("add dramatic lighting", "increase the image contrast", "make more
+ * brightness") and a filter or effect removed ("take away the brown filter") are GLOBAL; "the sun
+ * rises / sets" is a time of day; "X should be larger" is a RESIZE; "get X off the Y" removes X; "turn
+ * on X" and "change the text on the shirt" (no value given) are LOCAL edits of X. Targets keep compound nouns and
+ * "of" phrases ("trash can", "glass of soda", "the coat colour of X" -> X) and drop quantity nouns
+ * ("a lot of", "a couple of") and speech participles ("a sign saying Stop" -> "sign").
  *
  * <p>Courtesy phrases ("please", "could you", "thanks") are dropped; location phrases ("in the
  * corner"), relative clauses ("that sits") and participle clauses ("parked outside", "wearing a

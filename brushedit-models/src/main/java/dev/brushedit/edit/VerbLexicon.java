@@ -94,7 +94,8 @@ final class VerbLexicon {
         }
         if (w.endsWith("ed") && w.length() > 4) {
             String s = w.substring(0, w.length() - 2);
-            return List.of(s, s + "e", w.substring(0, w.length() - 1));
+            boolean doubled = s.length() > 2 && s.charAt(s.length() - 1) == s.charAt(s.length() - 2);
+            return List.of(s, s + "e", w.substring(0, w.length() - 1), doubled ? s.substring(0, s.length() - 1) : s);
         }
         if (w.endsWith("s") && w.length() > 3) {
             return List.of(w.substring(0, w.length() - 1), w.endsWith("es") ? w.substring(0, w.length() - 2) : w);

@@ -10,7 +10,8 @@ final class Vocabulary {
     /** Courtesy phrases dropped from the start of an instruction (longest first). */
     static final List<String> POLITE_PREFIXES = List.of(
             "would you be so kind as to", "would you mind", "could you please", "can you please", "would you please",
-            "will you please", "i would like you to", "i'd like you to", "i want you to", "i need you to",
+            "will you please", "is it possible to", "would it be possible to", "is there a way to", "how about",
+            "what about", "i would like you to", "i'd like you to", "i want you to", "i need you to",
             "i would like to", "i'd like to", "i want to", "i need to", "we should", "we need to", "we must",
             "let us", "you must", "you need to", "help me", "go ahead and", "try to",
             "could you", "can you", "would you", "will you", "you should", "please", "kindly", "just", "now", "then",
@@ -29,7 +30,7 @@ final class Vocabulary {
     static final Set<String> LOCATION_WORDS = Set.of("from", "in", "on", "at", "near", "next", "beside", "behind",
             "under", "underneath", "above", "below", "off", "out", "inside", "outside", "onto", "into", "over", "between",
             "by", "across", "along", "around", "atop", "against", "to", "toward", "towards", "that", "which", "who", "so",
-            "beneath", "among", "amongst", "amid", "within", "beyond", "upon", "alongside");
+            "beneath", "among", "amongst", "amid", "within", "beyond", "upon", "alongside", "through");
 
     /** Phrases meaning the whole image. */
     static final Set<String> WHOLE_IMAGE = Set.of("it", "this", "everything", "image", "photo", "picture", "scene",
@@ -40,10 +41,27 @@ final class Vocabulary {
             "brightness", "contrast", "saturation", "exposure", "sharpness", "white balance", "colour balance",
             "color balance", "vibrance", "illumination", "time of year", "era", "time period", "period", "decade",
             "century", "climate", "color grading", "colour grading", "color temperature", "colour temperature", "daylight",
-            "vibe", "ambience", "ambiance", "aesthetic", "theme", "hour", "hour of day", "sky condition", "sky conditions");
+            "vibe", "ambience", "ambiance", "aesthetic", "theme", "hour", "hour of day", "sky condition", "sky conditions",
+            "warmth", "vibrancy", "clarity", "shadows", "highlights", "colour cast", "color cast");
+
+    /**
+     * Image-wide adjustments named as nouns: "add dramatic lighting", "add more contrast" and "make
+     * more brightness" adjust the whole image.
+     */
+    static final Set<String> ADJUSTMENTS = Set.of("lighting", "light", "brightness", "contrast", "saturation", "exposure",
+            "sharpness", "vibrance", "warmth", "illumination", "clarity", "glare", "highlights", "color", "colour", "colors",
+            "colours", "tones", "detail", "details", "definition", "luminosity", "radiance", "sunlight", "daylight");
+
+    /** Quantity words before an adjustment noun: "MORE contrast", "LESS light". */
+    static final Set<String> QUANTITIES = Set.of("more", "less", "extra", "some", "much", "additional", "a", "bit", "of",
+            "little", "lot", "lots", "higher", "lower", "increased", "reduced", "stronger", "softer", "better");
+
+    /** Leading words that name the image in an aspect phrase: "the IMAGE contrast", "the OVERALL brightness". */
+    static final Set<String> IMAGE_WORDS = Set.of("image", "photo", "picture", "photograph", "overall", "general",
+            "global", "image's", "photo's", "picture's", "scene", "scene's");
 
     /** Words naming the background. */
-    static final Set<String> BACKGROUND = Set.of("background", "backdrop", "scenery", "setting", "surroundings",
+    static final Set<String> BACKGROUND = Set.of("background", "view", "backdrop", "scenery", "setting", "surroundings",
             "environment", "location", "bg", "backgound", "backround", "bakground");
 
     /** Scenes: a PUT whose location names one moves the subject there (a BACKGROUND edit). */
@@ -76,7 +94,10 @@ final class Vocabulary {
             "lighter", "redder", "greener", "bluer", "smile", "colored", "coloured", "red-haired", "grey-haired",
             "gray-haired", "open", "closed", "blooming", "bare", "leafless", "empty", "full", "hairy", "bearded", "clear",
             "cloudy", "foggy", "stormy", "sunny", "rainy", "messy", "tidy", "dusty", "shabby", "fancy", "tiny", "huge",
-            "giant", "fresh", "wilted", "melted", "ruined", "abandoned", "rainbow", "translucent", "opaque", "glossy");
+            "giant", "fresh", "wilted", "melted", "ruined", "abandoned", "rainbow", "translucent", "opaque", "glossy", "moody", "gloomy",
+            "dreamy", "cozy",
+            "warm", "cold", "cool", "soft", "harsh", "dramatic", "warmer", "cooler", "colder", "softer", "eerie", "spooky",
+            "creepy", "magical");
 
     /** Head nouns of an added thing that make the addition a whole-image edit, wherever it is applied. */
     static final Set<String> STYLE_NOUNS = Set.of("style", "styles", "effect", "effects", "filter", "filters", "look",
@@ -92,7 +113,9 @@ final class Vocabulary {
             "neighbourhood", "ruins", "wasteland", "battlefield", "dungeon", "attic", "basement", "garage", "warehouse",
             "factory", "gym", "hospital", "school", "museum", "theater", "theatre", "arena", "barn", "ranch", "pasture",
             "grassland", "dune", "dunes", "oasis", "reef", "metropolis", "landscape", "bar", "pub",
-            "playground", "courtroom", "cathedral", "spaceship", "ship", "harbourfront", "waterfront"));
+            "playground", "courtroom", "cathedral", "spaceship", "ship", "harbourfront", "waterfront", "ground", "slope",
+            "terrain", "surface", "party", "concert", "festival", "wedding", "parade", "ceremony", "carnival", "fair",
+            "banquet", "ballroom", "nightclub", "club", "track", "racetrack", "runway", "pier", "dock", "rooftop"));
 
     /** Aspects of an object: "change the cat's pose / the colour of the car from A to B" changes the object. */
     static final Set<String> ASPECTS = Set.of("color", "colour", "colors", "colours", "shade", "pose", "posture",
@@ -113,7 +136,9 @@ final class Vocabulary {
             "kneel", "hug", "kiss", "point", "laugh", "cry", "open", "close", "throw", "catch", "kick", "climb", "lean",
             "bow", "face", "reach", "grab", "touch", "chase", "bite", "lick", "push", "pull", "stretch", "yawn", "shake",
             "nod", "clap", "frown", "wink", "blink", "squat", "crouch", "lay", "rest", "hide", "peek", "turn", "spread",
-            "cross", "fold", "smell", "sniff", "watch", "stare", "drive", "paddle", "hop", "crawl", "roll", "wag");
+            "cross", "fold", "smell", "sniff", "watch", "stare", "drive", "paddle", "hop", "crawl", "roll", "wag", "show", "display", "press",
+            "type", "write", "hit", "bend", "flow", "float", "spin", "melt", "sail", "graze", "stroll", "perch", "wander", "dive",
+            "surf", "skate", "ski", "hike", "pose", "gallop", "steam");
 
     /** Words naming how an object is made or styled, owned in "the style / design of X". */
     static final Set<String> OWNED_STYLES = Set.of("style", "design", "look", "breed", "fabric", "species", "type");
@@ -141,6 +166,17 @@ final class Vocabulary {
         return word.endsWith("ed") && !word.endsWith("eed");
     }
 
+    /**
+     * Materials that are also nouns: before another attribute they head a compound ("the wine GLASS full",
+     * "the stone wall mossy"), so "make X ATTRIBUTE" does not take them as the new look. Not "crystal",
+     * "gold" or "silver", which also qualify colours ("crystal clear", "silver grey").
+     */
+    static final Set<String> MATERIAL_NOUNS = Set.of("glass", "stone", "metal", "marble", "steel", "leather", "plastic",
+            "wood");
+
+    /** Sky objects that are places to stand on ("on the moon") but objects when replaced ("replace the full moon"). */
+    static final Set<String> SKY_OBJECTS = Set.of("moon", "sun", "mars", "galaxy", "sunset");
+
     /** Adjectives that open a predicate of state with "of", "with" or "in" ("full of", "rich in"). */
     static final Set<String> PREDICATIVE = Set.of("full", "empty", "free", "devoid", "rich", "thick", "heavy", "laden",
             "packed", "crowded", "bare", "clear", "ready", "alive", "dripping", "awash", "aglow", "ablaze");
@@ -152,6 +188,13 @@ final class Vocabulary {
      * noun one letter from a preposition ("ground", "udder") is not cut where it ends the phrase.
      */
     static boolean isMisspeltPreposition(String word) {
+        if (word.length() == 4 && !LOCATION_WORDS.contains(word)) {   // "form the image": two letters swapped
+            for (String p : LOCATION_WORDS) {
+                if (p.length() == 4 && VerbLexicon.distance(word, p) == 1 && sorted(word).equals(sorted(p))) {
+                    return true;
+                }
+            }
+        }
         if (word.length() < 5 || LOCATION_WORDS.contains(word) || NOT_PREPOSITIONS.contains(word)) {
             return false;
         }
@@ -161,6 +204,12 @@ final class Vocabulary {
             }
         }
         return false;
+    }
+
+    private static String sorted(String w) {
+        char[] c = w.toCharArray();
+        java.util.Arrays.sort(c);
+        return new String(c);
     }
 
     /** Words one letter from a preposition that are common in instructions before an object phrase. */
@@ -178,6 +227,13 @@ final class Vocabulary {
             "flowerbed", "seabed", "riverbed", "hundred", "hatred", "naked", "wicked", "sacred", "rugged", "jagged",
             "crooked", "beloved", "blessed", "wretched", "ceilings", "buildings", "paintings", "earrings", "rings",
             "wings", "strings", "swings", "drawings", "stockings", "toppings", "dumplings", "things", "siblings");
+
+    /**
+     * Participles that name what a thing says or is called ("a sign SAYING stop", "a dog NAMED Rex"):
+     * they open a clause whatever follows, so the words after them are never part of the object.
+     */
+    static final Set<String> SPEECH_PARTICIPLES = Set.of("saying", "says", "reading", "reads", "showing", "displaying",
+            "stating", "spelling", "labeled", "labelled", "titled", "named", "called", "written", "printed");
 
     /** Participles that do not end in -ed or -ing. */
     static final Set<String> IRREGULAR_PARTICIPLES = Set.of("made", "built", "held", "worn", "hung", "left", "kept",

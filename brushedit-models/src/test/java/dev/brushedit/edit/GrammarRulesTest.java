@@ -10,11 +10,11 @@ class GrammarRulesTest {
     private static final RgbImage IMAGE = RgbImage.filled(100, 80, 1, 2, 3);
     private static final OfflineInstructor INSTRUCTOR = OfflineInstructor.create();
 
-    private static EditPlan plan(String instruction) {
+    static EditPlan plan(String instruction) {
         return INSTRUCTOR.plan(IMAGE, instruction);
     }
 
-    private static void expect(String instruction, EditCategory category, String target) {
+    static void expect(String instruction, EditCategory category, String target) {
         EditPlan p = plan(instruction);
         assertThat(p.category()).as("%s -> %s", instruction, p).isEqualTo(category);
         assertThat(p.targetObject()).as("%s -> %s", instruction, p).isEqualTo(target);

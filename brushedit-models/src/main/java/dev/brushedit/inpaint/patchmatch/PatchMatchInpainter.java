@@ -59,6 +59,7 @@ public final class PatchMatchInpainter {
     private final boolean blendSeams;
     private final double lowBandWeight;
     private final double highBandGain;
+    private final boolean structureFill;
     private final long seed;
     private final int parallelism;
 
@@ -74,6 +75,7 @@ public final class PatchMatchInpainter {
         this.blendSeams = b.blendSeams;
         this.lowBandWeight = b.lowBandWeight;
         this.highBandGain = b.highBandGain;
+        this.structureFill = b.structureFill;
         this.seed = b.seed;
         this.parallelism = b.parallelism;
     }
@@ -97,6 +99,7 @@ public final class PatchMatchInpainter {
         b.blendSeams = blendSeams;
         b.lowBandWeight = lowBandWeight;
         b.highBandGain = highBandGain;
+        b.structureFill = structureFill;
         b.seed = seed;
         b.parallelism = parallelism;
         return b;
@@ -141,6 +144,9 @@ public final class PatchMatchInpainter {
         Level finest = new Level(w, h, rgb, hole);
         boolean twoBand = lowBandWeight != 1 || highBandGain != 1;
         float[] membrane = twoBand ? MembraneFill.fill(finest) : null;
+        if (twoBand && structureFill) {
+            membrane = StructureFill.fill(finest, membrane);
+        }
         if (lowBandWeight == 0 && highBandGain == 0) {
             System.arraycopy(membrane, 0, rgb, 0, rgb.length);
         } else {
@@ -195,7 +201,8 @@ public final class PatchMatchInpainter {
                 + maxLevels + ", emIterations=" + emIterations + ", patchMatchIterations=" + patchMatchIterations
                 + ", weightedVoting=" + weightedVoting + ", sourceDistanceWeight=" + sourceDistanceWeight
                 + ", sharpFill=" + sharpFill + ", blendSeams=" + blendSeams + ", lowBandWeight=" + lowBandWeight
-                + ", highBandGain=" + highBandGain + ", seed=" + seed + ", parallelism=" + parallelism + "]";
+                + ", highBandGain=" + highBandGain + ", structureFill=" + structureFill + ", seed=" + seed
+                + ", parallelism=" + parallelism + "]";
     }
 
     /**
@@ -216,6 +223,7 @@ public final class PatchMatchInpainter {
         private boolean blendSeams = true;
         private double lowBandWeight = DEFAULT_LOW_BAND_WEIGHT;
         private double highBandGain = DEFAULT_HIGH_BAND_GAIN;
+        private boolean structureFill = true;
         private long seed;
         private int parallelism = 1;
 
@@ -342,6 +350,18 @@ public final class PatchMatchInpainter {
                 throw new InvalidInputException("highBandGain must be between 0 and 2, was " + gain);
             }
             this.highBandGain = gain;
+            return this;
+        }
+
+        /**
+         * Whether the smooth part of the two-band fill follows the edges that enter the hole
+         * (default true): an anisotropic membrane that diffuses along the edges around the hole and
+         * hardly across them, so a rim, horizon or table edge crossing the hole is continued instead
+         * of blurred (see BENCHMARKS.md). False gives the plain (isotropic) membrane. No effect when
+         * {@link #lowBandWeight} and {@link #highBandGain} are both 1 (the plain patch fill).
+         */
+        public Builder structureFill(boolean follow) {
+            this.structureFill = follow;
             return this;
         }
 

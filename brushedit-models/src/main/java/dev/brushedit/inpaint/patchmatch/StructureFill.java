@@ -17,7 +17,8 @@ package dev.brushedit.inpaint.patchmatch;
  * the tensor's main eigenvector) and falling to {@code max(MIN_CONDUCTANCE, exp(-(l1 - l2) /
  * EDGE_SCALE))} away from it (see {@link #FOCUS}); weights are symmetric and non-negative (a
  * monotone scheme: the fill stays within the range of the border colours), and the system is solved
- * by over-relaxation started from the plain membrane.
+ * by over-relaxation, coarse to fine: each level starts from the upsampled solution at half size,
+ * the coarsest from the plain membrane.
  * Where the border has no coherent edge the conductances are all about 1 and the result is the
  * plain membrane.
  *
@@ -38,13 +39,17 @@ final class StructureFill {
     /** Largest change of a channel value (8-bit scale) in the last sweep at which the solve stops. */
     static final float TOLERANCE = 0.02f;
     private static final int MAX_SWEEPS = 5000;
+    /** The tensor field is interpolated scaled to this largest trace. */
+    private static final float TENSOR_RANGE = 16;
+    /** Levels of the cascade are halved while the shorter side stays at least this. */
+    private static final int COARSEST = 16;
     private static final int[] DX = {1, -1, 0, 0, 1, -1, 1, -1};
     private static final int[] DY = {0, 0, 1, -1, 1, -1, -1, 1};
 
     private StructureFill() {}
 
     /**
-     * The structure-following fill of the hole of {@code level}, started from {@code membrane}
+     * The structure-following fill of the hole of {@code level}, with known pixels from {@code membrane}
      * (its plain membrane fill): a copy of {@code membrane} whose hole pixels are replaced; neither
      * argument is changed.
      */
@@ -52,31 +57,30 @@ final class StructureFill {
         int w = level.width;
         int h = level.height;
         boolean[] hole = level.hole;
-        int x0 = w;
-        int y0 = h;
-        int x1 = -1;
-        int y1 = -1;
-        int n = 0;
-        for (int i = 0; i < hole.length; i++) {
-            if (hole[i]) {
-                n++;
-                x0 = Math.min(x0, i % w);
-                x1 = Math.max(x1, i % w);
-                y0 = Math.min(y0, i / w);
-                y1 = Math.max(y1, i / w);
-            }
-        }
+        HoleBounds bounds = HoleBounds.of(hole, w);
+        int n = bounds.count();
         float[] out = membrane.clone();
         if (n == 0) {
             return out;
         }
+        Level coarse = Math.min(w, h) >= 2 * COARSEST ? level.downsample() : null;
+        if (coarse != null && HoleBounds.of(coarse.hole, coarse.width).count() < coarse.hole.length) {
+            // cascade: start from the (upsampled) solution at half size, which converges in few sweeps
+            float[] start = fill(coarse, MembraneFill.fill(coarse));
+            for (int i = 0; i < hole.length; i++) {
+                if (hole[i]) {
+                    System.arraycopy(start, 3 * (((i / w) / 2) * coarse.width + (i % w) / 2), out, 3 * i, 3);
+                }
+            }
+        }
         int margin = (int) Math.ceil(3 * RHO) + 2;
-        Crop crop = new Crop(Math.max(0, x0 - margin), Math.max(0, y0 - margin), Math.min(w - 1, x1 + margin),
-                Math.min(h - 1, y1 + margin));
+        Crop crop = new Crop(Math.max(0, bounds.x0() - margin), Math.max(0, bounds.y0() - margin),
+                Math.min(w - 1, bounds.x1() + margin), Math.min(h - 1, bounds.y1() + margin));
         float[] tensor = tensorField(level, crop);
         if (tensor == null) {
             return out; // no gradient around the hole: the plain membrane is the answer
         }
+        float[] orientation = orientations(tensor);
         int[] pixels = new int[n];
         int[] neighbours = new int[8 * n];
         float[] weights = new float[8 * n];
@@ -96,8 +100,8 @@ final class StructureFill {
                         continue;
                     }
                     float length2 = DX[d] * DX[d] + DY[d] * DY[d];
-                    float wt = 0.5f * (conductance(tensor, crop.index(x, y), DX[d], DY[d])
-                            + conductance(tensor, crop.index(nx, ny), DX[d], DY[d])) / length2;
+                    float wt = 0.5f * (conductance(orientation, crop.index(x, y), DX[d], DY[d])
+                            + conductance(orientation, crop.index(nx, ny), DX[d], DY[d])) / length2;
                     neighbours[slot] = ny * w + nx;
                     weights[slot] = wt;
                     totals[k] += wt;
@@ -105,8 +109,7 @@ final class StructureFill {
                 k++;
             }
         }
-        int side = Math.max(x1 - x0, y1 - y0) + 2;
-        float omega = (float) (2 / (1 + Math.sin(Math.PI / side)));
+        float omega = bounds.overRelaxation();
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
             if (sweep(out, pixels, neighbours, weights, totals, omega) <= TOLERANCE) {
                 break;
@@ -149,22 +152,42 @@ final class StructureFill {
     }
 
     /**
+     * Per crop pixel, interleaved: the unit main eigenvector of the tensor (the gradient direction,
+     * x then y) and the across-edge conductance {@code a1 = max(MIN_CONDUCTANCE, exp(-(l1 - l2) /
+     * EDGE_SCALE))}.
+     */
+    private static float[] orientations(float[] tensor) {
+        int n = tensor.length / 3;
+        float[] out = new float[3 * n];
+        for (int c = 0; c < n; c++) {
+            float jxx = tensor[3 * c];
+            float jxy = tensor[3 * c + 1];
+            float jyy = tensor[3 * c + 2];
+            float half = (jxx - jyy) / 2;
+            float gap = 2 * (float) Math.sqrt(half * half + jxy * jxy);
+            double angle = 0.5 * Math.atan2(2 * jxy, jxx - jyy);
+            out[3 * c] = (float) Math.cos(angle);
+            out[3 * c + 1] = (float) Math.sin(angle);
+            out[3 * c + 2] = Math.max(MIN_CONDUCTANCE, (float) Math.exp(-gap / EDGE_SCALE));
+        }
+        return out;
+    }
+
+    /**
      * The conductance at crop pixel {@code c} towards the neighbour in direction {@code (dx, dy)}:
      * {@code a1 + (1 - a1) (1 - p^2)^FOCUS} with {@code p} the cosine between the direction and the
-     * tensor's main eigenvector (the gradient direction) and {@code a1} the across-edge conductance:
-     * 1 along the isophote, falling quickly to {@code a1} away from it.
+     * tensor's main eigenvector (the gradient direction) and {@code a1} the across-edge conductance
+     * (see {@link #orientations}): 1 along the isophote, falling quickly to {@code a1} away from it.
      */
-    private static float conductance(float[] tensor, int c, int dx, int dy) {
-        float jxx = tensor[3 * c];
-        float jxy = tensor[3 * c + 1];
-        float jyy = tensor[3 * c + 2];
-        float half = (jxx - jyy) / 2;
-        float gap = 2 * (float) Math.sqrt(half * half + jxy * jxy);
-        float across = Math.max(MIN_CONDUCTANCE, (float) Math.exp(-gap / EDGE_SCALE));
-        double angle = 0.5 * Math.atan2(2 * jxy, jxx - jyy);
-        double p = (Math.cos(angle) * dx + Math.sin(angle) * dy) / Math.sqrt(dx * dx + dy * dy);
-        double along = Math.pow(1 - p * p, FOCUS);
-        return (float) (across + (1 - across) * along);
+    private static float conductance(float[] orientation, int c, int dx, int dy) {
+        float p = (orientation[3 * c] * dx + orientation[3 * c + 1] * dy) / (float) Math.sqrt(dx * dx + dy * dy);
+        float across = orientation[3 * c + 2];
+        float q = 1 - p * p;
+        float along = 1;
+        for (int k = 0; k < FOCUS; k++) {
+            along *= q;
+        }
+        return across + (1 - across) * along;
     }
 
     /**
@@ -223,8 +246,9 @@ final class StructureFill {
         if (!(largest > 0)) {
             return null;
         }
-        // the membrane solve stops at an absolute tolerance on the 8-bit scale: solve at that scale
-        float scale = 255 / largest;
+        // the membrane solve stops at an absolute change of 0.02: at this range the orientation is
+        // still exact to a fraction of a degree where an edge matters, in far fewer sweeps
+        float scale = TENSOR_RANGE / largest;
         for (int j = 0; j < smooth.length; j++) {
             smooth[j] *= scale;
         }

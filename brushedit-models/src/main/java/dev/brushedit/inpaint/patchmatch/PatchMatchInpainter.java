@@ -13,9 +13,9 @@ import java.util.concurrent.ForkJoinPool;
  * masked inpainting without a model folder. By default the fill copies texture rather than
  * averaging it ({@link Builder#sharpFill}), prefers nearby sources
  * ({@link Builder#sourceDistanceWeight}) and is blended into the hole border in the gradient domain
- * ({@link Builder#blendSeams}); its smooth part then comes mostly from the membrane (harmonic)
- * interpolation of the border colours and its texture from the patches
- * ({@link Builder#lowBandWeight}, {@link Builder#highBandGain}).
+ * ({@link Builder#blendSeams}); its smooth part then comes mostly from a membrane interpolation of
+ * the border colours that follows the edges entering the hole ({@link Builder#structureFill}) and
+ * its texture from the patches ({@link Builder#lowBandWeight}, {@link Builder#highBandGain}).
  *
  * <p>The mask is binarized at 0.5: pixels with value at least 0.5 are the hole, the rest are kept
  * and returned byte-for-byte unchanged. Source patches come only from fully known pixels. Results

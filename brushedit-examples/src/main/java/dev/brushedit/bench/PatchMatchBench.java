@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The weight-free PatchMatch inpainter on a 512x512 image with a centred elliptical hole of about
  * 10% of the pixels, single thread (parallelism 1, the default). The image is a synthetic texture
  * (smooth colour waves plus fixed-seed noise), or the photograph named by the {@code image}
- * parameter, which is then resized to 512x512 by nearest neighbour.
+ * parameter, which is then resized to 512x512 by nearest neighbour. The {@code structureFill}
+ * parameter compares the default with the plain-membrane fill in the same run.
  *
  * <p>Thread-safety: JMH state, one instance per benchmark thread.
  */
@@ -40,6 +41,13 @@ public class PatchMatchBench {
     /** Path of a photograph to use instead of the synthetic texture; empty for the texture. */
     @Param("")
     public String image;
+
+    /**
+     * Whether the smooth part follows the edges entering the hole (the default, true) or is the
+     * plain membrane (false: the previous default), the peer in the same run.
+     */
+    @Param({"true", "false"})
+    public boolean structureFill;
 
     private RgbImage input;
     private Mask mask;
@@ -60,7 +68,7 @@ public class PatchMatchBench {
             }
         }
         mask = Mask.of(SIZE, SIZE, v);
-        inpainter = PatchMatchInpainter.builder().seed(1).parallelism(1).build();
+        inpainter = PatchMatchInpainter.builder().seed(1).parallelism(1).structureFill(structureFill).build();
     }
 
     /** One full inpainting call. */

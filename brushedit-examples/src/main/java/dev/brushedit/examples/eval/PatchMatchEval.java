@@ -29,7 +29,8 @@ import javax.imageio.ImageIO;
  * (comma-separated names without extension, to evaluate only those), and the inpainter settings
  * {@code patchSize}, {@code minLevelSize}, {@code maxLevels}, {@code emIterations},
  * {@code patchMatchIterations}, {@code weightedVoting}, {@code sourceDistanceWeight}, {@code sharpFill},
- * {@code blendSeams}, {@code lowBandWeight}, {@code highBandGain} (unset keys keep the inpainter's defaults).
+ * {@code blendSeams}, {@code lowBandWeight}, {@code highBandGain}, {@code structureFill} (unset keys keep the
+ * inpainter's defaults).
  *
  * <p>Thread-safety: a command-line entry point; not for concurrent use.
  */
@@ -116,6 +117,7 @@ public final class PatchMatchEval {
             case "blendSeams" -> b.blendSeams(Boolean.parseBoolean(value));
             case "lowBandWeight" -> b.lowBandWeight(Double.parseDouble(value));
             case "highBandGain" -> b.highBandGain(Double.parseDouble(value));
+            case "structureFill" -> b.structureFill(Boolean.parseBoolean(value));
             default -> throw new IllegalArgumentException("unknown setting " + key);
         }
     }

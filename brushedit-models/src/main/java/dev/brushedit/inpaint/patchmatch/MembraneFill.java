@@ -45,20 +45,8 @@ final class MembraneFill {
         } else {
             OnionPeel.fill(new Level(w, h, rgb, hole));
         }
-        int n = 0;
-        int x0 = w;
-        int y0 = h;
-        int x1 = -1;
-        int y1 = -1;
-        for (int i = 0; i < hole.length; i++) {
-            if (hole[i]) {
-                n++;
-                x0 = Math.min(x0, i % w);
-                x1 = Math.max(x1, i % w);
-                y0 = Math.min(y0, i / w);
-                y1 = Math.max(y1, i / w);
-            }
-        }
+        HoleBounds bounds = HoleBounds.of(hole, w);
+        int n = bounds.count();
         int[] interior = new int[n];
         int k = 0;
         for (int i = 0; i < hole.length; i++) {
@@ -66,9 +54,7 @@ final class MembraneFill {
                 interior[k++] = i;
             }
         }
-        // the optimal over-relaxation factor for a square of the hole's bounding-box side
-        int side = Math.max(x1 - x0, y1 - y0) + 2;
-        float omega = (float) (2 / (1 + Math.sin(Math.PI / side)));
+        float omega = bounds.overRelaxation();
         boolean[] everywhere = new boolean[w * h];
         java.util.Arrays.fill(everywhere, true);
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {

@@ -13,9 +13,9 @@ import java.util.concurrent.ForkJoinPool;
  * masked inpainting without a model folder. By default the fill copies texture rather than
  * averaging it ({@link Builder#sharpFill}), prefers nearby sources
  * ({@link Builder#sourceDistanceWeight}) and is blended into the hole border in the gradient domain
- * ({@link Builder#blendSeams}); its smooth part then comes mostly from the membrane (harmonic)
- * interpolation of the border colours and its texture from the patches
- * ({@link Builder#lowBandWeight}, {@link Builder#highBandGain}).
+ * ({@link Builder#blendSeams}); its smooth part then comes mostly from a membrane interpolation of
+ * the border colours that follows the edges entering the hole ({@link Builder#structureFill}) and
+ * its texture from the patches ({@link Builder#lowBandWeight}, {@link Builder#highBandGain}).
  *
  * <p>The mask is binarized at 0.5: pixels with value at least 0.5 are the hole, the rest are kept
  * and returned byte-for-byte unchanged. Source patches come only from fully known pixels. Results
@@ -59,6 +59,7 @@ public final class PatchMatchInpainter {
     private final boolean blendSeams;
     private final double lowBandWeight;
     private final double highBandGain;
+    private final boolean structureFill;
     private final long seed;
     private final int parallelism;
 
@@ -74,6 +75,7 @@ public final class PatchMatchInpainter {
         this.blendSeams = b.blendSeams;
         this.lowBandWeight = b.lowBandWeight;
         this.highBandGain = b.highBandGain;
+        this.structureFill = b.structureFill;
         this.seed = b.seed;
         this.parallelism = b.parallelism;
     }
@@ -97,6 +99,7 @@ public final class PatchMatchInpainter {
         b.blendSeams = blendSeams;
         b.lowBandWeight = lowBandWeight;
         b.highBandGain = highBandGain;
+        b.structureFill = structureFill;
         b.seed = seed;
         b.parallelism = parallelism;
         return b;
@@ -141,6 +144,9 @@ public final class PatchMatchInpainter {
         Level finest = new Level(w, h, rgb, hole);
         boolean twoBand = lowBandWeight != 1 || highBandGain != 1;
         float[] membrane = twoBand ? MembraneFill.fill(finest) : null;
+        if (twoBand && structureFill) {
+            membrane = StructureFill.fill(finest, membrane);
+        }
         if (lowBandWeight == 0 && highBandGain == 0) {
             System.arraycopy(membrane, 0, rgb, 0, rgb.length);
         } else {
@@ -195,7 +201,8 @@ public final class PatchMatchInpainter {
                 + maxLevels + ", emIterations=" + emIterations + ", patchMatchIterations=" + patchMatchIterations
                 + ", weightedVoting=" + weightedVoting + ", sourceDistanceWeight=" + sourceDistanceWeight
                 + ", sharpFill=" + sharpFill + ", blendSeams=" + blendSeams + ", lowBandWeight=" + lowBandWeight
-                + ", highBandGain=" + highBandGain + ", seed=" + seed + ", parallelism=" + parallelism + "]";
+                + ", highBandGain=" + highBandGain + ", structureFill=" + structureFill + ", seed=" + seed
+                + ", parallelism=" + parallelism + "]";
     }
 
     /**
@@ -216,6 +223,7 @@ public final class PatchMatchInpainter {
         private boolean blendSeams = true;
         private double lowBandWeight = DEFAULT_LOW_BAND_WEIGHT;
         private double highBandGain = DEFAULT_HIGH_BAND_GAIN;
+        private boolean structureFill = true;
         private long seed;
         private int parallelism = 1;
 
@@ -342,6 +350,18 @@ public final class PatchMatchInpainter {
                 throw new InvalidInputException("highBandGain must be between 0 and 2, was " + gain);
             }
             this.highBandGain = gain;
+            return this;
+        }
+
+        /**
+         * Whether the smooth part of the two-band fill follows the edges that enter the hole
+         * (default true): an anisotropic membrane that diffuses along the edges around the hole and
+         * hardly across them, so a rim, horizon or table edge crossing the hole is continued instead
+         * of blurred (see BENCHMARKS.md). False gives the plain (isotropic) membrane. No effect when
+         * {@link #lowBandWeight} and {@link #highBandGain} are both 1 (the plain patch fill).
+         */
+        public Builder structureFill(boolean follow) {
+            this.structureFill = follow;
             return this;
         }
 

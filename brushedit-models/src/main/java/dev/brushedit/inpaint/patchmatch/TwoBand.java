@@ -40,7 +40,7 @@ final class TwoBand {
                 }
             }
         }
-        float[] low = blur(residual, w, h, kernel());
+        float[] low = blur(residual, w, h, kernel(SIGMA));
         float lw = (float) lowWeight;
         float hg = (float) highGain;
         for (int i = 0; i < hole.length; i++) {
@@ -55,21 +55,22 @@ final class TwoBand {
         }
     }
 
-    private static float[] kernel() {
-        int radius = (int) Math.ceil(3 * SIGMA);
+    /** A normalised Gaussian kernel of standard deviation {@code sigma}, radius {@code ceil(3 sigma)}. */
+    static float[] kernel(double sigma) {
+        int radius = (int) Math.ceil(3 * sigma);
         float[] k = new float[2 * radius + 1];
         double sum = 0;
         for (int d = -radius; d <= radius; d++) {
-            sum += Math.exp(-d * d / (2 * SIGMA * SIGMA));
+            sum += Math.exp(-d * d / (2 * sigma * sigma));
         }
         for (int d = -radius; d <= radius; d++) {
-            k[d + radius] = (float) (Math.exp(-d * d / (2 * SIGMA * SIGMA)) / sum);
+            k[d + radius] = (float) (Math.exp(-d * d / (2 * sigma * sigma)) / sum);
         }
         return k;
     }
 
     /** Separable Gaussian blur of interleaved RGB, borders reflected (without repeating the edge). */
-    private static float[] blur(float[] src, int w, int h, float[] k) {
+    static float[] blur(float[] src, int w, int h, float[] k) {
         int r = k.length / 2;
         float[] tmp = new float[src.length];
         float[] out = new float[src.length];

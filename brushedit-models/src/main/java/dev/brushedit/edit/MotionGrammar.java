@@ -105,15 +105,59 @@ final class MotionGrammar {
         if (MOVE_VERBS.contains(verb) || "move".equals(VerbLexicon.canonical(verb))) {
             return move(verb, rest, percent, width, height, foreground);
         }
+        if (PLACE_VERBS.contains(verb) && rest.stream().anyMatch(FURTHER::contains)
+                && rest.stream().anyMatch(DIRECTIONS::containsKey)) {
+            return move("move", rest, percent, width, height, foreground);   // "put the mug further right"
+        }
+
         if (verb.equals("double") || verb.equals("halve") || verb.equals("triple")) {
             return sizeOf(verb, rest, foreground);
         }
         boolean grow = GROW_VERBS.contains(verb);
         boolean shrink = SHRINK_VERBS.contains(verb);
         if (grow || shrink || SCALE_VERBS.contains(verb) || "make".equals(VerbLexicon.canonical(verb))) {
-            return resize(verb, rest, percent, grow, shrink, foreground);
+            Optional<Parsed> sized = resize(verb, rest, percent, grow, shrink, foreground);
+            if (sized.isPresent()) {
+                return sized;
+            }
         }
-        return Optional.empty();
+        return plainSize(verb, rest, foreground);
+    }
+
+    private static final Set<String> PLACE_VERBS = Set.of("put", "place", "position", "set");
+    private static final Set<String> FURTHER = Set.of("further", "farther");
+    /** Plain size adjectives: "make the hat small" asks for a smaller hat, as "make the hat smaller" does. */
+    private static final Map<String, Boolean> PLAIN_SIZES = Map.of("small", false, "tiny", false, "little", false,
+            "big", true, "large", true, "huge", true, "giant", true, "enormous", true);
+    private static final Set<String> INTENSIFIERS = Set.of("very", "really", "quite", "so", "too", "extra", "super");
+
+    /**
+     * "make the hat small", "turn the shoes big", "make it very large": "make" or "turn" with an
+     * object and nothing after it but a plain size adjective (and an intensifier) is a RESIZE,
+     * smaller or bigger as the adjective says; "much" strength for an intensifier.
+     */
+    private static Optional<Parsed> plainSize(String verb, List<String> rest, String foreground) {
+        if (rest.size() < 2 || !(verb.equals("make") || verb.equals("turn") || verb.equals("get"))) {
+            return Optional.empty();
+        }
+        Boolean bigger = PLAIN_SIZES.get(rest.get(rest.size() - 1));
+        int end = rest.size() - 1;
+        boolean strong = false;
+        while (end > 1 && INTENSIFIERS.contains(rest.get(end - 1))) {
+            end--;
+            strong = true;
+        }
+        if (bigger == null || end < 1 || SIZE_FILLERS.contains(rest.get(end - 1)) || number(rest.get(end - 1)) != null) {
+            return Optional.empty();
+        }
+        String target = target(rest.subList(0, end), foreground);
+        if (target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target) || Vocabulary.BACKGROUND.contains(target)) {
+            return Optional.empty();
+        }
+        double up = strong ? 2.0 : 1.5;
+        double f = bigger ? up : 1 / up;
+        return Optional.of(new Parsed(EditCategory.RESIZE, target, (bigger ? "bigger " : "smaller ") + target,
+                ObjectMotion.scale(f)));
     }
 
     /** "the cat should be larger", "the tree needs to be smaller": a size stated after "be", read as "make X ...". */
@@ -140,6 +184,10 @@ final class MotionGrammar {
         List<String> dirTail = tail == 0 ? List.of() : rest.subList(tail, rest.size());
         boolean hasDirection = dirTail.stream().anyMatch(DIRECTIONS::containsKey);
         if (!hasDirection && implied == 0) {
+            Optional<Parsed> relative = relative(verb, rest, foreground);
+            if (relative.isPresent()) {
+                return relative;
+            }
             return SIDEWAYS_VERBS.contains(verb) || "move".equals(VerbLexicon.canonical(verb))
                     ? sideways(rest, foreground) : Optional.empty();
         }
@@ -179,6 +227,63 @@ final class MotionGrammar {
             motion = nudge ? ObjectMotion.nudge(dirX, dirY) : ObjectMotion.toward(dirX, dirY);
         }
         return Optional.of(new Parsed(EditCategory.MOVE, target, target, motion));
+    }
+
+    /** Prepositions that place an object relative to another: "under", "behind", "to the left of". */
+    private static final Map<String, int[]> RELATIVE = Map.ofEntries(Map.entry("under", new int[] {0, 1}),
+            Map.entry("underneath", new int[] {0, 1}), Map.entry("beneath", new int[] {0, 1}),
+            Map.entry("below", new int[] {0, 1}), Map.entry("above", new int[] {0, -1}), Map.entry("over", new int[] {0, -1}),
+            Map.entry("atop", new int[] {0, -1}), Map.entry("on", new int[] {0, 0}), Map.entry("onto", new int[] {0, 0}),
+            Map.entry("behind", new int[] {0, 0}), Map.entry("beside", new int[] {0, 0}), Map.entry("next", new int[] {0, 0}),
+            Map.entry("near", new int[] {0, 0}), Map.entry("between", new int[] {0, 0}), Map.entry("in", new int[] {0, 0}),
+            Map.entry("left", new int[] {-1, 0}), Map.entry("right", new int[] {1, 0}));
+
+    /**
+     * "move the cup under the table", "move the ball to the left of the cube", "shift the position
+     * of the clock above the toy": a move verb, an object and a position relative to another object
+     * (not a place: "move the dog to the beach" is left to the other rules). A relative destination
+     * is still a MOVE of the object; the direction is the preposition's ("under" down, "left of"
+     * left), else sideways. "in" counts only as "in front of".
+     */
+    private static Optional<Parsed> relative(String verb, List<String> rest, String foreground) {
+        if (!SIDEWAYS_VERBS.contains(verb) && !"move".equals(VerbLexicon.canonical(verb))) {
+            return Optional.empty();
+        }
+        List<String> r = rest;
+        if (r.size() > 3 && r.get(0).equals("the") && r.get(1).equals("position") && r.get(2).equals("of")) {
+            r = r.subList(3, r.size());   // "the position of X"
+        }
+        for (int i = 1; i < r.size() - 1; i++) {
+            String w = r.get(i);
+            int at = i;
+            if (w.equals("to") && i + 3 < r.size() && r.get(i + 1).equals("the") && RELATIVE.containsKey(r.get(i + 2))
+                    && r.get(i + 3).equals("of")) {
+                w = r.get(i + 2);   // "to the left of"
+                at = i + 3;
+            } else if (w.equals("on") && i + 2 < r.size() && r.get(i + 1).equals("top") && r.get(i + 2).equals("of")) {
+                w = "above";
+                at = i + 2;
+            } else if (w.equals("in") && i + 2 < r.size() && r.get(i + 1).equals("front") && r.get(i + 2).equals("of")) {
+                at = i + 2;
+            } else if (w.equals("next") && i + 1 < r.size() && r.get(i + 1).equals("to")) {
+                at = i + 1;
+            } else if (!RELATIVE.containsKey(w) || w.equals("in") || w.equals("left") || w.equals("right")) {
+                continue;
+            }
+            List<String> reference = InstructionGrammar.stripDeterminers(r.subList(at + 1, r.size()));
+            if (reference.isEmpty() || reference.stream().anyMatch(x -> Vocabulary.isPlace(x) || Vocabulary.BACKGROUND.contains(x)
+                    || Vocabulary.WHOLE_IMAGE.contains(x) || DIRECTIONS.containsKey(x))) {
+                return Optional.empty();
+            }
+            String target = target(r.subList(0, i), foreground);
+            if (target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target) || Vocabulary.BACKGROUND.contains(target)) {
+                return Optional.empty();
+            }
+            int[] d = RELATIVE.getOrDefault(w, new int[] {0, 0});
+            ObjectMotion motion = d[0] == 0 && d[1] == 0 ? ObjectMotion.sideways() : ObjectMotion.toward(d[0], d[1]);
+            return Optional.of(new Parsed(EditCategory.MOVE, target, target, motion));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -1,0 +1,50 @@
+package dev.brushedit.edit;
+
+import static dev.brushedit.edit.GrammarRulesTest.expect;
+import static dev.brushedit.edit.GrammarRulesTest.plan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.brushedit.edit.structure.ObjectMotion;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per general grammar rule of issue 11's fourth round, each on sentences written for this test (none is a row of
+ * any benchmark set); the helpers are {@link GrammarRulesTest}'s.
+ */
+class GrammarRound4RulesTest {
+    @Test
+    void aMoveToAPositionRelativeToAnotherObjectIsAMoveOfTheObject() {
+        expect("move the lamp beneath the shelf", EditCategory.MOVE, "lamp");
+        expect("move the red cone to the right of the blue sphere", EditCategory.MOVE, "red cone");
+        expect("slide the mug next to the laptop", EditCategory.MOVE, "mug");
+        expect("move the vase on top of the piano", EditCategory.MOVE, "vase");
+        expect("drag the stool behind the counter", EditCategory.MOVE, "stool");
+        expect("move the plate in front of the kettle", EditCategory.MOVE, "plate");
+        expect("shift the position of the toy robot below the wooden box", EditCategory.MOVE, "toy robot");
+        assertThat(plan("move the lamp beneath the shelf").motion()).contains(ObjectMotion.toward(0, 1));
+        assertThat(plan("move the red cone to the left of the blue sphere").motion()).contains(ObjectMotion.toward(-1, 0));
+        // a place is not an object to move next to: still the other rules
+        assertThat(plan("move the table to the kitchen").category()).isEqualTo(EditCategory.BACKGROUND);
+        assertThat(plan("move the dog in the park").category()).isNotEqualTo(EditCategory.MOVE);
+    }
+
+    @Test
+    void putXFurtherInADirectionMovesIt() {
+        expect("put the green lamp further left", EditCategory.MOVE, "green lamp");
+        expect("place the chair farther down", EditCategory.MOVE, "chair");
+        assertThat(plan("put the green lamp further left").motion()).contains(ObjectMotion.toward(-1, 0));
+        // without "further" a put is still an addition
+        expect("put a lamp on the left", EditCategory.ADDITION, "lamp");
+    }
+
+    @Test
+    void makeOrTurnXWithAPlainSizeAdjectiveResizesIt() {
+        expect("make the teapot tiny", EditCategory.RESIZE, "teapot");
+        expect("turn the red boots large", EditCategory.RESIZE, "red boots");
+        expect("make the clock very big", EditCategory.RESIZE, "clock");
+        assertThat(plan("make the teapot tiny").motion().orElseThrow().scale()).isLessThan(1);
+        assertThat(plan("make the clock very big").motion().orElseThrow().scale()).isEqualTo(2.0);
+        // a size adjective inside a description is not a resize
+        expect("make the dog wear a big hat", EditCategory.LOCAL, "dog");
+    }
+}

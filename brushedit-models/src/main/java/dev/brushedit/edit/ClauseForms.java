@@ -35,6 +35,10 @@ final class ClauseForms {
             added.addAll(w.subList(3, w.size()));
             return InstructionGrammar.parse(added, instruction, foreground);
         }
+        InstructionGrammar.Parsed stative = StativeForms.parse(w, instruction, foreground);
+        if (stative != null) {
+            return stative;
+        }
         InstructionGrammar.Parsed be = BeForms.parse(w, instruction, foreground);
         if (be != null) {
             return be;

@@ -47,4 +47,24 @@ class GrammarRound4RulesTest {
         // a size adjective inside a description is not a resize
         expect("make the dog wear a big hat", EditCategory.LOCAL, "dog");
     }
+
+    @Test
+    void anObjectThatTurnsChangesOrGetsSomethingIsALocalEditOfIt() {
+        expect("the small green cube turns gold", EditCategory.LOCAL, "small green cube");
+        expect("the wooden chair changes to white", EditCategory.LOCAL, "wooden chair");
+        expect("the red mug now gets a glossy finish", EditCategory.LOCAL, "red mug");
+        expect("the leaves become orange", EditCategory.LOCAL, "leaves");
+        assertThat(plan("the small green cube turns gold").targetCaption()).contains("gold");
+        expect("the background turns into a snowy forest", EditCategory.BACKGROUND, "main subject");
+    }
+
+    @Test
+    void anObjectThatDisappearsOrIsNoLongerThereIsRemoved() {
+        expect("the blue sphere next to the cube is now no longer there", EditCategory.REMOVE, "blue sphere");
+        expect("the lamp post disappears", EditCategory.REMOVE, "lamp post");
+        expect("the parked bicycles are gone now", EditCategory.REMOVE, "parked bicycles");
+        expect("make all the traffic cones disappear", EditCategory.REMOVE, "traffic cones");
+        expect("let the pigeons vanish", EditCategory.REMOVE, "pigeons");
+        expect("have the trash bag go away", EditCategory.REMOVE, "trash bag");
+    }
 }

@@ -260,7 +260,8 @@ final class ClauseForms {
             return new InstructionGrammar.Parsed(EditCategory.ADDITION, InstructionGrammar.cutClauses(bare), join(object),
                     List.copyOf(after));
         }
-        String target = objectPhrase(rest);
+        String owner = InstructionGrammar.aspectOwner(object, true);   // "upgrade the necklace's material to gold"
+        String target = owner != null ? owner : objectPhrase(rest);
         if (target.isEmpty()) {
             return null;
         }

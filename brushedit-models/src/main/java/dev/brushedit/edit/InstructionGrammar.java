@@ -886,7 +886,8 @@ final class InstructionGrammar {
             if (w.get(i).equals("with") || Vocabulary.SPEECH_PARTICIPLES.contains(w.get(i)) && i < w.size() - 1) {
                 return join(w.subList(0, i));
             }
-            if (isParticiple(w.get(i)) && (i == w.size() - 1 || opensClause(w.get(i + 1)))) {
+            if (isParticiple(w.get(i)) && (i == w.size() - 1 || opensClause(w.get(i + 1)))
+                    || Vocabulary.CLAUSE_PARTICIPLES.contains(w.get(i)) || Vocabulary.DEGREE_ADVERBS.contains(w.get(i))) {
                 return join(w.subList(0, i));
             }
             if (Vocabulary.PREDICATIVE.contains(w.get(i)) && i < w.size() - 1 && PREDICATE_LINKS.contains(w.get(i + 1))) {

@@ -120,7 +120,21 @@ final class Vocabulary {
     /** Aspects of an object: "change the cat's pose / the colour of the car from A to B" changes the object. */
     static final Set<String> ASPECTS = Set.of("color", "colour", "colors", "colours", "shade", "pose", "posture",
             "movement", "motion", "action", "expression", "gesture", "position", "shape", "texture", "material",
-            "size", "appearance", "state", "emotion", "pattern", "hue", "tint", "coat", "finish", "makeover");
+            "size", "appearance", "state", "emotion", "pattern", "hue", "tint", "coat", "finish", "makeover", "poses",
+            "movements", "motions", "actions", "expressions", "gestures", "shapes", "textures", "materials", "patterns",
+            "emotions", "hues");
+
+    /**
+     * Participles that open a clause describing the object whatever follows ("a man wearing glasses",
+     * "two cats sitting face-to-face", "the horse using bricks"): cut from the target.
+     */
+    static final Set<String> CLAUSE_PARTICIPLES = Set.of("wearing", "holding", "carrying", "sitting", "standing",
+            "lying", "using", "operating", "riding", "eating", "drinking", "reading", "facing", "hugging", "playing",
+            "looking", "leaning", "resting", "waving", "smiling", "showing", "having", "wielding", "grasping");
+
+    /** Degree adverbs that may follow the object ("make the chair entirely of glass"): cut from the target. */
+    static final Set<String> DEGREE_ADVERBS = Set.of("entirely", "completely", "fully", "totally", "wholly", "partly",
+            "partially", "mostly", "slightly", "instead", "too", "also", "again");
 
     /** True for a place noun: one of {@link #PLACES}, or a compound in -land ("snowland", "farmland"). */
     static boolean isPlace(String word) {

@@ -67,4 +67,21 @@ class GrammarRound4RulesTest {
         expect("let the pigeons vanish", EditCategory.REMOVE, "pigeons");
         expect("have the trash bag go away", EditCategory.REMOVE, "trash bag");
     }
+
+    @Test
+    void clauseParticiplesAndDegreeAdverbsAreCutFromTheTarget() {
+        expect("remove the old woman holding an umbrella", EditCategory.REMOVE, "old woman");
+        expect("add a girl sitting cross-legged on the rug", EditCategory.ADDITION, "girl");
+        expect("carve the bear using marble", EditCategory.LOCAL, "bear");
+        expect("make the table completely out of ice", EditCategory.LOCAL, "table");
+        // a participle before the noun stays
+        expect("remove the sitting dog", EditCategory.REMOVE, "sitting dog");
+    }
+
+    @Test
+    void anAspectOwnedByAnObjectTargetsTheOwner() {
+        expect("upgrade the ring's material to platinum", EditCategory.LOCAL, "ring");
+        expect("change the dancer's movements to a spin", EditCategory.LOCAL, "dancer");
+        expect("alter the cat's expressions to surprise", EditCategory.LOCAL, "cat");
+    }
 }

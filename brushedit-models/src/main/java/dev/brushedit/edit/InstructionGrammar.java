@@ -72,6 +72,10 @@ final class InstructionGrammar {
         if (w.isEmpty()) {
             throw notUnderstood(instruction, "it holds no edit");
         }
+        KeptClauses.Split kept = KeptClauses.split(w);
+        if (kept != null) {   // "... while keeping the man unchanged", "keep the dog but replace the cat with a fox"
+            return KeptClauses.apply(parse(kept.edit(), instruction, foreground), kept.kept(), foreground);
+        }
         int and = secondEdit(w);
         if (and > 0) {
             throw new UnsupportedEditException(null, "\"" + instruction + "\" asks for two edits, \"" + join(w.subList(0, and))

@@ -84,4 +84,13 @@ class GrammarRound4RulesTest {
         expect("change the dancer's movements to a spin", EditCategory.LOCAL, "dancer");
         expect("alter the cat's expressions to surprise", EditCategory.LOCAL, "cat");
     }
+
+    @Test
+    void aClauseOfWhatToKeepIsCutAndAKeptObjectIsTheForegroundOfABackgroundEdit() {
+        expect("change the background to a harbour while keeping the girl unchanged", EditCategory.BACKGROUND, "girl");
+        expect("replace the backdrop with a library whilst preserving the two dogs", EditCategory.BACKGROUND, "two dogs");
+        expect("remove the wires while maintaining a natural look", EditCategory.REMOVE, "wires");
+        expect("keep the sofa but replace the lamp with a candle", EditCategory.LOCAL, "lamp");
+        expect("leave the boy as it is but remove the kite", EditCategory.REMOVE, "kite");
+    }
 }

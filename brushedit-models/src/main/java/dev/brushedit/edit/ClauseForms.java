@@ -39,6 +39,10 @@ final class ClauseForms {
         if (stative != null) {
             return stative;
         }
+        InstructionGrammar.Parsed whole = WholeImageForms.parse(w, instruction, foreground);
+        if (whole != null) {
+            return whole;
+        }
         InstructionGrammar.Parsed be = BeForms.parse(w, instruction, foreground);
         if (be != null) {
             return be;

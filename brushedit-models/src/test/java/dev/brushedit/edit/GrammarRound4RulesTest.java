@@ -93,4 +93,34 @@ class GrammarRound4RulesTest {
         expect("keep the sofa but replace the lamp with a candle", EditCategory.LOCAL, "lamp");
         expect("leave the boy as it is but remove the kite", EditCategory.REMOVE, "kite");
     }
+
+    @Test
+    void aNewVersionOfTheImageOrARestyledImageIsGlobal() {
+        expect("create a sepia-toned version", EditCategory.GLOBAL, "");
+        expect("generate a noir-style picture", EditCategory.GLOBAL, "");
+        expect("redo this photo in a pixel-art style", EditCategory.GLOBAL, "");
+        expect("render with a chalk drawing texture", EditCategory.GLOBAL, "");
+        expect("emulate the look of an old polaroid", EditCategory.GLOBAL, "");
+        assertThat(plan("create a sepia-toned version").targetCaption()).isEqualTo("sepia-toned");
+        // a place after "in" is not a style
+        expect("set the scene in Rome", EditCategory.BACKGROUND, "main subject");
+    }
+
+    @Test
+    void theImagesColoursOrTonesCorrectedAreGlobal() {
+        expect("invert the colours of the photo", EditCategory.GLOBAL, "");
+        expect("correct the white balance", EditCategory.GLOBAL, "");
+        expect("adjust the tones", EditCategory.GLOBAL, "");
+        // an object's colours are still its own
+        expect("adjust the colours of the jacket", EditCategory.LOCAL, "jacket");
+    }
+
+    @Test
+    void theImageChangedToABackgroundOrSetInAPlaceIsABackgroundEdit() {
+        expect("change to a stormy background", EditCategory.BACKGROUND, "main subject");
+        expect("turn this picture to a pink backdrop", EditCategory.BACKGROUND, "main subject");
+        expect("alter this image to be set in a jungle", EditCategory.BACKGROUND, "main subject");
+        assertThat(plan("alter this image to be set in a jungle").targetCaption()).contains("jungle");
+        assertThat(plan("change to a stormy background").targetCaption()).contains("stormy");
+    }
 }

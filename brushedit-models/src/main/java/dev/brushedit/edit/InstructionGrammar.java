@@ -66,12 +66,30 @@ final class InstructionGrammar {
         return w.substring(a, z);
     }
 
+    /**
+     * "turn the branches in the image into wands": "in the image / photo / picture" after an object
+     * and before the value ("into", "to", "with", "as") says nothing about the edit and is dropped.
+     */
+    static List<String> dropImageMention(List<String> w) {
+        for (int i = 2; i + 3 < w.size(); i++) {
+            if (w.get(i).equals("in") && Set.of("the", "this").contains(w.get(i + 1))
+                    && Set.of("image", "photo", "picture", "photograph", "pic").contains(w.get(i + 2))
+                    && Set.of("into", "to", "with", "as").contains(w.get(i + 3))) {
+                List<String> out = new ArrayList<>(w.subList(0, i));
+                out.addAll(w.subList(i + 3, w.size()));
+                return out;
+            }
+        }
+        return w;
+    }
+
     /** Parses normalised words. */
     static Parsed parse(List<String> all, String instruction, String foreground) {
         List<String> w = stripCourtesy(all);
         if (w.isEmpty()) {
             throw notUnderstood(instruction, "it holds no edit");
         }
+        w = dropImageMention(w);
         KeptClauses.Split kept = KeptClauses.split(w);
         if (kept != null) {   // "... while keeping the man unchanged", "keep the dog but replace the cat with a fox"
             return KeptClauses.apply(parse(kept.edit(), instruction, foreground), kept.kept(), foreground);

@@ -114,16 +114,17 @@ public final class OfflineInstructor implements Instructor {
     public EditPlan plan(RgbImage image, String instruction) {
         Checks.notNull("image", image);
         Checks.notBlank("instruction", instruction);
-        List<String> words = InstructionGrammar.words(instruction);
-        LanguageGuard.check(instruction, words);
-        Optional<MotionGrammar.Parsed> motion = MotionGrammar.parse(InstructionGrammar.stripCourtesy(MotionGrammar.words(instruction)),
-                instruction.contains("%"), image.width(), image.height(), foreground);
+        LanguageGuard.check(instruction, InstructionGrammar.words(instruction));
+        String request = RequestSentence.request(instruction);   // "This is an ID photo - please replace ..."
+        List<String> words = InstructionGrammar.words(request);
+        Optional<MotionGrammar.Parsed> motion = MotionGrammar.parse(InstructionGrammar.stripCourtesy(MotionGrammar.words(request)),
+                request.contains("%"), image.width(), image.height(), foreground);
         if (motion.isPresent()) {
             MotionGrammar.Parsed m = motion.get();
             return new EditPlan(m.category(), m.target(), m.caption(), Optional.empty(), instruction.strip(),
                     Optional.of(m.motion()));
         }
-        InstructionGrammar.Parsed p = InstructionGrammar.parse(words, instruction, foreground);
+        InstructionGrammar.Parsed p = InstructionGrammar.parse(words, request, foreground);
         Optional<Box> box = p.category() == EditCategory.ADDITION
                 ? Optional.of(AdditionPlacement.place(image.width(), image.height(), additionSize, p.where()))
                 : Optional.empty();

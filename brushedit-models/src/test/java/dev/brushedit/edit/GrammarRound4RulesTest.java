@@ -123,4 +123,19 @@ class GrammarRound4RulesTest {
         assertThat(plan("alter this image to be set in a jungle").targetCaption()).contains("jungle");
         assertThat(plan("change to a stormy background").targetCaption()).contains("stormy");
     }
+
+    @Test
+    void aDescriptionSentenceBeforeTheRequestIsSkipped() {
+        expect("This is a wedding photo; please remove the guest on the left.", EditCategory.REMOVE, "guest");
+        expect("My picture is too dark — could you brighten the whole image", EditCategory.GLOBAL, "");
+        expect("This is my cat. Make its fur orange.", EditCategory.LOCAL, "fur");
+        // a request first keeps the instruction whole
+        expect("Replace the cup with a glass. It is on the table.", EditCategory.LOCAL, "cup");
+    }
+
+    @Test
+    void aMentionOfTheImageBetweenObjectAndValueIsDropped() {
+        expect("turn the clouds in the photo into cotton candy", EditCategory.LOCAL, "clouds");
+        expect("change the sign in this picture to a stop sign", EditCategory.LOCAL, "sign");
+    }
 }

@@ -83,6 +83,10 @@ final class InstructionGrammar {
         return w;
     }
 
+    /** Degree words that open the value, not end the object ("the colours MORE vivid"). */
+    private static final Set<String> DEGREE_WORDS = Set.of("more", "less", "much", "even", "very", "too", "slightly",
+            "somewhat", "extra", "super", "really");
+
     /** Parses normalised words. */
     static Parsed parse(List<String> all, String instruction, String foreground) {
         List<String> w = stripCourtesy(all);
@@ -785,6 +789,11 @@ final class InstructionGrammar {
 
     /** "make X Y" once X and Y are known. */
     static Parsed makeSplit(List<String> x, List<String> y, String instruction, String foreground) {
+        if (x.size() > 1 && DEGREE_WORDS.contains(x.get(x.size() - 1))) {   // "make the colours more vivid"
+            List<String> moved = new ArrayList<>(x.subList(x.size() - 1, x.size()));
+            moved.addAll(y);
+            return makeSplit(x.subList(0, x.size() - 1), moved, instruction, foreground);
+        }
         List<String> yy = dropLike(y);
         if (yy.isEmpty()) {
             throw notUnderstood(instruction, "it does not say what the result should look like");

@@ -124,6 +124,9 @@ final class MotionGrammar {
         return plainSize(verb, rest, foreground);
     }
 
+    /** Verbs whose particle "up" / "down" is a posture or action, not a size. */
+    private static final Set<String> POSTURE_VERBS = Set.of("sit", "stand", "lie", "lay", "kneel", "bend", "crouch", "look",
+            "get", "jump", "climb", "squat", "calm", "cheer", "lean", "bow", "slow", "hunker", "settle");
     private static final Set<String> PLACE_VERBS = Set.of("put", "place", "position", "set");
     private static final Set<String> FURTHER = Set.of("further", "farther");
     /** Plain size adjectives: "make the hat small" asks for a smaller hat, as "make the hat smaller" does. */
@@ -392,6 +395,9 @@ final class MotionGrammar {
             return Optional.empty();   // "make the dog happy", "resize the cat": not a readable size change
         }
         List<String> object = tail == 0 ? rest : rest.subList(0, tail);
+        if (t.size() == 1 && Set.of("up", "down").contains(t.get(0)) && POSTURE_VERBS.contains(object.get(object.size() - 1))) {
+            return Optional.empty();   // "make the dog sit down", "let the man stand up": a posture, not a size
+        }
         if (InstructionGrammar.isWholeImageAspect(object) && InstructionGrammar.wholeImagePrefix(object) < object.size()) {
             return Optional.empty();   // "increase the image contrast": an adjustment of the image, not a size
         }

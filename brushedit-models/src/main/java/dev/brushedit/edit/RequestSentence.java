@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * The request in an instruction that first describes the photo in a sentence of its own: "This is
  * an ID photo - please replace the shirt", "My picture looks too blue; please fix the colours".
- * When the first sentence does not start with a verb and a later one does (after courtesy words),
+ * When the first sentence does not start with a verb and a later one does (or opens with a courtesy
+ * word: "please ..."),
  * the later one is the request; otherwise the instruction is kept whole. Thread-safety: stateless.
  */
 final class RequestSentence {
@@ -34,7 +35,9 @@ final class RequestSentence {
     }
 
     private static boolean startsWithVerb(String sentence) {
-        List<String> w = InstructionGrammar.stripCourtesy(InstructionGrammar.words(sentence));
-        return !w.isEmpty() && VerbLexicon.canonical(w.get(0)) != null;
+        List<String> all = InstructionGrammar.words(sentence);
+        List<String> w = InstructionGrammar.stripCourtesy(all);
+        return !w.isEmpty() && (VerbLexicon.canonical(w.get(0)) != null || w.size() < all.size()
+                && !Vocabulary.NOT_VERBS.contains(w.get(0)));   // "please adjust the colour": a request after courtesy
     }
 }

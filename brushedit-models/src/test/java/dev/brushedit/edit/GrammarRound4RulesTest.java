@@ -138,4 +138,18 @@ class GrammarRound4RulesTest {
         expect("turn the clouds in the photo into cotton candy", EditCategory.LOCAL, "clouds");
         expect("change the sign in this picture to a stop sign", EditCategory.LOCAL, "sign");
     }
+
+    @Test
+    void aDegreeWordBeforeTheValueBelongsToTheValue() {
+        expect("make the colours more saturated", EditCategory.GLOBAL, "");
+        expect("make the lamp more golden", EditCategory.LOCAL, "lamp");
+        assertThat(plan("make the lamp more golden").targetCaption()).contains("more golden");
+    }
+
+    @Test
+    void upOrDownAfterAPostureVerbIsAnActionNotASize() {
+        expect("make the horse lie down", EditCategory.LOCAL, "horse");
+        expect("let the toddler stand up", EditCategory.LOCAL, "toddler");
+        expect("make the horse smaller", EditCategory.RESIZE, "horse");
+    }
 }

@@ -162,6 +162,10 @@ final class InstructionGrammar {
         if (rest.isEmpty()) {
             throw notUnderstood(instruction, "nothing follows the verb \"" + w.get(0) + "\"");
         }
+        if (VerbLexicon.action(verb) == VerbLexicon.Action.PUT && Vocabulary.isOwnedBodyPart(phraseBeforeLocation(rest))) {
+            String part = objectPhrase(rest);   // "move the man's hand to his chin": a pose, not an addition
+            return new Parsed(EditCategory.LOCAL, part, join(w), List.of());
+        }
         switch (VerbLexicon.action(verb)) {
             case REMOVE:
                 return remove(rest, instruction, foreground);
@@ -881,7 +885,11 @@ final class InstructionGrammar {
             return true;
         }
         int of = bare.indexOf("of");
-        if (of <= 0 || !Vocabulary.WHOLE_IMAGE.contains(join(bare.subList(0, of)))) {
+        int head = 0;
+        while (of > 0 && head < of - 1 && Set.of("color", "colour", "light", "lighting").contains(bare.get(head))) {
+            head++;   // "the overall color tone of the picture": a tone of the image
+        }
+        if (of <= 0 || !Vocabulary.WHOLE_IMAGE.contains(join(bare.subList(head, of)))) {
             return false;
         }
         List<String> owner = bare.subList(of + 1, bare.size());

@@ -194,7 +194,11 @@ final class MotionGrammar {
             return SIDEWAYS_VERBS.contains(verb) || "move".equals(VerbLexicon.canonical(verb))
                     ? sideways(rest, foreground) : Optional.empty();
         }
-        String target = target(tail == 0 ? rest : rest.subList(0, tail), foreground);
+        List<String> moved = tail == 0 ? rest : rest.subList(0, tail);
+        if (Vocabulary.isOwnedBodyPart(moved)) {
+            return Optional.empty();   // "raise the woman's left arm": a pose of the woman, not a move
+        }
+        String target = target(moved, foreground);
         if (target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target)) {
             return Optional.empty();
         }

@@ -136,6 +136,17 @@ final class Vocabulary {
     static final Set<String> DEGREE_ADVERBS = Set.of("entirely", "completely", "fully", "totally", "wholly", "partly",
             "partially", "mostly", "slightly", "instead", "too", "also", "again");
 
+    /** Body parts: moving one that an owner has ("the man's arm", "her head") changes a pose. */
+    static final Set<String> BODY_PARTS = Set.of("arm", "arms", "hand", "hands", "leg", "legs", "head", "foot",
+            "feet", "finger", "fingers", "chin", "eyebrow", "eyebrows", "paw", "paws", "tail", "wing", "wings", "shoulder",
+            "shoulders", "knee", "knees", "elbow", "elbows", "face", "ears", "ear");
+
+    /** "the woman's left arm", "his head": an object phrase ending in a body part with an owner. */
+    static boolean isOwnedBodyPart(List<String> phrase) {
+        return !phrase.isEmpty() && BODY_PARTS.contains(phrase.get(phrase.size() - 1))
+                && phrase.stream().anyMatch(w -> w.endsWith("'s") || Set.of("his", "her", "their", "its").contains(w));
+    }
+
     /** True for a place noun: one of {@link #PLACES}, or a compound in -land ("snowland", "farmland"). */
     static boolean isPlace(String word) {
         return PLACES.contains(word) || word.length() >= 7 && word.endsWith("land");

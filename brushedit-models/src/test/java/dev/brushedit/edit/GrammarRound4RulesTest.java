@@ -152,4 +152,19 @@ class GrammarRound4RulesTest {
         expect("let the toddler stand up", EditCategory.LOCAL, "toddler");
         expect("make the horse smaller", EditCategory.RESIZE, "horse");
     }
+
+    @Test
+    void movingAnOwnedBodyPartIsAPoseChangeNotAMoveOrAnAddition() {
+        assertThat(plan("lift the boy's right leg").category()).isEqualTo(EditCategory.LOCAL);
+        assertThat(plan("move the girl's hand to her cheek").category()).isEqualTo(EditCategory.LOCAL);
+        assertThat(plan("lower her head").category()).isEqualTo(EditCategory.LOCAL);
+        // an object without an owner still moves
+        expect("raise the kite", EditCategory.MOVE, "kite");
+    }
+
+    @Test
+    void aColourToneOfTheImageIsGlobal() {
+        expect("make the overall colour tone of the photo green", EditCategory.GLOBAL, "");
+        expect("change the color tone of the picture to cold", EditCategory.GLOBAL, "");
+    }
 }

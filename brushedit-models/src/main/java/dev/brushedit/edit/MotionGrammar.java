@@ -105,6 +105,16 @@ final class MotionGrammar {
         if (MOVE_VERBS.contains(verb) || "move".equals(VerbLexicon.canonical(verb))) {
             return move(verb, rest, percent, width, height, foreground);
         }
+        if (PLACE_VERBS.contains(verb) && rest.size() > 3 && Set.of("the", "this", "that").contains(rest.get(0))) {
+            Optional<Parsed> placed = relative("move", rest, foreground);   // "put the plate under the cup": it exists
+            if (placed.isPresent() && relativeToDefinite(rest) && rest.stream().noneMatch(ON_SURFACES::contains)) {
+                return placed;
+            }
+        }
+        Optional<Parsed> stative = statedChange(words, percent, width, height, foreground);
+        if (stative.isPresent()) {
+            return stative;
+        }
         if (PLACE_VERBS.contains(verb) && rest.stream().anyMatch(FURTHER::contains)
                 && rest.stream().anyMatch(DIRECTIONS::containsKey)) {
             return move("move", rest, percent, width, height, foreground);   // "put the mug further right"
@@ -161,6 +171,68 @@ final class MotionGrammar {
         double f = bigger ? up : 1 / up;
         return Optional.of(new Parsed(EditCategory.RESIZE, target, (bigger ? "bigger " : "smaller ") + target,
                 ObjectMotion.scale(f)));
+    }
+
+    /**
+     * "put the vase on the table" stays an ADDITION (an object set on a surface); only the other positions
+     * ("under", "behind", "to the left of") make a put of a definite object a move.
+     */
+    private static final Set<String> ON_SURFACES = Set.of("on", "onto", "upon", "atop", "top", "over", "in", "into");
+
+    /** Whether the object after the relative position in {@code rest} is definite ("under THE cup"). */
+    private static boolean relativeToDefinite(List<String> rest) {
+        for (int i = 2; i < rest.size() - 1; i++) {
+            if (RELATIVE.containsKey(rest.get(i)) || rest.get(i).equals("of") || rest.get(i).equals("to")) {
+                String next = rest.get(i + 1);
+                if (Set.of("top", "front").contains(next) || RELATIVE.containsKey(next)) {
+                    continue;
+                }
+                return next.equals("the") || next.endsWith("'s") || Set.of("his", "her", "their", "its").contains(next);
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> STATIVE_LINKS = Set.of("becomes", "become", "gets", "get", "grows", "grow", "turns",
+            "turn", "is", "are", "shrinks", "shrink", "moves", "move", "shifts", "shift", "slides", "slide");
+
+    /**
+     * "the red cube becomes larger", "the ball is now small", "the tree grows", "the sphere moves to
+     * the left": an object as subject whose size or place changes, read as "make X larger" or "move
+     * X to the left"; empty when what follows is not only size or direction words.
+     */
+    private static Optional<Parsed> statedChange(List<String> words, boolean percent, int width, int height,
+            String foreground) {
+        if (words.size() < 3 || !InstructionGrammar.OBJECT_STARTERS.contains(words.get(0))) {
+            return Optional.empty();
+        }
+        int i = 1;
+        while (i < words.size() && !STATIVE_LINKS.contains(words.get(i))) {
+            i++;
+        }
+        if (i >= words.size() || i < 2) {
+            return Optional.empty();
+        }
+        String link = words.get(i);
+        List<String> subject = words.subList(0, i);
+        List<String> tail = words.subList(i + 1, words.size()).stream().filter(w -> !w.equals("now")).toList();
+        List<String> made = new ArrayList<>(subject);
+        if (Set.of("moves", "move", "shifts", "shift", "slides", "slide").contains(link)) {
+            made.addAll(tail);
+            return tail.stream().anyMatch(DIRECTIONS::containsKey) ? move("move", made, percent, width, height, foreground)
+                    : Optional.empty();
+        }
+        if (tail.isEmpty() && Set.of("grows", "grow", "shrinks", "shrink").contains(link)) {
+            return resize("make", subject, percent, link.startsWith("g"), link.startsWith("s"), foreground);
+        }
+        if (tail.isEmpty() || !tail.stream().allMatch(w -> BIGGER.contains(w) || SMALLER.contains(w) || SIZE_FILLERS.contains(w)
+                || PLAIN_SIZES.containsKey(w) || INTENSIFIERS.contains(w))
+                || tail.stream().noneMatch(w -> BIGGER.contains(w) || SMALLER.contains(w) || PLAIN_SIZES.containsKey(w))) {
+            return Optional.empty();
+        }
+        made.addAll(tail);
+        Optional<Parsed> sized = resize("make", made, percent, false, false, foreground);
+        return sized.isPresent() ? sized : plainSize("make", made, foreground);
     }
 
     /** "the cat should be larger", "the tree needs to be smaller": a size stated after "be", read as "make X ...". */
@@ -261,11 +333,17 @@ final class MotionGrammar {
             r = r.subList(3, r.size());   // "the position of X"
         }
         for (int i = 1; i < r.size() - 1; i++) {
+            if (Set.of("closer", "nearer", "away").contains(r.get(i)) && i + 2 < r.size()
+                    && Set.of("to", "from").contains(r.get(i + 1))) {   // "move the chair closer to the table"
+                String target = target(r.subList(0, i), foreground);
+                return target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target) ? Optional.empty()
+                        : Optional.of(new Parsed(EditCategory.MOVE, target, target, ObjectMotion.sideways()));
+            }
             String w = r.get(i);
             int at = i;
-            if (w.equals("to") && i + 3 < r.size() && r.get(i + 1).equals("the") && RELATIVE.containsKey(r.get(i + 2))
+            if (Set.of("to", "on", "at").contains(w) && i + 3 < r.size() && r.get(i + 1).equals("the") && RELATIVE.containsKey(r.get(i + 2))
                     && r.get(i + 3).equals("of")) {
-                w = r.get(i + 2);   // "to the left of"
+                w = r.get(i + 2);   // "to / on the left of"
                 at = i + 3;
             } else if (w.equals("on") && i + 2 < r.size() && r.get(i + 1).equals("top") && r.get(i + 2).equals("of")) {
                 w = "above";

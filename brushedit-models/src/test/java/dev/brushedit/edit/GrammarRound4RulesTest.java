@@ -167,4 +167,28 @@ class GrammarRound4RulesTest {
         expect("make the overall colour tone of the photo green", EditCategory.GLOBAL, "");
         expect("change the color tone of the picture to cold", EditCategory.GLOBAL, "");
     }
+
+    @Test
+    void anObjectAsSubjectThatGrowsShrinksOrMovesIsAResizeOrAMove() {
+        expect("the green cone becomes smaller", EditCategory.RESIZE, "green cone");
+        expect("the oak tree grows", EditCategory.RESIZE, "oak tree");
+        expect("the red block is now tiny", EditCategory.RESIZE, "red block");
+        expect("the yellow ball moves to the right", EditCategory.MOVE, "yellow ball");
+        assertThat(plan("the green cone becomes smaller").motion().orElseThrow().scale()).isLessThan(1);
+        // a colour is still a local edit
+        expect("the green cone becomes blue", EditCategory.LOCAL, "green cone");
+    }
+
+    @Test
+    void puttingAnExistingObjectNextToAnotherOrCloserToItIsAMove() {
+        expect("put the teacup under the lamp", EditCategory.MOVE, "teacup");
+        expect("place the red box to the left of the chair", EditCategory.MOVE, "red box");
+        expect("put the lantern behind the tent", EditCategory.MOVE, "lantern");
+        expect("move the stool closer to the bar", EditCategory.MOVE, "stool");
+        expect("slide the vase away from the edge", EditCategory.MOVE, "vase");
+        // a new object, an object set on a surface, or an object put in a place, is not a move
+        expect("set the kettle on the stove", EditCategory.ADDITION, "kettle");
+        expect("put a teacup under the lamp", EditCategory.ADDITION, "teacup");
+        expect("put the dog on a beach", EditCategory.BACKGROUND, "dog");
+    }
 }

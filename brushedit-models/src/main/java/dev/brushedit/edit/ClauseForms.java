@@ -25,6 +25,11 @@ final class ClauseForms {
     private static final Set<String> NUMERALS = Set.of("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
             "eleven", "twelve", "dozen", "several");
 
+    /** Materials beyond {@link Vocabulary#MATERIAL_NOUNS} that an object may be made "in" or "from". */
+    private static final Set<String> MATERIALS = Set.of("porcelain", "ceramic", "clay", "gold", "silver", "bronze",
+            "copper", "jade", "crystal", "wax", "paper", "ice", "velvet", "silk", "wool", "denim", "concrete", "brick",
+            "bricks", "bamboo", "rubber", "chocolate", "lego", "origami", "cardboard", "felt", "knit", "yarn");
+
     private ClauseForms() {}
 
     /** The forms tried before the verb: null when none applies. */
@@ -268,6 +273,12 @@ final class ClauseForms {
         String target = owner != null ? owner : objectPhrase(rest);
         if (target.isEmpty()) {
             return null;
+        }
+        if (after.size() >= 2 && Set.of("in", "from", "with").contains(after.get(0))
+                && (Vocabulary.MATERIAL_NOUNS.contains(after.get(after.size() - 1))
+                        || MATERIALS.contains(after.get(after.size() - 1)))) {   // "render the teapot in porcelain"
+            return new InstructionGrammar.Parsed(EditCategory.LOCAL, target, join(after.subList(1, after.size())) + " " + target,
+                    List.of());
         }
         if (InstructionGrammar.inPlace(after)) {   // "show the couple at a wedding"
             return new InstructionGrammar.Parsed(EditCategory.BACKGROUND, target, join(InstructionGrammar.stripThe(

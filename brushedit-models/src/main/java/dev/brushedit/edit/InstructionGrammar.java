@@ -98,6 +98,14 @@ final class InstructionGrammar {
         if (kept != null) {   // "... while keeping the man unchanged", "keep the dog but replace the cat with a fox"
             return KeptClauses.apply(parse(kept.edit(), instruction, foreground), kept.kept(), foreground);
         }
+        Parsed p = parseEdit(w, instruction, foreground);
+        if (p.category() == EditCategory.BACKGROUND && Vocabulary.WHOLE_IMAGE.contains(p.target())) {
+            return new Parsed(p.category(), foreground, p.caption(), p.where());   // "set this photo in a forest"
+        }
+        return p;
+    }
+
+    private static Parsed parseEdit(List<String> w, String instruction, String foreground) {
         int and = secondEdit(w);
         if (and > 0) {
             throw new UnsupportedEditException(null, "\"" + instruction + "\" asks for two edits, \"" + join(w.subList(0, and))

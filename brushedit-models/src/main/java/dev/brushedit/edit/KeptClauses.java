@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Clauses that say what to keep beside the edit: "... while keeping the person unchanged", "...
- * whilst preserving the original lighting", "keep the dog but replace the cat with a fox". The
+ * whilst preserving the original lighting", "keep the dog but replace the cat with a fox", "remove the
+ * cup, keep everything else the same", "... and keep the man". The
  * clause is cut and the edit parsed alone; a kept object becomes the foreground of a BACKGROUND
  * edit ("change the background to a park while keeping the woman" keeps the woman).
  * Thread-safety: stateless.
@@ -28,6 +29,14 @@ final class KeptClauses {
         for (int i = 2; i < w.size() - 1; i++) {
             if (WHILE.contains(w.get(i)) && KEEPING.contains(w.get(i + 1))) {
                 return new Split(w.subList(0, i), kept(w.subList(i + 2, w.size())));
+            }
+        }
+        for (int i = 3; i < w.size() - 1; i++) {   // "remove the dog, keep everything else the same"
+            if (Set.of("keep", "keeping", "preserve", "preserving").contains(w.get(i))
+                    && !Set.of("to", "will", "should", "must", "and").contains(w.get(i - 1))
+                    || w.get(i).equals("and") && KEEP.contains(w.get(i + 1)) && i + 2 < w.size()) {
+                int from = w.get(i).equals("and") ? i + 2 : i + 1;
+                return new Split(w.subList(0, i), kept(w.subList(from, w.size())));
             }
         }
         int but = w.indexOf("but");

@@ -191,4 +191,22 @@ class GrammarRound4RulesTest {
         expect("put a teacup under the lamp", EditCategory.ADDITION, "teacup");
         expect("put the dog on a beach", EditCategory.BACKGROUND, "dog");
     }
+
+    @Test
+    void aTrailingKeepClauseIsCut() {
+        expect("remove the kite, keep everything else the same", EditCategory.REMOVE, "kite");
+        expect("change the background to a desert and keep the camel", EditCategory.BACKGROUND, "camel");
+    }
+
+    @Test
+    void anObjectRenderedInAMaterialIsALocalEdit() {
+        expect("render the bowl in marble", EditCategory.LOCAL, "bowl");
+        expect("sculpt the owl from glass", EditCategory.LOCAL, "owl");
+        expect("mould the fox in porcelain", EditCategory.LOCAL, "fox");
+    }
+
+    @Test
+    void theWholeImageSetInAPlaceKeepsTheForeground() {
+        expect("set this picture in a misty valley", EditCategory.BACKGROUND, "main subject");
+    }
 }

@@ -810,6 +810,9 @@ final class InstructionGrammar {
         if (yy.isEmpty()) {
             throw notUnderstood(instruction, "it does not say what the result should look like");
         }
+        if (x.size() == 1 && Set.of("her", "him", "them").contains(x.get(0))) {
+            return local(x, y, instruction);   // "make her wave": "her" is a person, not a possessive
+        }
         if (x.isEmpty() || wholeImagePrefix(x) == x.size() || isWholeImageAspect(x)) {
             return global(yy, instruction);
         }
@@ -828,11 +831,11 @@ final class InstructionGrammar {
     private static Parsed local(List<String> x, List<String> y, String instruction) {
         String owner = aspectOwner(x, true);
         String target = owner != null ? owner : objectPhrase(x);
-        if (target.isEmpty()) {
-            throw notUnderstood(instruction, "it does not say which object to change");
-        }
         if (x.size() == 1 && PRONOUNS.contains(x.get(0))) {
             target = "person";
+        }
+        if (target.isEmpty()) {
+            throw notUnderstood(instruction, "it does not say which object to change");
         }
         List<String> yy = dropLike(y);
         if (target.equals("sun") && yy.size() == 1 && SUN_MOTIONS.contains(yy.get(0))) {   // "have the sun rise": time of day

@@ -209,4 +209,10 @@ class GrammarRound4RulesTest {
     void theWholeImageSetInAPlaceKeepsTheForeground() {
         expect("set this picture in a misty valley", EditCategory.BACKGROUND, "main subject");
     }
+
+    @Test
+    void herAloneBeforeTheValueIsAPerson() {
+        expect("make her wave", EditCategory.LOCAL, "person");
+        expect("make her blonde", EditCategory.LOCAL, "person");
+    }
 }

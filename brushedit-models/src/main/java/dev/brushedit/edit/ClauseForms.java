@@ -25,6 +25,11 @@ final class ClauseForms {
     private static final Set<String> NUMERALS = Set.of("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
             "eleven", "twelve", "dozen", "several");
 
+    /** Materials beyond {@link Vocabulary#MATERIAL_NOUNS} that an object may be made "in" or "from". */
+    private static final Set<String> MATERIALS = Set.of("porcelain", "ceramic", "clay", "gold", "silver", "bronze",
+            "copper", "jade", "crystal", "wax", "paper", "ice", "velvet", "silk", "wool", "denim", "concrete", "brick",
+            "bricks", "bamboo", "rubber", "chocolate", "lego", "origami", "cardboard", "felt", "knit", "yarn");
+
     private ClauseForms() {}
 
     /** The forms tried before the verb: null when none applies. */
@@ -34,6 +39,14 @@ final class ClauseForms {
             added.add("add");
             added.addAll(w.subList(3, w.size()));
             return InstructionGrammar.parse(added, instruction, foreground);
+        }
+        InstructionGrammar.Parsed stative = StativeForms.parse(w, instruction, foreground);
+        if (stative != null) {
+            return stative;
+        }
+        InstructionGrammar.Parsed whole = WholeImageForms.parse(w, instruction, foreground);
+        if (whole != null) {
+            return whole;
         }
         InstructionGrammar.Parsed be = BeForms.parse(w, instruction, foreground);
         if (be != null) {
@@ -256,9 +269,16 @@ final class ClauseForms {
             return new InstructionGrammar.Parsed(EditCategory.ADDITION, InstructionGrammar.cutClauses(bare), join(object),
                     List.copyOf(after));
         }
-        String target = objectPhrase(rest);
+        String owner = InstructionGrammar.aspectOwner(object, true);   // "upgrade the necklace's material to gold"
+        String target = owner != null ? owner : objectPhrase(rest);
         if (target.isEmpty()) {
             return null;
+        }
+        if (after.size() >= 2 && Set.of("in", "from", "with").contains(after.get(0))
+                && (Vocabulary.MATERIAL_NOUNS.contains(after.get(after.size() - 1))
+                        || MATERIALS.contains(after.get(after.size() - 1)))) {   // "render the teapot in porcelain"
+            return new InstructionGrammar.Parsed(EditCategory.LOCAL, target, join(after.subList(1, after.size())) + " " + target,
+                    List.of());
         }
         if (InstructionGrammar.inPlace(after)) {   // "show the couple at a wedding"
             return new InstructionGrammar.Parsed(EditCategory.BACKGROUND, target, join(InstructionGrammar.stripThe(

@@ -66,12 +66,46 @@ final class InstructionGrammar {
         return w.substring(a, z);
     }
 
+    /**
+     * "turn the branches in the image into wands": "in the image / photo / picture" after an object
+     * and before the value ("into", "to", "with", "as") says nothing about the edit and is dropped.
+     */
+    static List<String> dropImageMention(List<String> w) {
+        for (int i = 2; i + 3 < w.size(); i++) {
+            if (w.get(i).equals("in") && Set.of("the", "this").contains(w.get(i + 1))
+                    && Set.of("image", "photo", "picture", "photograph", "pic").contains(w.get(i + 2))
+                    && Set.of("into", "to", "with", "as").contains(w.get(i + 3))) {
+                List<String> out = new ArrayList<>(w.subList(0, i));
+                out.addAll(w.subList(i + 3, w.size()));
+                return out;
+            }
+        }
+        return w;
+    }
+
+    /** Degree words that open the value, not end the object ("the colours MORE vivid"). */
+    private static final Set<String> DEGREE_WORDS = Set.of("more", "less", "much", "even", "very", "too", "slightly",
+            "somewhat", "extra", "super", "really");
+
     /** Parses normalised words. */
     static Parsed parse(List<String> all, String instruction, String foreground) {
         List<String> w = stripCourtesy(all);
         if (w.isEmpty()) {
             throw notUnderstood(instruction, "it holds no edit");
         }
+        w = dropImageMention(w);
+        KeptClauses.Split kept = KeptClauses.split(w);
+        if (kept != null) {   // "... while keeping the man unchanged", "keep the dog but replace the cat with a fox"
+            return KeptClauses.apply(parse(kept.edit(), instruction, foreground), kept.kept(), foreground);
+        }
+        Parsed p = parseEdit(w, instruction, foreground);
+        if (p.category() == EditCategory.BACKGROUND && Vocabulary.WHOLE_IMAGE.contains(p.target())) {
+            return new Parsed(p.category(), foreground, p.caption(), p.where());   // "set this photo in a forest"
+        }
+        return p;
+    }
+
+    private static Parsed parseEdit(List<String> w, String instruction, String foreground) {
         int and = secondEdit(w);
         if (and > 0) {
             throw new UnsupportedEditException(null, "\"" + instruction + "\" asks for two edits, \"" + join(w.subList(0, and))
@@ -135,6 +169,10 @@ final class InstructionGrammar {
         }
         if (rest.isEmpty()) {
             throw notUnderstood(instruction, "nothing follows the verb \"" + w.get(0) + "\"");
+        }
+        if (VerbLexicon.action(verb) == VerbLexicon.Action.PUT && Vocabulary.isOwnedBodyPart(phraseBeforeLocation(rest))) {
+            String part = objectPhrase(rest);   // "move the man's hand to his chin": a pose, not an addition
+            return new Parsed(EditCategory.LOCAL, part, join(w), List.of());
         }
         switch (VerbLexicon.action(verb)) {
             case REMOVE:
@@ -763,9 +801,17 @@ final class InstructionGrammar {
 
     /** "make X Y" once X and Y are known. */
     static Parsed makeSplit(List<String> x, List<String> y, String instruction, String foreground) {
+        if (x.size() > 1 && DEGREE_WORDS.contains(x.get(x.size() - 1))) {   // "make the colours more vivid"
+            List<String> moved = new ArrayList<>(x.subList(x.size() - 1, x.size()));
+            moved.addAll(y);
+            return makeSplit(x.subList(0, x.size() - 1), moved, instruction, foreground);
+        }
         List<String> yy = dropLike(y);
         if (yy.isEmpty()) {
             throw notUnderstood(instruction, "it does not say what the result should look like");
+        }
+        if (x.size() == 1 && Set.of("her", "him", "them").contains(x.get(0))) {
+            return local(x, y, instruction);   // "make her wave": "her" is a person, not a possessive
         }
         if (x.isEmpty() || wholeImagePrefix(x) == x.size() || isWholeImageAspect(x)) {
             return global(yy, instruction);
@@ -785,11 +831,11 @@ final class InstructionGrammar {
     private static Parsed local(List<String> x, List<String> y, String instruction) {
         String owner = aspectOwner(x, true);
         String target = owner != null ? owner : objectPhrase(x);
-        if (target.isEmpty()) {
-            throw notUnderstood(instruction, "it does not say which object to change");
-        }
         if (x.size() == 1 && PRONOUNS.contains(x.get(0))) {
             target = "person";
+        }
+        if (target.isEmpty()) {
+            throw notUnderstood(instruction, "it does not say which object to change");
         }
         List<String> yy = dropLike(y);
         if (target.equals("sun") && yy.size() == 1 && SUN_MOTIONS.contains(yy.get(0))) {   // "have the sun rise": time of day
@@ -850,7 +896,11 @@ final class InstructionGrammar {
             return true;
         }
         int of = bare.indexOf("of");
-        if (of <= 0 || !Vocabulary.WHOLE_IMAGE.contains(join(bare.subList(0, of)))) {
+        int head = 0;
+        while (of > 0 && head < of - 1 && Set.of("color", "colour", "light", "lighting").contains(bare.get(head))) {
+            head++;   // "the overall color tone of the picture": a tone of the image
+        }
+        if (of <= 0 || !Vocabulary.WHOLE_IMAGE.contains(join(bare.subList(head, of)))) {
             return false;
         }
         List<String> owner = bare.subList(of + 1, bare.size());
@@ -886,7 +936,8 @@ final class InstructionGrammar {
             if (w.get(i).equals("with") || Vocabulary.SPEECH_PARTICIPLES.contains(w.get(i)) && i < w.size() - 1) {
                 return join(w.subList(0, i));
             }
-            if (isParticiple(w.get(i)) && (i == w.size() - 1 || opensClause(w.get(i + 1)))) {
+            if (isParticiple(w.get(i)) && (i == w.size() - 1 || opensClause(w.get(i + 1)))
+                    || Vocabulary.CLAUSE_PARTICIPLES.contains(w.get(i)) || Vocabulary.DEGREE_ADVERBS.contains(w.get(i))) {
                 return join(w.subList(0, i));
             }
             if (Vocabulary.PREDICATIVE.contains(w.get(i)) && i < w.size() - 1 && PREDICATE_LINKS.contains(w.get(i + 1))) {

@@ -105,15 +105,134 @@ final class MotionGrammar {
         if (MOVE_VERBS.contains(verb) || "move".equals(VerbLexicon.canonical(verb))) {
             return move(verb, rest, percent, width, height, foreground);
         }
+        if (PLACE_VERBS.contains(verb) && rest.size() > 3 && Set.of("the", "this", "that").contains(rest.get(0))) {
+            Optional<Parsed> placed = relative("move", rest, foreground);   // "put the plate under the cup": it exists
+            if (placed.isPresent() && relativeToDefinite(rest) && rest.stream().noneMatch(ON_SURFACES::contains)) {
+                return placed;
+            }
+        }
+        Optional<Parsed> stative = statedChange(words, percent, width, height, foreground);
+        if (stative.isPresent()) {
+            return stative;
+        }
+        if (PLACE_VERBS.contains(verb) && rest.stream().anyMatch(FURTHER::contains)
+                && rest.stream().anyMatch(DIRECTIONS::containsKey)) {
+            return move("move", rest, percent, width, height, foreground);   // "put the mug further right"
+        }
+
         if (verb.equals("double") || verb.equals("halve") || verb.equals("triple")) {
             return sizeOf(verb, rest, foreground);
         }
         boolean grow = GROW_VERBS.contains(verb);
         boolean shrink = SHRINK_VERBS.contains(verb);
         if (grow || shrink || SCALE_VERBS.contains(verb) || "make".equals(VerbLexicon.canonical(verb))) {
-            return resize(verb, rest, percent, grow, shrink, foreground);
+            Optional<Parsed> sized = resize(verb, rest, percent, grow, shrink, foreground);
+            if (sized.isPresent()) {
+                return sized;
+            }
         }
-        return Optional.empty();
+        return plainSize(verb, rest, foreground);
+    }
+
+    /** Verbs whose particle "up" / "down" is a posture or action, not a size. */
+    private static final Set<String> POSTURE_VERBS = Set.of("sit", "stand", "lie", "lay", "kneel", "bend", "crouch", "look",
+            "get", "jump", "climb", "squat", "calm", "cheer", "lean", "bow", "slow", "hunker", "settle");
+    private static final Set<String> PLACE_VERBS = Set.of("put", "place", "position", "set");
+    private static final Set<String> FURTHER = Set.of("further", "farther");
+    /** Plain size adjectives: "make the hat small" asks for a smaller hat, as "make the hat smaller" does. */
+    private static final Map<String, Boolean> PLAIN_SIZES = Map.of("small", false, "tiny", false, "little", false,
+            "big", true, "large", true, "huge", true, "giant", true, "enormous", true);
+    private static final Set<String> INTENSIFIERS = Set.of("very", "really", "quite", "so", "too", "extra", "super");
+
+    /**
+     * "make the hat small", "turn the shoes big", "make it very large": "make" or "turn" with an
+     * object and nothing after it but a plain size adjective (and an intensifier) is a RESIZE,
+     * smaller or bigger as the adjective says; "much" strength for an intensifier.
+     */
+    private static Optional<Parsed> plainSize(String verb, List<String> rest, String foreground) {
+        if (rest.size() < 2 || !(verb.equals("make") || verb.equals("turn") || verb.equals("get"))) {
+            return Optional.empty();
+        }
+        Boolean bigger = PLAIN_SIZES.get(rest.get(rest.size() - 1));
+        int end = rest.size() - 1;
+        boolean strong = false;
+        while (end > 1 && INTENSIFIERS.contains(rest.get(end - 1))) {
+            end--;
+            strong = true;
+        }
+        if (bigger == null || end < 1 || SIZE_FILLERS.contains(rest.get(end - 1)) || number(rest.get(end - 1)) != null) {
+            return Optional.empty();
+        }
+        String target = target(rest.subList(0, end), foreground);
+        if (target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target) || Vocabulary.BACKGROUND.contains(target)) {
+            return Optional.empty();
+        }
+        double up = strong ? 2.0 : 1.5;
+        double f = bigger ? up : 1 / up;
+        return Optional.of(new Parsed(EditCategory.RESIZE, target, (bigger ? "bigger " : "smaller ") + target,
+                ObjectMotion.scale(f)));
+    }
+
+    /**
+     * "put the vase on the table" stays an ADDITION (an object set on a surface); only the other positions
+     * ("under", "behind", "to the left of") make a put of a definite object a move.
+     */
+    private static final Set<String> ON_SURFACES = Set.of("on", "onto", "upon", "atop", "top", "over", "in", "into");
+
+    /** Whether the object after the relative position in {@code rest} is definite ("under THE cup"). */
+    private static boolean relativeToDefinite(List<String> rest) {
+        for (int i = 2; i < rest.size() - 1; i++) {
+            if (RELATIVE.containsKey(rest.get(i)) || rest.get(i).equals("of") || rest.get(i).equals("to")) {
+                String next = rest.get(i + 1);
+                if (Set.of("top", "front").contains(next) || RELATIVE.containsKey(next)) {
+                    continue;
+                }
+                return next.equals("the") || next.endsWith("'s") || Set.of("his", "her", "their", "its").contains(next);
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> STATIVE_LINKS = Set.of("becomes", "become", "gets", "get", "grows", "grow", "turns",
+            "turn", "is", "are", "shrinks", "shrink", "moves", "move", "shifts", "shift", "slides", "slide");
+
+    /**
+     * "the red cube becomes larger", "the ball is now small", "the tree grows", "the sphere moves to
+     * the left": an object as subject whose size or place changes, read as "make X larger" or "move
+     * X to the left"; empty when what follows is not only size or direction words.
+     */
+    private static Optional<Parsed> statedChange(List<String> words, boolean percent, int width, int height,
+            String foreground) {
+        if (words.size() < 3 || !InstructionGrammar.OBJECT_STARTERS.contains(words.get(0))) {
+            return Optional.empty();
+        }
+        int i = 1;
+        while (i < words.size() && !STATIVE_LINKS.contains(words.get(i))) {
+            i++;
+        }
+        if (i >= words.size() || i < 2) {
+            return Optional.empty();
+        }
+        String link = words.get(i);
+        List<String> subject = words.subList(0, i);
+        List<String> tail = words.subList(i + 1, words.size()).stream().filter(w -> !w.equals("now")).toList();
+        List<String> made = new ArrayList<>(subject);
+        if (Set.of("moves", "move", "shifts", "shift", "slides", "slide").contains(link)) {
+            made.addAll(tail);
+            return tail.stream().anyMatch(DIRECTIONS::containsKey) ? move("move", made, percent, width, height, foreground)
+                    : Optional.empty();
+        }
+        if (tail.isEmpty() && Set.of("grows", "grow", "shrinks", "shrink").contains(link)) {
+            return resize("make", subject, percent, link.startsWith("g"), link.startsWith("s"), foreground);
+        }
+        if (tail.isEmpty() || !tail.stream().allMatch(w -> BIGGER.contains(w) || SMALLER.contains(w) || SIZE_FILLERS.contains(w)
+                || PLAIN_SIZES.containsKey(w) || INTENSIFIERS.contains(w))
+                || tail.stream().noneMatch(w -> BIGGER.contains(w) || SMALLER.contains(w) || PLAIN_SIZES.containsKey(w))) {
+            return Optional.empty();
+        }
+        made.addAll(tail);
+        Optional<Parsed> sized = resize("make", made, percent, false, false, foreground);
+        return sized.isPresent() ? sized : plainSize("make", made, foreground);
     }
 
     /** "the cat should be larger", "the tree needs to be smaller": a size stated after "be", read as "make X ...". */
@@ -140,10 +259,18 @@ final class MotionGrammar {
         List<String> dirTail = tail == 0 ? List.of() : rest.subList(tail, rest.size());
         boolean hasDirection = dirTail.stream().anyMatch(DIRECTIONS::containsKey);
         if (!hasDirection && implied == 0) {
+            Optional<Parsed> relative = relative(verb, rest, foreground);
+            if (relative.isPresent()) {
+                return relative;
+            }
             return SIDEWAYS_VERBS.contains(verb) || "move".equals(VerbLexicon.canonical(verb))
                     ? sideways(rest, foreground) : Optional.empty();
         }
-        String target = target(tail == 0 ? rest : rest.subList(0, tail), foreground);
+        List<String> moved = tail == 0 ? rest : rest.subList(0, tail);
+        if (Vocabulary.isOwnedBodyPart(moved)) {
+            return Optional.empty();   // "raise the woman's left arm": a pose of the woman, not a move
+        }
+        String target = target(moved, foreground);
         if (target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target)) {
             return Optional.empty();
         }
@@ -179,6 +306,69 @@ final class MotionGrammar {
             motion = nudge ? ObjectMotion.nudge(dirX, dirY) : ObjectMotion.toward(dirX, dirY);
         }
         return Optional.of(new Parsed(EditCategory.MOVE, target, target, motion));
+    }
+
+    /** Prepositions that place an object relative to another: "under", "behind", "to the left of". */
+    private static final Map<String, int[]> RELATIVE = Map.ofEntries(Map.entry("under", new int[] {0, 1}),
+            Map.entry("underneath", new int[] {0, 1}), Map.entry("beneath", new int[] {0, 1}),
+            Map.entry("below", new int[] {0, 1}), Map.entry("above", new int[] {0, -1}), Map.entry("over", new int[] {0, -1}),
+            Map.entry("atop", new int[] {0, -1}), Map.entry("on", new int[] {0, 0}), Map.entry("onto", new int[] {0, 0}),
+            Map.entry("behind", new int[] {0, 0}), Map.entry("beside", new int[] {0, 0}), Map.entry("next", new int[] {0, 0}),
+            Map.entry("near", new int[] {0, 0}), Map.entry("between", new int[] {0, 0}), Map.entry("in", new int[] {0, 0}),
+            Map.entry("left", new int[] {-1, 0}), Map.entry("right", new int[] {1, 0}));
+
+    /**
+     * "move the cup under the table", "move the ball to the left of the cube", "shift the position
+     * of the clock above the toy": a move verb, an object and a position relative to another object
+     * (not a place: "move the dog to the beach" is left to the other rules). A relative destination
+     * is still a MOVE of the object; the direction is the preposition's ("under" down, "left of"
+     * left), else sideways. "in" counts only as "in front of".
+     */
+    private static Optional<Parsed> relative(String verb, List<String> rest, String foreground) {
+        if (!SIDEWAYS_VERBS.contains(verb) && !"move".equals(VerbLexicon.canonical(verb))) {
+            return Optional.empty();
+        }
+        List<String> r = rest;
+        if (r.size() > 3 && r.get(0).equals("the") && r.get(1).equals("position") && r.get(2).equals("of")) {
+            r = r.subList(3, r.size());   // "the position of X"
+        }
+        for (int i = 1; i < r.size() - 1; i++) {
+            if (Set.of("closer", "nearer", "away").contains(r.get(i)) && i + 2 < r.size()
+                    && Set.of("to", "from").contains(r.get(i + 1))) {   // "move the chair closer to the table"
+                String target = target(r.subList(0, i), foreground);
+                return target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target) ? Optional.empty()
+                        : Optional.of(new Parsed(EditCategory.MOVE, target, target, ObjectMotion.sideways()));
+            }
+            String w = r.get(i);
+            int at = i;
+            if (Set.of("to", "on", "at").contains(w) && i + 3 < r.size() && r.get(i + 1).equals("the") && RELATIVE.containsKey(r.get(i + 2))
+                    && r.get(i + 3).equals("of")) {
+                w = r.get(i + 2);   // "to / on the left of"
+                at = i + 3;
+            } else if (w.equals("on") && i + 2 < r.size() && r.get(i + 1).equals("top") && r.get(i + 2).equals("of")) {
+                w = "above";
+                at = i + 2;
+            } else if (w.equals("in") && i + 2 < r.size() && r.get(i + 1).equals("front") && r.get(i + 2).equals("of")) {
+                at = i + 2;
+            } else if (w.equals("next") && i + 1 < r.size() && r.get(i + 1).equals("to")) {
+                at = i + 1;
+            } else if (!RELATIVE.containsKey(w) || w.equals("in") || w.equals("left") || w.equals("right")) {
+                continue;
+            }
+            List<String> reference = InstructionGrammar.stripDeterminers(r.subList(at + 1, r.size()));
+            if (reference.isEmpty() || reference.stream().anyMatch(x -> Vocabulary.isPlace(x) || Vocabulary.BACKGROUND.contains(x)
+                    || Vocabulary.WHOLE_IMAGE.contains(x) || DIRECTIONS.containsKey(x))) {
+                return Optional.empty();
+            }
+            String target = target(r.subList(0, i), foreground);
+            if (target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target) || Vocabulary.BACKGROUND.contains(target)) {
+                return Optional.empty();
+            }
+            int[] d = RELATIVE.getOrDefault(w, new int[] {0, 0});
+            ObjectMotion motion = d[0] == 0 && d[1] == 0 ? ObjectMotion.sideways() : ObjectMotion.toward(d[0], d[1]);
+            return Optional.of(new Parsed(EditCategory.MOVE, target, target, motion));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -287,6 +477,9 @@ final class MotionGrammar {
             return Optional.empty();   // "make the dog happy", "resize the cat": not a readable size change
         }
         List<String> object = tail == 0 ? rest : rest.subList(0, tail);
+        if (t.size() == 1 && Set.of("up", "down").contains(t.get(0)) && POSTURE_VERBS.contains(object.get(object.size() - 1))) {
+            return Optional.empty();   // "make the dog sit down", "let the man stand up": a posture, not a size
+        }
         if (InstructionGrammar.isWholeImageAspect(object) && InstructionGrammar.wholeImagePrefix(object) < object.size()) {
             return Optional.empty();   // "increase the image contrast": an adjustment of the image, not a size
         }

@@ -58,7 +58,16 @@ import java.util.Optional;
  * rises / sets" is a time of day; "X should be larger" is a RESIZE; "get X off the Y" removes X; "turn
  * on X" and "change the text on the shirt" (no value given) are LOCAL edits of X. Targets keep compound nouns and
  * "of" phrases ("trash can", "glass of soda", "the coat colour of X" -> X) and drop quantity nouns
- * ("a lot of", "a couple of") and speech participles ("a sign saying Stop" -> "sign").
+ * ("a lot of", "a couple of") and speech participles ("a sign saying Stop" -> "sign"). Fourth-round forms: a move
+ * verb with a position relative to another object ("move the cup under the table", "move the ball to the left of
+ * the cube") is a MOVE of the object, as is "put X further right"; "make / turn X small / big" is a RESIZE; an
+ * object as subject that turns, changes to or gets a value is LOCAL, one that disappears or "is no longer there"
+ * (and "make X disappear") a REMOVE (see {@link StativeForms}); a new version of the image ("create a noir
+ * version"), a restyle "in / with" a look, a simulated look and corrected colours are GLOBAL, the image changed "to
+ * a white background" or "to be set in" a place is BACKGROUND (see {@link WholeImageForms}); "while keeping X" and
+ * "keep X but ..." clauses are cut, a kept object being a BACKGROUND edit's foreground ({@link KeptClauses}); a
+ * description sentence before the request ("This is an ID photo - please ...") is skipped ({@link
+ * RequestSentence}); targets are cut at clause participles ("wearing", "using") and degree adverbs ("entirely").
  *
  * <p>Courtesy phrases ("please", "could you", "thanks") are dropped; location phrases ("in the
  * corner"), relative clauses ("that sits") and participle clauses ("parked outside", "wearing a
@@ -114,16 +123,17 @@ public final class OfflineInstructor implements Instructor {
     public EditPlan plan(RgbImage image, String instruction) {
         Checks.notNull("image", image);
         Checks.notBlank("instruction", instruction);
-        List<String> words = InstructionGrammar.words(instruction);
-        LanguageGuard.check(instruction, words);
-        Optional<MotionGrammar.Parsed> motion = MotionGrammar.parse(InstructionGrammar.stripCourtesy(MotionGrammar.words(instruction)),
-                instruction.contains("%"), image.width(), image.height(), foreground);
+        LanguageGuard.check(instruction, InstructionGrammar.words(instruction));
+        String request = RequestSentence.request(instruction);   // "This is an ID photo - please replace ..."
+        List<String> words = InstructionGrammar.words(request);
+        Optional<MotionGrammar.Parsed> motion = MotionGrammar.parse(InstructionGrammar.stripCourtesy(MotionGrammar.words(request)),
+                request.contains("%"), image.width(), image.height(), foreground);
         if (motion.isPresent()) {
             MotionGrammar.Parsed m = motion.get();
             return new EditPlan(m.category(), m.target(), m.caption(), Optional.empty(), instruction.strip(),
                     Optional.of(m.motion()));
         }
-        InstructionGrammar.Parsed p = InstructionGrammar.parse(words, instruction, foreground);
+        InstructionGrammar.Parsed p = InstructionGrammar.parse(words, request, foreground);
         Optional<Box> box = p.category() == EditCategory.ADDITION
                 ? Optional.of(AdditionPlacement.place(image.width(), image.height(), additionSize, p.where()))
                 : Optional.empty();

@@ -120,7 +120,32 @@ final class Vocabulary {
     /** Aspects of an object: "change the cat's pose / the colour of the car from A to B" changes the object. */
     static final Set<String> ASPECTS = Set.of("color", "colour", "colors", "colours", "shade", "pose", "posture",
             "movement", "motion", "action", "expression", "gesture", "position", "shape", "texture", "material",
-            "size", "appearance", "state", "emotion", "pattern", "hue", "tint", "coat", "finish", "makeover");
+            "size", "appearance", "state", "emotion", "pattern", "hue", "tint", "coat", "finish", "makeover", "poses",
+            "movements", "motions", "actions", "expressions", "gestures", "shapes", "textures", "materials", "patterns",
+            "emotions", "hues");
+
+    /**
+     * Participles that open a clause describing the object whatever follows ("a man wearing glasses",
+     * "two cats sitting face-to-face", "the horse using bricks"): cut from the target.
+     */
+    static final Set<String> CLAUSE_PARTICIPLES = Set.of("wearing", "holding", "carrying", "sitting", "standing",
+            "lying", "using", "operating", "riding", "eating", "drinking", "reading", "facing", "hugging", "playing",
+            "looking", "leaning", "resting", "waving", "smiling", "showing", "having", "wielding", "grasping");
+
+    /** Degree adverbs that may follow the object ("make the chair entirely of glass"): cut from the target. */
+    static final Set<String> DEGREE_ADVERBS = Set.of("entirely", "completely", "fully", "totally", "wholly", "partly",
+            "partially", "mostly", "slightly", "instead", "too", "also", "again");
+
+    /** Body parts: moving one that an owner has ("the man's arm", "her head") changes a pose. */
+    static final Set<String> BODY_PARTS = Set.of("arm", "arms", "hand", "hands", "leg", "legs", "head", "foot",
+            "feet", "finger", "fingers", "chin", "eyebrow", "eyebrows", "paw", "paws", "tail", "wing", "wings", "shoulder",
+            "shoulders", "knee", "knees", "elbow", "elbows", "face", "ears", "ear");
+
+    /** "the woman's left arm", "his head": an object phrase ending in a body part with an owner. */
+    static boolean isOwnedBodyPart(List<String> phrase) {
+        return !phrase.isEmpty() && BODY_PARTS.contains(phrase.get(phrase.size() - 1))
+                && phrase.stream().anyMatch(w -> w.endsWith("'s") || Set.of("his", "her", "their", "its").contains(w));
+    }
 
     /** True for a place noun: one of {@link #PLACES}, or a compound in -land ("snowland", "farmland"). */
     static boolean isPlace(String word) {

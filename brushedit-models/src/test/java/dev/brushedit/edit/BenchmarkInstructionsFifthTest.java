@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
  */
 class BenchmarkInstructionsFifthTest {
     /**
-     * Category accuracy floor: 0 until the set's first run, which the integrator makes after merging the next grammar
-     * and then records here (floored to the percent below that run). The issue's goal is 90 %.
+     * Category accuracy floor: the set's first (held-out) run, on issue 11's round-4 grammar, scored 155/161 (96.3 %);
+     * floored to the percent below. The issue's goal is 90 %.
      */
-    static final double CATEGORY_THRESHOLD = 0.0;
-    /** Target match floor, over all rows: 0 until the first run, set from it as the category floor is. */
-    static final double TARGET_THRESHOLD = 0.0;
+    static final double CATEGORY_THRESHOLD = 0.96;
+    /** Target match floor, over all rows: the first run scored 151/161 (93.8 %); floored to the percent below. */
+    static final double TARGET_THRESHOLD = 0.93;
 
     @Test
     void categoryAndTargetOnTheFifthBenchmarkSet() throws IOException {

@@ -19,6 +19,7 @@ import dev.brushedit.edit.ObjectNotFoundException;
 import dev.brushedit.edit.OfflineInstructor;
 import dev.brushedit.edit.OpenAiInstructor;
 import dev.brushedit.edit.UnsupportedEditException;
+import dev.brushedit.edit.structure.ObjectMotion;
 import dev.brushedit.inpaint.Inpainter;
 import dev.brushedit.pix2pix.InstructPix2Pix;
 import dev.brushedit.pix2pix.Pix2PixRequest;
@@ -71,6 +72,10 @@ public final class EditCommand implements Callable<Integer> {
     @Option(names = "--box", description = "x0,y0,x1,y1 in pixels (x1, y1 exclusive): where an added object goes, "
             + "or the box of the object to remove or change, instead of a mask.")
     String box;
+
+    @Option(names = "--offset", paramLabel = "DX,DY", description = "How far a MOVE edit moves the object, in pixels "
+            + "(right and down; negative: left and up), instead of the distance or direction the instruction gives.")
+    String offset;
 
     @Option(names = "--segment-models", description = "Find the object with detector + SAM from this folder when no --mask or --box is given.")
     Path segmentModels;
@@ -150,6 +155,7 @@ public final class EditCommand implements Callable<Integer> {
         }
         Usage.require(mask == null || box == null, "give --mask or --box, not both");
         Box objectBox = box == null ? null : parseBox(box);
+        ObjectMotion givenMotion = offset == null ? null : parseOffset(offset);
         ExecutorPreference preference = parseExecutor(executor);
         if (preference == ExecutorPreference.DIFFUSION && inpainting.model == null) {
             throw new UsageException("--executor diffusion needs a diffusion model: give --model DIR (see tools/exporter)");
@@ -190,6 +196,13 @@ public final class EditCommand implements Callable<Integer> {
             }
             InstructionEditor built = editor.inpainter(inpainter).build();
             EditPlan plan = built.plan(picture, instruction);
+            if (givenMotion != null) {
+                if (plan.category() != EditCategory.MOVE) {
+                    throw new InvalidInputException("--offset applies to a move, but \"" + instruction + "\" was planned as "
+                            + plan.category() + "; leave --offset out or rephrase the instruction as a move");
+                }
+                plan = plan.withMotion(givenMotion);
+            }
             boolean viaPix2Pix = ip2p != null && plan.category() == EditCategory.GLOBAL;  // the editor hands it to --ip2p-model
             if (!viaPix2Pix && built.executorFor(plan, preference).makesTransparent(plan) && !isPng(output)) {
                 throw new InvalidInputException("\"" + instruction + "\" makes the background transparent, which only PNG keeps: "
@@ -226,6 +239,9 @@ public final class EditCommand implements Callable<Integer> {
                 out.println("no --box given: the added object was placed at the default box " + plan.box().map(EditCommand::format)
                         .orElse("") + "; give --box x0,y0,x1,y1 to place it");
             }
+            if (plan.category() == EditCategory.MOVE && offset == null && plan.motion().map(m -> !m.distanceGiven()).orElse(false)) {
+                out.println("no --offset given: the object was moved by the default distance; give --offset DX,DY to set it");
+            }
             out.println("executor: " + result.executor() + (result.executor().startsWith("inpainter/") ? ""
                     : " (weight-free: " + result.provenance().workRegion() + ")"));
             out.println("wrote " + output + (result.alpha().isPresent() ? " (with transparency)" : ""));
@@ -235,7 +251,7 @@ public final class EditCommand implements Callable<Integer> {
 
     /** {@code --engine zone}: flags, plan and action are checked before any model is opened. */
     private int zone() {
-        for (String[] unused : new String[][] {{"--mask", mask == null ? null : "x"}, {"--box", box},
+        for (String[] unused : new String[][] {{"--mask", mask == null ? null : "x"}, {"--box", box}, {"--offset", offset},
                 {"--model", inpainting.model == null ? null : "x"}, {"--brushnet", inpainting.brushnet == null ? null : "x"}}) {
             if (unused[1] != null) {
                 throw new UsageException(unused[0] + " is not used by --engine zone (ZONE finds the edit region itself); leave it out");
@@ -361,6 +377,20 @@ public final class EditCommand implements Callable<Integer> {
             default:
                 return what + "; rephrase it, or plan with --mllm-model MODEL on an OpenAI-compatible server (--mllm-url)";
         }
+    }
+
+    static ObjectMotion parseOffset(String text) {
+        String[] parts = text.split(",");
+        if (parts.length == 2) {
+            try {
+                int dx = Integer.parseInt(parts[0].strip());
+                int dy = Integer.parseInt(parts[1].strip());
+                return Usage.option("--offset", text, () -> ObjectMotion.move(dx, dy));
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw new UsageException("--offset must be DX,DY in whole pixels, was " + text);
     }
 
     static Box parseBox(String text) {

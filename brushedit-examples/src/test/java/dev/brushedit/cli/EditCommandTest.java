@@ -93,6 +93,42 @@ class EditCommandTest {
     }
 
     @Test
+    void aMoveRelativeToAnotherObjectTakesTheOffsetGiven() {
+        Path output = dir.resolve("offset.png");
+        int code = run("edit", "move the red square closer to the lamp", "-i", image.toString(), "-o", output.toString(),
+                "--box", "20,16,32,28", "--offset", "-12,4");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("plan: MOVE \"red square\"").contains("move (-12, 4) px")
+                .contains("placed at 8,20,20,32").doesNotContain("no --offset given");
+        RgbImage result = ImageFiles.read(output);
+        assertThat(result.channel(14, 26, 0)).isGreaterThan(200);
+        assertThat(result.channel(28, 18, 0)).isLessThan(200);
+    }
+
+    @Test
+    void aMoveWithoutADistanceSaysTheDefaultWasUsed() {
+        int code = run("edit", "move the red square closer to the lamp", "-i", image.toString(), "-o",
+                dir.resolve("o.png").toString(), "--box", "20,16,32,28");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("plan: MOVE \"red square\"").contains("no --offset given")
+                .contains("--offset DX,DY");
+    }
+
+    @Test
+    void anOffsetIsRefusedForOtherEditsAndWhenMalformed() {
+        assertThat(run("edit", "remove the red square", "-i", image.toString(), "-o", dir.resolve("o.png").toString(),
+                "--box", "20,16,32,28", "--offset", "5,0")).isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(err.toString()).contains("--offset applies to a move").contains("REMOVE");
+        assertThat(dir.resolve("o.png")).doesNotExist();
+        assertThat(run("edit", "move the red square to the right", "-i", image.toString(), "-o",
+                dir.resolve("o.png").toString(), "--box", "20,16,32,28", "--offset", "5")).isEqualTo(BrushEditCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("--offset must be DX,DY");
+        assertThat(run("edit", "move the red square to the right", "-i", image.toString(), "-o",
+                dir.resolve("o.png").toString(), "--box", "20,16,32,28", "--offset", "0,0")).isEqualTo(BrushEditCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("--offset 0,0");
+    }
+
+    @Test
     void aMoveOffTheImageIsRefused() {
         int code = run("edit", "move the red square 40 pixels right", "-i", image.toString(), "-o",
                 dir.resolve("o.png").toString(), "--box", "20,16,32,28");

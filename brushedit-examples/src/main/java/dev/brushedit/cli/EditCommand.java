@@ -380,30 +380,29 @@ public final class EditCommand implements Callable<Integer> {
     }
 
     static ObjectMotion parseOffset(String text) {
-        String[] parts = text.split(",");
-        if (parts.length == 2) {
-            try {
-                int dx = Integer.parseInt(parts[0].strip());
-                int dy = Integer.parseInt(parts[1].strip());
-                return Usage.option("--offset", text, () -> ObjectMotion.move(dx, dy));
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
-        throw new UsageException("--offset must be DX,DY in whole pixels, was " + text);
+        int[] v = wholePixels("--offset", "DX,DY", text, 2);
+        return Usage.option("--offset", text, () -> ObjectMotion.move(v[0], v[1]));
     }
 
     static Box parseBox(String text) {
+        int[] v = wholePixels("--box", "x0,y0,x1,y1", text, 4);
+        return Usage.option("--box", text, () -> new Box(v[0], v[1], v[2], v[3]));
+    }
+
+    /** The {@code count} comma-separated integers of {@code flag}'s {@code text}, else a usage error naming {@code form}. */
+    private static int[] wholePixels(String flag, String form, String text, int count) {
         String[] parts = text.split(",");
-        if (parts.length == 4) {
+        if (parts.length == count) {
             try {
-                int[] v = {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()),
-                    Integer.parseInt(parts[2].strip()), Integer.parseInt(parts[3].strip())};
-                return Usage.option("--box", text, () -> new Box(v[0], v[1], v[2], v[3]));
+                int[] v = new int[count];
+                for (int i = 0; i < count; i++) {
+                    v[i] = Integer.parseInt(parts[i].strip());
+                }
+                return v;
             } catch (NumberFormatException e) {
                 // reported below
             }
         }
-        throw new UsageException("--box must be x0,y0,x1,y1 in whole pixels, was " + text);
+        throw new UsageException(flag + " must be " + form + " in whole pixels, was " + text);
     }
 }

@@ -1,6 +1,5 @@
 package dev.brushedit.pix2pix;
 
-import dev.brushedit.core.CancelledException;
 import dev.brushedit.core.ModelException;
 import dev.brushedit.core.image.ImageTensors;
 import dev.brushedit.core.image.RgbImage;
@@ -147,9 +146,7 @@ final class Pix2PixPipeline implements AutoCloseable {
         float[] timesteps = scheduler.timesteps();
         for (int i = 0; i < timesteps.length; i++) {
             String step = "step " + (i + 1) + " of " + timesteps.length;
-            if (cancel != null && cancel.isCancelled()) {
-                throw new CancelledException("InstructPix2Pix edit cancelled before " + step);
-            }
+            CancellationToken.throwIfCancelled(cancel, "InstructPix2Pix edit", step);
             float t = timesteps[i];
             if (fusion != null) {
                 Tensor inP = partnerScheduler.scaleModelInput(guided ? Tensor.concat(0, xp, xp, xp) : xp, t);

@@ -2,7 +2,6 @@ package dev.brushedit.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.brushedit.core.CancelledException;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.ModelException;
 import dev.brushedit.core.image.ImageTensors;
@@ -180,9 +179,7 @@ final class MimicBrushPipeline implements AutoCloseable {
         float[] timesteps = scheduler.timesteps();
         for (int i = 0; i < timesteps.length; i++) {
             String step = "step " + (i + 1) + " of " + timesteps.length;
-            if (cancel != null && cancel.isCancelled()) {
-                throw new CancelledException("MimicBrush inpainting cancelled before " + step);
-            }
+            CancellationToken.throwIfCancelled(cancel, "MimicBrush inpainting", step);
             float t = timesteps[i];
             Tensor in = scheduler.scaleModelInput(Tensor.concat(0, x, x), t);
             Tensor sample = Tensor.concat(1, in, condition2);

@@ -316,16 +316,8 @@ public final class EditCommand implements Callable<Integer> {
     }
 
     static ExecutorPreference parseExecutor(String text) {
-        switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "auto":
-                return ExecutorPreference.AUTO;
-            case "diffusion":
-                return ExecutorPreference.DIFFUSION;
-            case "classical":
-                return ExecutorPreference.CLASSICAL;
-            default:
-                throw new UsageException("--executor must be auto, diffusion or classical, was " + text);
-        }
+        return ExecutorPreference.named(text.strip())
+                .orElseThrow(() -> new UsageException("--executor must be auto, diffusion or classical, was " + text));
     }
 
     /** The MLLM instructor: {@code OPENAI_*} variables, then the {@code --mllm-*} flags; usage errors name the flag. */

@@ -156,10 +156,7 @@ public final class EditCommand implements Callable<Integer> {
         Usage.require(mask == null || box == null, "give --mask or --box, not both");
         Box objectBox = box == null ? null : parseBox(box);
         ObjectMotion givenMotion = offset == null ? null : parseOffset(offset);
-        ExecutorPreference preference = parseExecutor(executor);
-        if (preference == ExecutorPreference.DIFFUSION && inpainting.model == null) {
-            throw new UsageException("--executor diffusion needs a diffusion model: give --model DIR (see tools/exporter)");
-        }
+        ExecutorPreference preference = inpainting.executorPreference(executor);
         Instructor instructor = mllmModel == null ? OfflineInstructor.create() : mllm();
         Outputs.requireWritableTarget(output);
         if (maskOut != null) {

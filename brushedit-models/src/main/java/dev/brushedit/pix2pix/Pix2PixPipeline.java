@@ -18,8 +18,6 @@ import dev.brushedit.models.ModelPart;
 import dev.brushedit.models.Unet;
 import dev.brushedit.models.VaeDecoder;
 import dev.brushedit.models.text.PromptEncoder;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +61,7 @@ final class Pix2PixPipeline implements AutoCloseable {
         }
         this.prompts = PromptEncoder.of(folder);
         this.schedulerConfig = SchedulerConfig.fromJson(folder.schedulerConfig());
-        try {
-            this.schedulerJson = Files.readString(folder.schedulerConfig()).strip();
-        } catch (IOException e) {
-            throw new ModelException("cannot read " + folder.schedulerConfig() + ": " + e.getMessage(), e);
-        }
+        this.schedulerJson = folder.schedulerConfigJson();
         Map<String, String> h = new LinkedHashMap<>();
         for (ModelPart part : List.of(ModelPart.TEXT_ENCODER, ModelPart.UNET, ModelPart.VAE_ENCODER, ModelPart.VAE_DECODER)) {
             h.put(part.relativePath(), folder.sha256(part));

@@ -73,11 +73,7 @@ final class MimicBrushPipeline implements AutoCloseable {
         folder.imagePromptEncoder();
         this.blankDepth = readBlankDepth(folder.root());
         this.schedulerConfig = SchedulerConfig.fromJson(folder.schedulerConfig());
-        try {
-            this.schedulerJson = Files.readString(folder.schedulerConfig()).strip();
-        } catch (IOException e) {
-            throw new ModelException("cannot read " + folder.schedulerConfig() + ": " + e.getMessage(), e);
-        }
+        this.schedulerJson = folder.schedulerConfigJson();
         Map<String, String> h = new LinkedHashMap<>();
         for (ModelPart part : List.of(ModelPart.MIMICBRUSH_UNET, ModelPart.IMAGE_ENCODER, ModelPart.DEPTH, ModelPart.VAE_ENCODER,
                 ModelPart.VAE_DECODER)) {

@@ -81,10 +81,7 @@ public final class BatchCommand implements Callable<Integer> {
         Usage.require(images == null || masks != null, "--images needs --masks DIR (the masks, same stem as the images)");
         Usage.require(masks == null || images != null, "--masks goes with --images DIR");
         String ext = Usage.option("--format", format, () -> BatchInputs.outputExtension(format.toLowerCase(Locale.ROOT)));
-        ExecutorPreference preference = EditCommand.parseExecutor(executor);
-        if (preference == ExecutorPreference.DIFFUSION && inpainting.model == null) {
-            throw new UsageException("--executor diffusion needs a diffusion model: give --model DIR (see tools/exporter)");
-        }
+        ExecutorPreference preference = inpainting.executorPreference(executor);
         Path table = results != null ? results : output.resolve("results.csv");
         Usage.require(table.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"),
                 "--results " + table + " must end in .csv");
@@ -96,8 +93,7 @@ public final class BatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TerminalProgress bar = TerminalProgress.forConsole(err, verbosity.quiet);
         BatchSummary summary;
-        try (EditWorker worker = new EditWorker(inpainting.openInpainter(),
-                inpainting.request().prompt(prompts.prompt).negativePrompt(prompts.negativePrompt).build(), preference,
+        try (EditWorker worker = new EditWorker(inpainting.openInpainter(), inpainting.request(prompts), preference,
                 inpainting.limits())) {
             bar.update("batch", 0, items.size());
             summary = BatchRunner.run(items, output, worker, (r, finished, total) -> {

@@ -156,10 +156,7 @@ public final class EditCommand implements Callable<Integer> {
         Usage.require(mask == null || box == null, "give --mask or --box, not both");
         Box objectBox = box == null ? null : parseBox(box);
         ObjectMotion givenMotion = offset == null ? null : parseOffset(offset);
-        ExecutorPreference preference = parseExecutor(executor);
-        if (preference == ExecutorPreference.DIFFUSION && inpainting.model == null) {
-            throw new UsageException("--executor diffusion needs a diffusion model: give --model DIR (see tools/exporter)");
-        }
+        ExecutorPreference preference = inpainting.executorPreference(executor);
         Instructor instructor = mllmModel == null ? OfflineInstructor.create() : mllm();
         Outputs.requireWritableTarget(output);
         if (maskOut != null) {
@@ -316,16 +313,8 @@ public final class EditCommand implements Callable<Integer> {
     }
 
     static ExecutorPreference parseExecutor(String text) {
-        switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "auto":
-                return ExecutorPreference.AUTO;
-            case "diffusion":
-                return ExecutorPreference.DIFFUSION;
-            case "classical":
-                return ExecutorPreference.CLASSICAL;
-            default:
-                throw new UsageException("--executor must be auto, diffusion or classical, was " + text);
-        }
+        return ExecutorPreference.named(text.strip())
+                .orElseThrow(() -> new UsageException("--executor must be auto, diffusion or classical, was " + text));
     }
 
     /** The MLLM instructor: {@code OPENAI_*} variables, then the {@code --mllm-*} flags; usage errors name the flag. */

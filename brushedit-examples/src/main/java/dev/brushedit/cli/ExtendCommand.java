@@ -73,7 +73,7 @@ public final class ExtendCommand implements Callable<Integer> {
         InputLimits limits = inpainting.limits();
         RgbImage picture = ImageFiles.read(image, limits);
         TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr(), verbosity.quiet);
-        InpaintRequest request = inpainting.request().prompt(prompts.prompt).negativePrompt(prompts.negativePrompt).build();
+        InpaintRequest request = inpainting.request(prompts);
         OutpaintResult result;
         try (Inpainter inpainter = inpainting.openInpainter()) {
             result = inpainter.outpaint(picture, extension, request, progress.listener(inpainter.backendName()), null);

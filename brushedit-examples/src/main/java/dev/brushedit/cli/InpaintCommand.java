@@ -78,7 +78,7 @@ public final class InpaintCommand implements Callable<Integer> {
             return 0;
         }
         Usage.require(!keepShape, "--keep-shape needs --reference (it keeps the masked object's shape while imitating a reference)");
-        InpaintRequest request = inpainting.request().prompt(prompts.prompt).negativePrompt(prompts.negativePrompt).build();
+        InpaintRequest request = inpainting.request(prompts);
         InpaintResult result;
         try (Inpainter inpainter = inpainting.openInpainter()) {
             result = inpainter.inpaint(picture, region, request, progress.listener(inpainter.backendName()), null);

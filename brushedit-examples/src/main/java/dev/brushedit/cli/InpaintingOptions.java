@@ -5,6 +5,7 @@ import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.ModelException;
 import dev.brushedit.core.scheduler.SchedulerOverrides;
 import dev.brushedit.core.scheduler.SchedulerType;
+import dev.brushedit.edit.ExecutorPreference;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.Inpainter;
 import dev.brushedit.inpaint.LargeImageStrategy;
@@ -103,6 +104,22 @@ final class InpaintingOptions {
         SchedulerOverrides overrides = Usage.option("--scheduler-option", schedulerOptions,
                 () -> SchedulerOverrides.of(schedulerOptions));
         return b.strategy(parseStrategy(strategy)).promptSyntax(promptSyntax).schedulerOptions(overrides);
+    }
+
+    /** The request with every option and {@code prompts}' prompt and negative prompt. */
+    InpaintRequest request(PromptOptions prompts) {
+        return request().prompt(prompts.prompt).negativePrompt(prompts.negativePrompt).build();
+    }
+
+    /**
+     * The preference {@code --executor} names ({@code executor}); a usage error for an unknown name,
+     * or for diffusion without {@code --model}.
+     */
+    ExecutorPreference executorPreference(String executor) {
+        ExecutorPreference preference = EditCommand.parseExecutor(executor);
+        Usage.require(preference != ExecutorPreference.DIFFUSION || model != null,
+                "--executor diffusion needs a diffusion model: give --model DIR (see tools/exporter)");
+        return preference;
     }
 
     private PatchMatchInpainter patchMatch() {

@@ -19,7 +19,6 @@ import dev.brushedit.edit.UnsupportedEditException;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.InpaintResult;
 import dev.brushedit.inpaint.Inpainter;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -212,12 +211,8 @@ final class Operations {
 
     private static ExecutorPreference executor(Fields f) {
         String text = f.string("executor").orElse("auto");
-        return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "auto" -> ExecutorPreference.AUTO;
-            case "diffusion" -> ExecutorPreference.DIFFUSION;
-            case "classical" -> ExecutorPreference.CLASSICAL;
-            default -> throw ApiException.badField("executor", "must be auto, diffusion or classical, was " + text);
-        };
+        return ExecutorPreference.named(text.strip())
+                .orElseThrow(() -> ApiException.badField("executor", "must be auto, diffusion or classical, was " + text));
     }
 
     /** The request fields seed, steps and guidance over {@code base}. */

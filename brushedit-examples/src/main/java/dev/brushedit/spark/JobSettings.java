@@ -9,7 +9,6 @@ import dev.brushedit.edit.ExecutorPreference;
 import dev.brushedit.inpaint.InpaintRequest;
 import dev.brushedit.inpaint.Inpainter;
 import java.io.Serializable;
-import java.util.Locale;
 
 /**
  * What every executor needs to build the same worker: the model folder (or none: PatchMatch and the
@@ -58,11 +57,7 @@ public record JobSettings(String model, String outputFolder, String format, Stri
     }
 
     static ExecutorPreference preference(String executor) {
-        return switch (executor == null ? "" : executor.toLowerCase(Locale.ROOT)) {
-            case "auto" -> ExecutorPreference.AUTO;
-            case "diffusion" -> ExecutorPreference.DIFFUSION;
-            case "classical" -> ExecutorPreference.CLASSICAL;
-            default -> throw new InvalidInputException("--executor must be auto, diffusion or classical, was " + executor);
-        };
+        return ExecutorPreference.named(executor)
+                .orElseThrow(() -> new InvalidInputException("--executor must be auto, diffusion or classical, was " + executor));
     }
 }

@@ -1,5 +1,6 @@
 package dev.brushedit.spark;
 
+import dev.brushedit.cli.BrushEditCli;
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Option;
         description = "Inpaint or edit the images of a CSV or Parquet table on Apache Spark.")
 public final class SparkEditJob implements Callable<Integer> {
     /** The exit code when any item failed, as {@code brushedit batch}'s. */
-    public static final int EXIT_ITEMS_FAILED = 6;
+    public static final int EXIT_ITEMS_FAILED = BrushEditCli.EXIT_ITEMS_FAILED;
 
     @Option(names = "--input", required = true, description = "CSV (with a header) or Parquet table: image, instruction, mask, output.")
     String input;

@@ -179,6 +179,21 @@ class BatchCommandTest {
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
+    @Test
+    void executorIsCheckedAsEditChecksItBeforeAnyWork() throws IOException {
+        folders();
+        String images = dir.resolve("images").toString();
+        String masks = dir.resolve("masks").toString();
+        String out = dir.resolve("out").toString();
+        assertThat(run("batch", "--images", images, "--masks", masks, "-o", out, "--executor", "magic"))
+                .isEqualTo(BrushEditCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("--executor must be auto, diffusion or classical, was magic");
+        assertThat(run("batch", "--images", images, "--masks", masks, "-o", out, "--executor", "Diffusion"))
+                .isEqualTo(BrushEditCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("--executor diffusion needs a diffusion model: give --model DIR");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
     /** Pixels that differ more than {@code margin} pixels outside {@code box}. */
     private static int changedOutside(RgbImage a, RgbImage b, dev.brushedit.core.image.Box box, int margin) {
         int diff = 0;

@@ -296,14 +296,7 @@ public final class InstructionEditor {
      * @throws InvalidInputException for an empty or unsupported instruction
      */
     public EditPlan plan(RgbImage image, String instruction) {
-        Checks.notNull("image", image);
-        Checks.notBlank("instruction", instruction);
-        EditPlan plan = instructor.plan(image, instruction);
-        if (plan == null) {
-            throw new BrushEditException("the instructor " + instructor.getClass().getName() + " returned no plan for \""
-                    + instruction + "\"");
-        }
-        return plan;
+        return Instructor.planChecked(instructor, image, instruction);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.scheduler.SchedulerOverrides;
 import dev.brushedit.core.scheduler.SchedulerType;
+import dev.brushedit.models.internal.RequestChecks;
 import dev.brushedit.models.text.PromptSyntax;
 import java.util.OptionalLong;
 
@@ -202,13 +203,13 @@ public final class InpaintRequest {
 
         /** Denoising steps, 1 to 1000 (default 50). */
         public Builder steps(int steps) {
-            this.steps = Checks.inRange("steps", steps, 1, 1000);
+            this.steps = RequestChecks.steps(steps);
             return this;
         }
 
         /** Guidance scale, 0 to 50 (default 7.5). */
         public Builder guidanceScale(double guidanceScale) {
-            this.guidanceScale = Checks.inRange("guidanceScale", guidanceScale, 0.0, 50.0);
+            this.guidanceScale = RequestChecks.guidanceScale("guidanceScale", guidanceScale);
             return this;
         }
 

@@ -6,6 +6,7 @@ import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.random.RandomSource;
 import dev.brushedit.core.scheduler.Scheduler;
 import dev.brushedit.core.tensor.Tensor;
+import dev.brushedit.models.internal.RequestChecks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -234,13 +235,13 @@ public final class DenoisingLoop {
 
         /** Inference steps, 1 to 1000. */
         public Builder steps(int steps) {
-            this.steps = Checks.inRange("steps", steps, 1, 1000);
+            this.steps = RequestChecks.steps(steps);
             return this;
         }
 
         /** Guidance scale, 0 to 50; at most 1 disables classifier-free guidance. */
         public Builder guidanceScale(double scale) {
-            this.guidanceScale = Checks.inRange("guidanceScale", scale, 0.0, 50.0);
+            this.guidanceScale = RequestChecks.guidanceScale("guidanceScale", scale);
             return this;
         }
 

@@ -130,6 +130,20 @@ public final class ModelFolder implements AutoCloseable {
         return root.resolve("scheduler/scheduler_config.json");
     }
 
+    /**
+     * The scheduler config's text with surrounding white space stripped, as provenance records it.
+     *
+     * @throws ModelException when the file cannot be read
+     */
+    public String schedulerConfigJson() {
+        Path file = schedulerConfig();
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new ModelException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** {@code model_index.json}'s content, if the folder has one (provenance only, never the flavour). */
     public Optional<ModelIndex> modelIndex() {
         return Optional.ofNullable(modelIndex);

@@ -1,6 +1,5 @@
 package dev.brushedit.pix2pix;
 
-import dev.brushedit.core.CancelledException;
 import dev.brushedit.core.ModelException;
 import dev.brushedit.core.image.ImageTensors;
 import dev.brushedit.core.image.RgbImage;
@@ -19,8 +18,6 @@ import dev.brushedit.models.ModelPart;
 import dev.brushedit.models.Unet;
 import dev.brushedit.models.VaeDecoder;
 import dev.brushedit.models.text.PromptEncoder;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +61,7 @@ final class Pix2PixPipeline implements AutoCloseable {
         }
         this.prompts = PromptEncoder.of(folder);
         this.schedulerConfig = SchedulerConfig.fromJson(folder.schedulerConfig());
-        try {
-            this.schedulerJson = Files.readString(folder.schedulerConfig()).strip();
-        } catch (IOException e) {
-            throw new ModelException("cannot read " + folder.schedulerConfig() + ": " + e.getMessage(), e);
-        }
+        this.schedulerJson = folder.schedulerConfigJson();
         Map<String, String> h = new LinkedHashMap<>();
         for (ModelPart part : List.of(ModelPart.TEXT_ENCODER, ModelPart.UNET, ModelPart.VAE_ENCODER, ModelPart.VAE_DECODER)) {
             h.put(part.relativePath(), folder.sha256(part));
@@ -147,9 +140,7 @@ final class Pix2PixPipeline implements AutoCloseable {
         float[] timesteps = scheduler.timesteps();
         for (int i = 0; i < timesteps.length; i++) {
             String step = "step " + (i + 1) + " of " + timesteps.length;
-            if (cancel != null && cancel.isCancelled()) {
-                throw new CancelledException("InstructPix2Pix edit cancelled before " + step);
-            }
+            CancellationToken.throwIfCancelled(cancel, "InstructPix2Pix edit", step);
             float t = timesteps[i];
             if (fusion != null) {
                 Tensor inP = partnerScheduler.scaleModelInput(guided ? Tensor.concat(0, xp, xp, xp) : xp, t);

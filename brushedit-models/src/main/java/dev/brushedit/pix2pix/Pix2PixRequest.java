@@ -3,6 +3,7 @@ package dev.brushedit.pix2pix;
 import dev.brushedit.core.Checks;
 import dev.brushedit.core.scheduler.SchedulerType;
 import dev.brushedit.inpaint.LargeImageStrategy;
+import dev.brushedit.models.internal.RequestChecks;
 import java.util.OptionalLong;
 
 /**
@@ -144,19 +145,19 @@ public final class Pix2PixRequest {
 
         /** Inference steps, 1 to 1000 (default 20). */
         public Builder steps(int steps) {
-            this.steps = Checks.inRange("steps", steps, 1, 1000);
+            this.steps = RequestChecks.steps(steps);
             return this;
         }
 
         /** Text guidance scale {@code s_T}, 0 to 50 (default 7.5). */
         public Builder guidanceScale(double guidanceScale) {
-            this.guidanceScale = Checks.inRange("guidanceScale", guidanceScale, 0.0, 50.0);
+            this.guidanceScale = RequestChecks.guidanceScale("guidanceScale", guidanceScale);
             return this;
         }
 
         /** Image guidance scale {@code s_I}, 0 to 50 (default 1.5, InstructPix2Pix's). */
         public Builder imageGuidanceScale(double imageGuidanceScale) {
-            this.imageGuidanceScale = Checks.inRange("imageGuidanceScale", imageGuidanceScale, 0.0, 50.0);
+            this.imageGuidanceScale = RequestChecks.guidanceScale("imageGuidanceScale", imageGuidanceScale);
             return this;
         }
 

@@ -2,7 +2,6 @@ package dev.brushedit.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.brushedit.core.CancelledException;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.ModelException;
 import dev.brushedit.core.image.ImageTensors;
@@ -74,11 +73,7 @@ final class MimicBrushPipeline implements AutoCloseable {
         folder.imagePromptEncoder();
         this.blankDepth = readBlankDepth(folder.root());
         this.schedulerConfig = SchedulerConfig.fromJson(folder.schedulerConfig());
-        try {
-            this.schedulerJson = Files.readString(folder.schedulerConfig()).strip();
-        } catch (IOException e) {
-            throw new ModelException("cannot read " + folder.schedulerConfig() + ": " + e.getMessage(), e);
-        }
+        this.schedulerJson = folder.schedulerConfigJson();
         Map<String, String> h = new LinkedHashMap<>();
         for (ModelPart part : List.of(ModelPart.MIMICBRUSH_UNET, ModelPart.IMAGE_ENCODER, ModelPart.DEPTH, ModelPart.VAE_ENCODER,
                 ModelPart.VAE_DECODER)) {
@@ -180,9 +175,7 @@ final class MimicBrushPipeline implements AutoCloseable {
         float[] timesteps = scheduler.timesteps();
         for (int i = 0; i < timesteps.length; i++) {
             String step = "step " + (i + 1) + " of " + timesteps.length;
-            if (cancel != null && cancel.isCancelled()) {
-                throw new CancelledException("MimicBrush inpainting cancelled before " + step);
-            }
+            CancellationToken.throwIfCancelled(cancel, "MimicBrush inpainting", step);
             float t = timesteps[i];
             Tensor in = scheduler.scaleModelInput(Tensor.concat(0, x, x), t);
             Tensor sample = Tensor.concat(1, in, condition2);

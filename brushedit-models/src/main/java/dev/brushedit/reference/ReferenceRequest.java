@@ -5,6 +5,7 @@ import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.RgbImage;
 import dev.brushedit.core.scheduler.SchedulerType;
 import dev.brushedit.inpaint.LargeImageStrategy;
+import dev.brushedit.models.internal.RequestChecks;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -145,7 +146,7 @@ public final class ReferenceRequest {
 
         /** Denoising steps, 1 to 1000. */
         public Builder steps(int steps) {
-            this.steps = Checks.inRange("steps", steps, 1, 1000);
+            this.steps = RequestChecks.steps(steps);
             return this;
         }
 

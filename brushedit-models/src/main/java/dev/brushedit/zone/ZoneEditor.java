@@ -148,14 +148,7 @@ public final class ZoneEditor {
      * @throws InvalidInputException for an empty or unsupported instruction
      */
     public EditPlan plan(RgbImage image, String instruction) {
-        Checks.notNull("image", image);
-        Checks.notBlank("instruction", instruction);
-        EditPlan plan = instructor.plan(image, instruction);
-        if (plan == null) {
-            throw new BrushEditException("the instructor " + instructor.getClass().getName() + " returned no plan for \""
-                    + instruction + "\"");
-        }
-        return plan;
+        return Instructor.planChecked(instructor, image, instruction);
     }
 
     /**
@@ -218,7 +211,7 @@ public final class ZoneEditor {
         }
         coarse.requireSameSize(image);
         StageTimer timer = new StageTimer();
-        checkCancelled(cancel, "segmentation");
+        CancellationToken.throwIfCancelled(cancel, "ZONE edit", "segmentation");
         RgbImage segmented = action == ZoneAction.REMOVE ? image : edited;
         List<Mask> candidates = timer.time("segment", () -> segments.segments(segmented));
         if (candidates == null) {
@@ -232,7 +225,7 @@ public final class ZoneEditor {
             throw new BrushEditException("the compositor must return a " + image.width() + "x" + image.height() + " image, returned "
                     + composite);
         }
-        checkCancelled(cancel, "edge smoothing");
+        CancellationToken.throwIfCancelled(cancel, "ZONE edit", "edge smoothing");
         SmoothedEdit smoothed = timer.time("smooth", () -> smoother.smooth(image, edited, fine));
         return new ZoneResult(plan, action, localised.edit(), coarse, candidates, fine, dilated, composite, smoothed,
                 provenance(localised.edit(), timer.stages()));
@@ -248,12 +241,6 @@ public final class ZoneEditor {
         settings.put("zoneMode", mode.name());
         return new Provenance(BACKEND, p.modelHashes(), p.scheduler(), p.schedulerConfig(), p.request(), p.workRegion(), timings,
                 p.createdAt(), settings);
-    }
-
-    private static void checkCancelled(CancellationToken cancel, String stage) {
-        if (cancel != null && cancel.isCancelled()) {
-            throw new CancelledException("ZONE edit cancelled before " + stage);
-        }
     }
 
     /**

@@ -38,6 +38,30 @@ class ModelFolderTest {
     }
 
     @Test
+    void schedulerConfigJsonIsTheFilesStrippedTextOrAModelError() throws Exception {
+        try (ModelFolder f = ModelFolder.open(StandIns.folder(StandIns.TINY))) {
+            String text = f.schedulerConfigJson();
+            assertThat(text).isEqualTo(Files.readString(f.schedulerConfig()).strip()).startsWith("{").endsWith("}");
+        }
+        Path copy = tmp.resolve("no-scheduler");
+        Path source = StandIns.folder(StandIns.TINY);
+        try (var files = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().equals("scheduler_config.json")) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        try (ModelFolder f = ModelFolder.open(copy)) {
+            assertThatThrownBy(f::schedulerConfigJson).isInstanceOf(ModelException.class)
+                    .hasMessageStartingWith("cannot read " + f.schedulerConfig());
+        }
+    }
+
+    @Test
     void signatureDescribesAGraphWithPublicTypes() {
         try (ModelFolder f = ModelFolder.open(StandIns.folder(StandIns.BRUSHNET))) {
             GraphSignature s = f.signature(ModelPart.BRUSHNET);

@@ -59,7 +59,7 @@ public final class DiffusionBackend implements InpaintBackend {
         this.brushnetFolder = brushnetFolder;
         this.prompts = PromptEncoder.of(folder);
         this.schedulerConfig = SchedulerConfig.fromJson(folder.schedulerConfig());
-        this.schedulerJson = readConfig(folder.schedulerConfig());
+        this.schedulerJson = folder.schedulerConfigJson();
         this.conditionSampling = conditionSampling;
         this.memory = MemoryPolicy.of(folder.executionOptions());
         Map<String, String> h = new LinkedHashMap<>();
@@ -68,14 +68,6 @@ public final class DiffusionBackend implements InpaintBackend {
             h.put(part.relativePath(), owner.sha256(part));
         }
         this.hashes = Map.copyOf(h);
-    }
-
-    private static String readConfig(java.nio.file.Path file) {
-        try {
-            return java.nio.file.Files.readString(file).strip();
-        } catch (java.io.IOException e) {
-            throw new dev.brushedit.core.ModelException("cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 
     private List<ModelPart> usedParts() {

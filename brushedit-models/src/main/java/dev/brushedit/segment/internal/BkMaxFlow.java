@@ -26,7 +26,8 @@ public final class BkMaxFlow {
     // per node
     private final int[] firstEdge;
     private final double[] terminal;
-    private final int[] parent;
+    /** Per node: at 2v the edge from v to its parent in its tree (or TERMINAL, ORPHAN, NONE), at 2v + 1 that parent. */
+    private final int[] link;
     private final int[] nextActive;
     private final int[] stamp;
     private final int[] distance;
@@ -43,7 +44,7 @@ public final class BkMaxFlow {
         this.nodes = nodes;
         firstEdge = new int[nodes];
         terminal = new double[nodes];
-        parent = new int[nodes];
+        link = new int[2 * nodes];
         nextActive = new int[nodes + 1];
         stamp = new int[nodes];
         distance = new int[nodes];
@@ -99,10 +100,10 @@ public final class BkMaxFlow {
                 last = v;
                 nextActive[v] = nil;
                 distance[v] = 1;
-                parent[v] = TERMINAL;
+                link[2 * v] = TERMINAL;
                 tree[v] = (byte) (terminal[v] < 0 ? 1 : 0);
             } else {
-                parent[v] = NONE;
+                link[2 * v] = NONE;
             }
         }
         first = nextActive[nil];
@@ -118,16 +119,17 @@ public final class BkMaxFlow {
             // grow both trees until they touch
             while (first != nil) {
                 v = first;
-                if (parent[v] != NONE) {
+                if (link[2 * v] != NONE) {
                     int vt = tree[v];
                     for (int e = firstEdge[v]; e != 0; e = nextEdge[e]) {
                         if (residual[e ^ vt] == 0) {
                             continue;
                         }
                         int u = target[e];
-                        if (parent[u] == NONE) {
+                        if (link[2 * u] == NONE) {
                             tree[u] = (byte) vt;
-                            parent[u] = e ^ 1;
+                            link[2 * u] = e ^ 1;
+                            link[2 * u + 1] = v;
                             stamp[u] = stamp[v];
                             distance[u] = distance[v] + 1;
                             if (nextActive[u] == INACTIVE) {
@@ -142,7 +144,8 @@ public final class BkMaxFlow {
                             break;
                         }
                         if (distance[u] > distance[v] + 1 && stamp[u] <= stamp[v]) {
-                            parent[u] = e ^ 1;
+                            link[2 * u] = e ^ 1;
+                            link[2 * u + 1] = v;
                             stamp[u] = stamp[v];
                             distance[u] = distance[v] + 1;
                         }
@@ -161,9 +164,9 @@ public final class BkMaxFlow {
             double bottleneck = residual[meeting];
             for (int k = 1; k >= 0; k--) {
                 int u = target[meeting ^ k];
-                for (int e = parent[u]; e >= 0 && e != NONE; e = parent[u]) {
+                for (int e = link[2 * u]; e > 0; e = link[2 * u]) {
                     bottleneck = Math.min(bottleneck, residual[e ^ k]);
-                    u = target[e];
+                    u = link[2 * u + 1];
                 }
                 bottleneck = Math.min(bottleneck, Math.abs(terminal[u]));
             }
@@ -173,20 +176,20 @@ public final class BkMaxFlow {
             int orphanCount = 0;
             for (int k = 1; k >= 0; k--) {
                 int u = target[meeting ^ k];
-                for (int e = parent[u]; e >= 0 && e != NONE; e = parent[u]) {
+                for (int e = link[2 * u]; e > 0; e = link[2 * u]) {
                     residual[e ^ (k ^ 1)] += bottleneck;
                     residual[e ^ k] -= bottleneck;
-                    int next = target[e];
+                    int next = link[2 * u + 1];
                     if (residual[e ^ k] == 0) {
                         orphans = push(orphans, orphanCount++, u);
-                        parent[u] = ORPHAN;
+                        link[2 * u] = ORPHAN;
                     }
                     u = next;
                 }
                 terminal[u] += bottleneck * (1 - 2 * k);
                 if (terminal[u] == 0) {
                     orphans = push(orphans, orphanCount++, u);
-                    parent[u] = ORPHAN;
+                    link[2 * u] = ORPHAN;
                 }
             }
             // adopt the orphans
@@ -201,7 +204,7 @@ public final class BkMaxFlow {
                         continue;
                     }
                     int u = target[e];
-                    if (tree[u] != ot || parent[u] == NONE) {
+                    if (tree[u] != ot || link[2 * u] == NONE) {
                         continue;
                     }
                     int d = 0;
@@ -210,7 +213,7 @@ public final class BkMaxFlow {
                             d += distance[u];
                             break;
                         }
-                        int up = parent[u];
+                        int up = link[2 * u];
                         d++;
                         if (up < 0) {
                             if (up == ORPHAN) {
@@ -221,21 +224,22 @@ public final class BkMaxFlow {
                             }
                             break;
                         }
-                        u = target[up];
+                        u = link[2 * u + 1];
                     }
                     if (++d < INFINITE_DISTANCE) {
                         if (d < bestDistance) {
                             bestDistance = d;
                             bestEdge = e;
                         }
-                        for (u = target[e]; stamp[u] != time; u = target[parent[u]]) {
+                        for (u = target[e]; stamp[u] != time; u = link[2 * u + 1]) {
                             stamp[u] = time;
                             distance[u] = --d;
                         }
                     }
                 }
-                parent[o] = bestEdge;
+                link[2 * o] = bestEdge;
                 if (bestEdge > 0) {
+                    link[2 * o + 1] = target[bestEdge];
                     stamp[o] = time;
                     distance[o] = bestDistance;
                     continue;
@@ -244,7 +248,7 @@ public final class BkMaxFlow {
                 stamp[o] = 0;
                 for (int e = firstEdge[o]; e != 0; e = nextEdge[e]) {
                     int u = target[e];
-                    int up = parent[u];
+                    int up = link[2 * u];
                     if (tree[u] != ot || up == NONE) {
                         continue;
                     }
@@ -253,9 +257,9 @@ public final class BkMaxFlow {
                         nextActive[last] = u;
                         last = u;
                     }
-                    if (up > 0 && target[up] == o) {
+                    if (up > 0 && link[2 * u + 1] == o) {
                         orphans = push(orphans, orphanCount++, u);
-                        parent[u] = ORPHAN;
+                        link[2 * u] = ORPHAN;
                     }
                 }
             }
@@ -269,8 +273,13 @@ public final class BkMaxFlow {
         return s;
     }
 
-    /** Whether node {@code i} is on the source side of the minimum cut (valid after {@link #maxFlow()}). */
+    /**
+     * Whether node {@code i} is on the source side of the minimum cut (valid after {@link #maxFlow()}): every
+     * node outside the sink's final tree, i.e. every node that cannot reach the sink through unsaturated edges.
+     * (OpenCV reads the tree flag instead, which a node left free keeps from its last tree; that can mix free
+     * nodes across the cut and cost more than the flow.)
+     */
     public boolean inSourceSegment(int i) {
-        return tree[i] == 0;
+        return tree[i] == 0 || link[2 * i] == NONE;
     }
 }

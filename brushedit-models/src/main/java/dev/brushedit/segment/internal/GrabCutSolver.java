@@ -35,12 +35,6 @@ public final class GrabCutSolver {
     public static boolean[] segment(byte[] rgb, int width, int height, int x0, int y0, int x1, int y1,
                                     int iterations, double gamma, long seed) {
         int n = width * height;
-        double[] bgr = new double[3 * n];
-        for (int i = 0; i < n; i++) {
-            bgr[3 * i] = rgb[3 * i + 2] & 0xff;
-            bgr[3 * i + 1] = rgb[3 * i + 1] & 0xff;
-            bgr[3 * i + 2] = rgb[3 * i] & 0xff;
-        }
         int bw = x1 - x0;
         int bh = y1 - y0;
         boolean[] foreground = new boolean[bw * bh];
@@ -49,13 +43,13 @@ public final class GrabCutSolver {
 
         ColourGmm background = new ColourGmm();
         ColourGmm object = new ColourGmm();
-        initialise(bgr, width, height, frame, background, object, new MwcRandom(seed));
-        NeighbourWeights weights = NeighbourWeights.compute(bgr, width, height, frame, gamma);
+        initialise(rgb, width, height, frame, background, object, new MwcRandom(seed));
+        NeighbourWeights weights = NeighbourWeights.compute(rgb, width, height, frame, gamma);
         int[] components = new int[n];
         for (int it = 0; it < iterations; it++) {
-            assignComponents(bgr, n, width, frame, foreground, background, object, components);
-            learn(bgr, n, width, frame, foreground, components, background, object);
-            cut(bgr, frame, foreground, background, object, weights);
+            assignComponents(rgb, n, width, frame, foreground, background, object, components);
+            learn(rgb, n, width, frame, foreground, components, background, object);
+            cut(rgb, frame, foreground, background, object, weights);
         }
         boolean[] out = new boolean[n];
         for (int by = 0; by < bh; by++) {
@@ -66,7 +60,7 @@ public final class GrabCutSolver {
         return out;
     }
 
-    private static void initialise(double[] bgr, int width, int height, BoxFrame f, ColourGmm background,
+    private static void initialise(byte[] rgb, int width, int height, BoxFrame f, ColourGmm background,
                                    ColourGmm object, MwcRandom random) {
         int n = width * height;
         int inside = f.bw * f.bh;
@@ -78,9 +72,9 @@ public final class GrabCutSolver {
             boolean in = f.contains(i % width, i / width);
             float[] dst = in ? fgSamples : bgSamples;
             int at = in ? o : b;
-            dst[at] = (float) bgr[3 * i];
-            dst[at + 1] = (float) bgr[3 * i + 1];
-            dst[at + 2] = (float) bgr[3 * i + 2];
+            dst[at] = (float) c(rgb, i, 0);
+            dst[at + 1] = (float) c(rgb, i, 1);
+            dst[at + 2] = (float) c(rgb, i, 2);
             if (in) {
                 o += 3;
             } else {
@@ -105,27 +99,27 @@ public final class GrabCutSolver {
         return f.contains(x, y) && foreground[(y - f.y0) * f.bw + x - f.x0];
     }
 
-    private static void assignComponents(double[] bgr, int n, int width, BoxFrame f, boolean[] foreground,
+    private static void assignComponents(byte[] rgb, int n, int width, BoxFrame f, boolean[] foreground,
                                          ColourGmm background, ColourGmm object, int[] components) {
         for (int i = 0; i < n; i++) {
             ColourGmm g = isForeground(i, width, f, foreground) ? object : background;
-            components[i] = g.likeliestComponent(bgr[3 * i], bgr[3 * i + 1], bgr[3 * i + 2]);
+            components[i] = g.likeliestComponent(c(rgb, i, 0), c(rgb, i, 1), c(rgb, i, 2));
         }
     }
 
-    private static void learn(double[] bgr, int n, int width, BoxFrame f, boolean[] foreground, int[] components,
+    private static void learn(byte[] rgb, int n, int width, BoxFrame f, boolean[] foreground, int[] components,
                               ColourGmm background, ColourGmm object) {
         background.startLearning();
         object.startLearning();
         for (int i = 0; i < n; i++) {
             ColourGmm g = isForeground(i, width, f, foreground) ? object : background;
-            g.add(components[i], bgr[3 * i], bgr[3 * i + 1], bgr[3 * i + 2]);
+            g.add(components[i], c(rgb, i, 0), c(rgb, i, 1), c(rgb, i, 2));
         }
         background.finishLearning();
         object.finishLearning();
     }
 
-    private static void cut(double[] bgr, BoxFrame f, boolean[] foreground, ColourGmm background,
+    private static void cut(byte[] rgb, BoxFrame f, boolean[] foreground, ColourGmm background,
                             ColourGmm object, NeighbourWeights w) {
         int bw = f.bw;
         int bh = f.bh;
@@ -133,9 +127,9 @@ public final class GrabCutSolver {
         for (int by = 0; by < bh; by++) {
             for (int bx = 0; bx < bw; bx++) {
                 int v = by * bw + bx;
-                int p = 3 * ((f.y0 + by) * f.width + f.x0 + bx);
-                double fromSource = -Math.log(background.density(bgr[p], bgr[p + 1], bgr[p + 2]));
-                double toSink = -Math.log(object.density(bgr[p], bgr[p + 1], bgr[p + 2]));
+                int p = (f.y0 + by) * f.width + f.x0 + bx;
+                double fromSource = -Math.log(background.density(c(rgb, p, 0), c(rgb, p, 1), c(rgb, p, 2)));
+                double toSink = -Math.log(object.density(c(rgb, p, 0), c(rgb, p, 1), c(rgb, p, 2)));
                 graph.addTerminalWeights(v, finite(fromSource), finite(toSink) + w.outside[v]);
                 if (bx > 0) {
                     graph.addEdges(v, v - 1, w.left[v], w.left[v]);
@@ -155,6 +149,11 @@ public final class GrabCutSolver {
         for (int v = 0; v < bw * bh; v++) {
             foreground[v] = graph.inSourceSegment(v);
         }
+    }
+
+    /** Channel {@code k} of pixel {@code i} in B, G, R order, from interleaved R, G, B bytes. */
+    private static int c(byte[] rgb, int i, int k) {
+        return rgb[3 * i + 2 - k] & 0xff;
     }
 
     /** A density that underflowed to 0 gives an infinite -log; a large finite weight keeps the flow arithmetic sound. */
@@ -199,8 +198,8 @@ public final class GrabCutSolver {
             outside = new double[size];
         }
 
-        static NeighbourWeights compute(double[] bgr, int width, int height, BoxFrame f, double gamma) {
-            double beta = beta(bgr, width, height);
+        static NeighbourWeights compute(byte[] rgb, int width, int height, BoxFrame f, double gamma) {
+            double beta = beta(rgb, width, height);
             double diagonal = gamma / DIAGONAL;
             NeighbourWeights w = new NeighbourWeights(f.bw * f.bh);
             int[][] offsets = {{-1, 0}, {-1, -1}, {0, -1}, {1, -1}, {1, 0}, {1, 1}, {0, 1}, {-1, 1}};
@@ -216,7 +215,7 @@ public final class GrabCutSolver {
                             continue;
                         }
                         double g = k % 2 == 1 ? diagonal : gamma;
-                        double weight = g * Math.exp(-beta * squaredDifference(bgr, y * width + x, ny * width + nx));
+                        double weight = g * Math.exp(-beta * squaredDifference(rgb, y * width + x, ny * width + nx));
                         if (!f.contains(nx, ny)) {
                             w.outside[v] += weight;
                         } else if (k == 0) {
@@ -235,22 +234,22 @@ public final class GrabCutSolver {
         }
 
         /** {@code 1 / (2 * mean squared colour difference)} over all 8-connected neighbour pairs (0 for a flat image). */
-        private static double beta(double[] bgr, int width, int height) {
+        private static double beta(byte[] rgb, int width, int height) {
             double sum = 0;
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
                     int i = y * width + x;
                     if (x > 0) {
-                        sum += squaredDifference(bgr, i, i - 1);
+                        sum += squaredDifference(rgb, i, i - 1);
                     }
                     if (y > 0 && x > 0) {
-                        sum += squaredDifference(bgr, i, i - width - 1);
+                        sum += squaredDifference(rgb, i, i - width - 1);
                     }
                     if (y > 0) {
-                        sum += squaredDifference(bgr, i, i - width);
+                        sum += squaredDifference(rgb, i, i - width);
                     }
                     if (y > 0 && x < width - 1) {
-                        sum += squaredDifference(bgr, i, i - width + 1);
+                        sum += squaredDifference(rgb, i, i - width + 1);
                     }
                 }
             }
@@ -261,10 +260,10 @@ public final class GrabCutSolver {
             return 1.0 / (2 * sum / pairs);
         }
 
-        private static double squaredDifference(double[] bgr, int a, int b) {
-            double d0 = bgr[3 * a] - bgr[3 * b];
-            double d1 = bgr[3 * a + 1] - bgr[3 * b + 1];
-            double d2 = bgr[3 * a + 2] - bgr[3 * b + 2];
+        private static double squaredDifference(byte[] rgb, int a, int b) {
+            double d0 = c(rgb, a, 0) - c(rgb, b, 0);
+            double d1 = c(rgb, a, 1) - c(rgb, b, 1);
+            double d2 = c(rgb, a, 2) - c(rgb, b, 2);
             return d0 * d0 + d1 * d1 + d2 * d2;
         }
     }

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * (samples/astronaut.png, or the file named by {@code image}), single thread, for the box given by
  * {@code box} as {@code x0,y0,x1,y1}: by default the centred box of half the image's width and height,
  * and the whole-astronaut box of the GrabCut reference set. The peer is OpenCV's {@code cv2.grabCut} on
- * the same image and boxes, timed by {@code tools/bench/grabcut_bench.py}.
+ * the same image and boxes, timed by {@code tools/eval/grabcut_bench.py}.
  *
  * <p>Thread-safety: JMH state, one instance per benchmark thread.
  */

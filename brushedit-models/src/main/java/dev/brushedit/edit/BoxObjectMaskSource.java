@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
 public final class BoxObjectMaskSource implements MaskSource {
     /** The smallest share of the (clamped) box GrabCut's result must cover to count as an object: 1%. */
     public static final double MIN_OBJECT_SHARE = 0.01;
+    /**
+     * The largest image {@link MaskSource#ofBoxObject(Box)} segments at full size, 2^20 pixels (one megapixel,
+     * about 5 s on one core); larger ones are segmented on a scaled-down copy.
+     */
+    public static final long DEFAULT_MAX_PIXELS = 1L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(BoxObjectMaskSource.class);
 
     private final Box box;

@@ -46,10 +46,12 @@ public interface MaskSource {
     /**
      * A source that returns the object inside {@code box}, segmented without model weights by GrabCut
      * with its defaults ({@link BoxObjectMaskSource}); the filled box when GrabCut finds nearly nothing.
+     * Images above {@link BoxObjectMaskSource#DEFAULT_MAX_PIXELS} are segmented on a scaled-down copy
+     * (see {@link GrabCut.Builder#maxPixels(long)}), which bounds the time to a few seconds.
      * The box is clamped to the image; one wholly outside it, or covering all of it, is rejected.
      */
     static BoxObjectMaskSource ofBoxObject(Box box) {
-        return new BoxObjectMaskSource(box, GrabCut.builder().build());
+        return new BoxObjectMaskSource(box, GrabCut.builder().maxPixels(BoxObjectMaskSource.DEFAULT_MAX_PIXELS).build());
     }
 
     /** As {@link #ofBoxObject(Box)}, with {@code grabCut}'s settings. */

@@ -4,7 +4,9 @@ import dev.brushedit.core.Checks;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.Mask;
+import dev.brushedit.core.image.PillowResample;
 import dev.brushedit.core.image.RgbImage;
+import dev.brushedit.core.tensor.Interpolation;
 import dev.brushedit.segment.internal.GrabCutSolver;
 
 /**
@@ -30,21 +32,23 @@ public final class GrabCut {
     private final int iterations;
     private final double gamma;
     private final long seed;
+    private final long maxPixels;
 
     private GrabCut(Builder b) {
         this.iterations = b.iterations;
         this.gamma = b.gamma;
         this.seed = b.seed;
+        this.maxPixels = b.maxPixels;
     }
 
-    /** A builder with OpenCV's defaults: 5 iterations, gamma 50, seed 0. */
+    /** A builder with OpenCV's defaults: 5 iterations, gamma 50, seed 0 (and no size limit). */
     public static Builder builder() {
         return new Builder();
     }
 
     /** A builder holding these settings. */
     public Builder toBuilder() {
-        return new Builder().iterations(iterations).gamma(gamma).seed(seed);
+        return new Builder().iterations(iterations).gamma(gamma).seed(seed).maxPixels(maxPixels);
     }
 
     /**
@@ -66,13 +70,49 @@ public final class GrabCut {
             throw new InvalidInputException("box must leave part of the " + w + "x" + h + " image outside it "
                     + "(the background is learnt there), was " + box);
         }
-        boolean[] fg = GrabCutSolver.segment(image.toRgbBytes(), w, h, b.x0(), b.y0(), b.x1(), b.y1(),
-                iterations, gamma, seed);
+        if (maxPixels > 0 && image.pixelCount() > maxPixels) {
+            return segmentScaledDown(image, b);
+        }
+        return run(image, b);
+    }
+
+    private Mask run(RgbImage image, Box b) {
+        boolean[] fg = GrabCutSolver.segment(image.toRgbBytes(), image.width(), image.height(), b.x0(), b.y0(), b.x1(),
+                b.y1(), iterations, gamma, seed);
         float[] values = new float[fg.length];
         for (int i = 0; i < fg.length; i++) {
             values[i] = fg[i] ? 1f : 0f;
         }
-        return Mask.of(w, h, values);
+        return Mask.of(image.width(), image.height(), values);
+    }
+
+    /** Segments a bilinear copy of at most {@code maxPixels} pixels, then scales the mask back up inside the box. */
+    private Mask segmentScaledDown(RgbImage image, Box b) {
+        int w = image.width();
+        int h = image.height();
+        double scale = Math.sqrt((double) maxPixels / image.pixelCount());
+        int sw = Math.max(2, (int) Math.floor(w * scale));
+        int sh = Math.max(2, (int) Math.floor(h * scale));
+        RgbImage small = PillowResample.resize(image, sw, sh, PillowResample.Filter.BILINEAR);
+        int x0 = Math.min(sw - 1, (int) Math.floor(b.x0() * (double) sw / w));
+        int y0 = Math.min(sh - 1, (int) Math.floor(b.y0() * (double) sh / h));
+        int x1 = Math.max(x0 + 1, Math.min(sw, (int) Math.ceil(b.x1() * (double) sw / w)));
+        int y1 = Math.max(y0 + 1, Math.min(sh, (int) Math.ceil(b.y1() * (double) sh / h)));
+        Box smallBox = new Box(x0, y0, x1, y1);
+        if (smallBox.area() == (long) sw * sh) {
+            throw new InvalidInputException("box must leave part of the image outside it at the working size " + sw + "x" + sh
+                    + " (maxPixels " + maxPixels + "), was " + b + "; draw a tighter box or raise maxPixels");
+        }
+        Mask up = run(small, smallBox).resize(w, h, Interpolation.BILINEAR);
+        float[] v = up.toArray();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                boolean inBox = x >= b.x0() && x < b.x1() && y >= b.y0() && y < b.y1();
+                v[i] = inBox && v[i] >= 0.5f ? 1f : 0f;
+            }
+        }
+        return Mask.of(w, h, v);
     }
 
     /** Graph-cut iterations. */
@@ -90,6 +130,11 @@ public final class GrabCut {
         return seed;
     }
 
+    /** The largest image segmented at full size (0: no limit). */
+    public long maxPixels() {
+        return maxPixels;
+    }
+
     /**
      * Builder for {@link GrabCut}; setters validate at once.
      *
@@ -99,6 +144,7 @@ public final class GrabCut {
         private int iterations = 5;
         private double gamma = 50;
         private long seed;
+        private long maxPixels;
 
         private Builder() {}
 
@@ -124,6 +170,21 @@ public final class GrabCut {
         /** Seed of the k-means++ initialisation, any value (default 0; 0 matches {@code cv2.setRNGSeed(0)}). */
         public Builder seed(long value) {
             this.seed = value;
+            return this;
+        }
+
+        /**
+         * Segment images of more than {@code value} pixels on a bilinear copy scaled down to at most that many, and
+         * scale the mask back up (smoother, less exact edges); 0 (the default) segments every image at full size,
+         * OpenCV's result. The time grows faster than the pixel count (about 1 s for 0.26 megapixels, 5 s for 1,
+         * 20 s for 4 on one core), so a limit bounds it for large photos. 0, or 4096 to 2^31 - 1.
+         */
+        public Builder maxPixels(long value) {
+            if (value != 0 && (value < 4096 || value > Integer.MAX_VALUE)) {
+                throw new InvalidInputException("maxPixels must be 0 (no limit) or between 4096 and " + Integer.MAX_VALUE
+                        + ", was " + value);
+            }
+            this.maxPixels = value;
             return this;
         }
 

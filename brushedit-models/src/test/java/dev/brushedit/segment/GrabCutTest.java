@@ -109,6 +109,42 @@ class GrabCutTest {
     }
 
     @Test
+    void aLargeImageCanBeSegmentedOnAScaledDownCopy() {
+        // the disk scene at 4x: 384x384 = 147456 px, segmented at most at 9216 px (96x96)
+        RgbImage small = diskScene();
+        int s = 4 * SIZE;
+        byte[] px = new byte[s * s * 3];
+        for (int y = 0; y < s; y++) {
+            for (int x = 0; x < s; x++) {
+                for (int c = 0; c < 3; c++) {
+                    px[3 * (y * s + x) + c] = (byte) small.channel(x / 4, y / 4, c);
+                }
+            }
+        }
+        Box box = new Box(80, 80, 304, 304);
+        Mask m = GrabCut.builder().maxPixels(9216).build().segment(RgbImage.of(s, s, px), box);
+        assertThat(m.width()).isEqualTo(s);
+        assertThat(m.isBinary()).isTrue();
+        long wrong = 0;
+        long disk = 0;
+        for (int y = 0; y < s; y++) {
+            for (int x = 0; x < s; x++) {
+                boolean in = Math.hypot(x - 192, y - 192) <= 72;
+                boolean fg = m.get(x, y) == 1f;
+                if (fg && !(x >= 80 && y >= 80 && x < 304 && y < 304)) {
+                    throw new AssertionError("foreground outside the box at " + x + "," + y);
+                }
+                wrong += fg != in ? 1 : 0;
+                disk += in ? 1 : 0;
+            }
+        }
+        assertThat(wrong).as("misclassified pixels of %d in the disk", disk).isLessThan(disk / 20);
+        assertThatThrownBy(() -> GrabCut.builder().maxPixels(100)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("maxPixels must be 0 (no limit) or between 4096 and 2147483647, was 100");
+        assertThat(GrabCut.builder().maxPixels(5000).build().toBuilder().build().maxPixels()).isEqualTo(5000L);
+    }
+
+    @Test
     void aFlatImageGivesAMaskWithoutFailing() {
         Mask m = GrabCut.builder().build().segment(RgbImage.filled(40, 30, 10, 20, 30), new Box(10, 10, 20, 20));
         assertThat(m.width()).isEqualTo(40);

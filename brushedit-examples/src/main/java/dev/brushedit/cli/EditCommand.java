@@ -13,6 +13,7 @@ import dev.brushedit.edit.EditPlan;
 import dev.brushedit.edit.EditResult;
 import dev.brushedit.edit.ExecutorPreference;
 import dev.brushedit.edit.InstructionEditor;
+import dev.brushedit.edit.MaskPolicy;
 import dev.brushedit.edit.Instructor;
 import dev.brushedit.edit.MaskSource;
 import dev.brushedit.edit.ObjectNotFoundException;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code brushedit edit}: edits an image by instruction ("remove the lamp"). The offline instructor
  * plans the edit (or a multimodal LLM with {@code --mllm-model}); the object's mask comes from
- * {@code --mask} or {@code --box} ({@code --box} is also where an added object goes); the inpainter is
+ * {@code --mask} or {@code --box} (the object GrabCut finds inside the box, or the whole box with
+ * {@code --box-mask rect}; {@code --box} is also where an added object goes); the inpainter is
  * PatchMatch without {@code --model} or BrushNet with one. Without {@code --model} colour changes,
  * plain, blurred or transparent backgrounds and global colour adjustments run through the
  * weight-free executors; {@code --executor} chooses explicitly. An edit that no configured stage can
@@ -70,8 +72,15 @@ public final class EditCommand implements Callable<Integer> {
     Path mask;
 
     @Option(names = "--box", description = "x0,y0,x1,y1 in pixels (x1, y1 exclusive): where an added object goes, "
-            + "or the box of the object to remove or change, instead of a mask.")
+            + "or the box of the object to remove, change, move or resize or to keep in front of a new background, "
+            + "instead of a mask (see --box-mask).")
     String box;
+
+    @Option(names = "--box-mask", defaultValue = "object", description = "The object mask --box gives an edit of an object "
+            + "(remove, change, move, resize, background): object (the object inside the box, separated from its "
+            + "surroundings by colour with GrabCut, no model needed; the whole box when it finds nothing there) or rect "
+            + "(the whole box). An added object always fills the box. Default: ${DEFAULT-VALUE}.")
+    String boxMask;
 
     @Option(names = "--offset", paramLabel = "DX,DY", description = "How far a MOVE edit moves the object, in pixels "
             + "(right and down; negative: left and up), instead of the distance or direction the instruction gives.")
@@ -154,6 +163,10 @@ public final class EditCommand implements Callable<Integer> {
             }
         }
         Usage.require(mask == null || box == null, "give --mask or --box, not both");
+        boolean objectInBox = parseBoxMask(boxMask);
+        if (box == null && spec.commandLine().getParseResult().hasMatchedOption("--box-mask")) {
+            throw new UsageException("--box-mask applies to --box; give --box x0,y0,x1,y1 or leave --box-mask out");
+        }
         Box objectBox = box == null ? null : parseBox(box);
         ObjectMotion givenMotion = offset == null ? null : parseOffset(offset);
         ExecutorPreference preference = inpainting.executorPreference(executor);
@@ -181,6 +194,7 @@ public final class EditCommand implements Callable<Integer> {
         editor.instructor(instructor);
         TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr(), verbosity.quiet);
         EditResult result;
+        String boxMaskNote = null;
         try (SegmentModels segmenter = segmentModels == null || mask != null || box != null ? null
                         : SegmentModels.open(segmentModels, tokenizer, inpainting.modelOptions.executionOptions());
                 Inpainter inpainter = inpainting.openInpainter();
@@ -208,6 +222,9 @@ public final class EditCommand implements Callable<Integer> {
             EditOverrides.Builder overrides = EditOverrides.builder().plan(plan);
             if (objectBox != null) {
                 overrides.box(objectBox);
+                if (MaskPolicy.needsObjectMask(plan.category())) {
+                    boxMaskNote = BoxObjects.choose(picture, objectBox, objectInBox, overrides);
+                }
             }
             result = built.edit(picture, instruction, overrides.build(),
                     progress.listener(ip2p == null ? inpainter.backendName() : "edit"), null);
@@ -239,6 +256,9 @@ public final class EditCommand implements Callable<Integer> {
             if (plan.category() == EditCategory.MOVE && offset == null && plan.motion().map(m -> !m.distanceGiven()).orElse(false)) {
                 out.println("no --offset given: the object was moved by the default distance; give --offset DX,DY to set it");
             }
+            if (boxMaskNote != null) {
+                out.println(boxMaskNote);
+            }
             out.println("executor: " + result.executor() + (result.executor().startsWith("inpainter/") ? ""
                     : " (weight-free: " + result.provenance().workRegion() + ")"));
             out.println("wrote " + output + (result.alpha().isPresent() ? " (with transparency)" : ""));
@@ -248,7 +268,9 @@ public final class EditCommand implements Callable<Integer> {
 
     /** {@code --engine zone}: flags, plan and action are checked before any model is opened. */
     private int zone() {
-        for (String[] unused : new String[][] {{"--mask", mask == null ? null : "x"}, {"--box", box}, {"--offset", offset},
+        String boxMaskGiven = spec.commandLine().getParseResult().hasMatchedOption("--box-mask") ? boxMask : null;
+        for (String[] unused : new String[][] {{"--mask", mask == null ? null : "x"}, {"--box", box}, {"--box-mask", boxMaskGiven},
+                {"--offset", offset},
                 {"--model", inpainting.model == null ? null : "x"}, {"--brushnet", inpainting.brushnet == null ? null : "x"}}) {
             if (unused[1] != null) {
                 throw new UsageException(unused[0] + " is not used by --engine zone (ZONE finds the edit region itself); leave it out");
@@ -310,6 +332,18 @@ public final class EditCommand implements Callable<Integer> {
 
     private static boolean isPng(Path path) {
         return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+    }
+
+    /** {@code --box-mask}: true for object, false for rect. */
+    static boolean parseBoxMask(String text) {
+        switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "object":
+                return true;
+            case "rect":
+                return false;
+            default:
+                throw new UsageException("--box-mask must be object or rect, was " + text);
+        }
     }
 
     static ExecutorPreference parseExecutor(String text) {

@@ -4,6 +4,7 @@ import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.Point;
 import dev.brushedit.core.image.RgbImage;
+import dev.brushedit.segment.GrabCut;
 import java.util.List;
 
 /**
@@ -14,8 +15,9 @@ import java.util.List;
  * ones (the whole image is used).
  *
  * <p>For a BACKGROUND plan the target object is the foreground to keep (e.g. "the main subject").
- * Implementations: an open-vocabulary detector plus SAM ({@code dev.brushedit.segment}), or the
- * caller-supplied sources made by {@link #of(Mask)}, {@link #ofBox(Box)} and {@link #ofPoints}.
+ * Implementations: an open-vocabulary detector plus SAM ({@code dev.brushedit.segment}), the
+ * weight-free object inside a box ({@link #ofBoxObject(Box)}, GrabCut), or the caller-supplied sources
+ * made by {@link #of(Mask)}, {@link #ofBox(Box)} and {@link #ofPoints}.
  *
  * <p>Thread-safety: implementations must be safe for concurrent use.
  */
@@ -39,6 +41,22 @@ public interface MaskSource {
     /** A source that returns the filled {@code box}, clamped to the image (a box wholly outside it is rejected). */
     static MaskSource ofBox(Box box) {
         return new BoxMaskSource(box);
+    }
+
+    /**
+     * A source that returns the object inside {@code box}, segmented without model weights by GrabCut
+     * with its defaults ({@link BoxObjectMaskSource}); the filled box when GrabCut finds nearly nothing.
+     * Images above {@link BoxObjectMaskSource#DEFAULT_MAX_PIXELS} are segmented on a scaled-down copy
+     * (see {@link GrabCut.Builder#maxPixels(long)}), which bounds the time to a few seconds.
+     * The box is clamped to the image; one wholly outside it, or covering all of it, is rejected.
+     */
+    static BoxObjectMaskSource ofBoxObject(Box box) {
+        return new BoxObjectMaskSource(box, GrabCut.builder().maxPixels(BoxObjectMaskSource.DEFAULT_MAX_PIXELS).build());
+    }
+
+    /** As {@link #ofBoxObject(Box)}, with {@code grabCut}'s settings. */
+    static BoxObjectMaskSource ofBoxObject(Box box, GrabCut grabCut) {
+        return new BoxObjectMaskSource(box, grabCut);
     }
 
     /**

@@ -26,14 +26,24 @@ final class MembraneFill {
      * have at least one known pixel.
      */
     static float[] fill(Level level) {
+        return cascade(level).membrane();
+    }
+
+    /**
+     * The membrane fill of {@code level} (as {@link #fill}) together with those of the coarser
+     * levels its cascade solved on the way, so that callers needing them do not solve them again.
+     */
+    static Cascade cascade(Level level) {
         int w = level.width;
         int h = level.height;
         boolean[] hole = level.hole;
         float[] rgb = level.rgb.clone();
         Level coarse = Math.min(w, h) >= 2 * COARSEST ? level.downsample() : null;
+        Cascade coarser = null;
         if (coarse != null && hasKnownPixel(coarse)) {
             // cascade: start from the (upsampled) solution at half size, which converges in few sweeps
-            float[] start = fill(coarse);
+            coarser = cascade(coarse);
+            float[] start = coarser.membrane();
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int i = y * w + x;
@@ -54,16 +64,48 @@ final class MembraneFill {
                 interior[k++] = i;
             }
         }
+        // the 4-neighbours inside the image of each hole pixel, in the order left, right, up, down
+        int[] neighbours = new int[4 * n];
+        int[] counts = new int[n];
+        for (k = 0; k < n; k++) {
+            int i = interior[k];
+            int x = i % w;
+            int y = i / w;
+            int c = 0;
+            if (x > 0) {
+                neighbours[4 * k + c++] = i - 1;
+            }
+            if (x < w - 1) {
+                neighbours[4 * k + c++] = i + 1;
+            }
+            if (y > 0) {
+                neighbours[4 * k + c++] = i - w;
+            }
+            if (y < h - 1) {
+                neighbours[4 * k + c++] = i + w;
+            }
+            counts[k] = c;
+        }
         float omega = bounds.overRelaxation();
-        boolean[] everywhere = new boolean[w * h];
-        java.util.Arrays.fill(everywhere, true);
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-            if (relaxAll(rgb, everywhere, interior, w, h, omega) <= TOLERANCE) {
+            if (relaxAll(rgb, interior, neighbours, counts, omega) <= TOLERANCE) {
                 break;
             }
         }
-        return rgb;
+        return new Cascade(level, rgb, coarser);
     }
+
+    /**
+     * A level's membrane fill and the cascade below it.
+     *
+     * <p>Thread-safety: immutable by convention (the arrays are shared, not copied).
+     *
+     * @param level the level that was filled
+     * @param membrane its membrane fill (see {@link #fill})
+     * @param coarser the same for the level of half the size that the solve started from, or
+     *     {@code null} where it started from onion peeling
+     */
+    record Cascade(Level level, float[] membrane, Cascade coarser) {}
 
     private static boolean hasKnownPixel(Level level) {
         for (boolean h : level.hole) {
@@ -74,12 +116,34 @@ final class MembraneFill {
         return false;
     }
 
-    /** One in-place over-relaxation sweep over the hole pixels; returns the largest change. */
-    private static float relaxAll(float[] rgb, boolean[] everywhere, int[] interior, int w, int h, float omega) {
+    /**
+     * One in-place over-relaxation sweep over the hole pixels (in scan order, each moving towards
+     * the mean of its 4-neighbours); returns the largest change of a channel.
+     */
+    private static float relaxAll(float[] rgb, int[] interior, int[] neighbours, int[] counts, float omega) {
         float largest = 0;
-        float[] mean = new float[3];
-        for (int i : interior) {
-            largest = Math.max(largest, SeamBlend.relax(rgb, everywhere, i, w, h, mean, omega));
+        for (int k = 0; k < interior.length; k++) {
+            int count = counts[k];
+            if (count == 0) {
+                continue;
+            }
+            float r = 0;
+            float g = 0;
+            float b = 0;
+            for (int j = 4 * k; j < 4 * k + count; j++) {
+                int q = 3 * neighbours[j];
+                r += rgb[q];
+                g += rgb[q + 1];
+                b += rgb[q + 2];
+            }
+            int o = 3 * interior[k];
+            float dr = omega * (r / count - rgb[o]);
+            float dg = omega * (g / count - rgb[o + 1]);
+            float db = omega * (b / count - rgb[o + 2]);
+            rgb[o] += dr;
+            rgb[o + 1] += dg;
+            rgb[o + 2] += db;
+            largest = Math.max(largest, Math.max(Math.abs(dr), Math.max(Math.abs(dg), Math.abs(db))));
         }
         return largest;
     }

@@ -56,6 +56,20 @@ final class StructureFill {
     static float[] fill(Level level, float[] membrane) {
         int w = level.width;
         int h = level.height;
+        Level coarse = Math.min(w, h) >= 2 * COARSEST ? level.downsample() : null;
+        boolean cascade = coarse != null && HoleBounds.of(coarse.hole, coarse.width).count() < coarse.hole.length;
+        return fill(level, membrane, cascade ? MembraneFill.cascade(coarse) : null);
+    }
+
+    /**
+     * {@link #fill(Level, float[])} given the membrane cascade of the level of half the size
+     * ({@code null} where the level is too small or that level has no known pixel), as
+     * {@link MembraneFill#cascade} gives it: the fill at each coarser level then starts from that
+     * level's membrane without solving it again.
+     */
+    static float[] fill(Level level, float[] membrane, MembraneFill.Cascade coarser) {
+        int w = level.width;
+        int h = level.height;
         boolean[] hole = level.hole;
         HoleBounds bounds = HoleBounds.of(hole, w);
         int n = bounds.count();
@@ -63,10 +77,10 @@ final class StructureFill {
         if (n == 0) {
             return out;
         }
-        Level coarse = Math.min(w, h) >= 2 * COARSEST ? level.downsample() : null;
-        if (coarse != null && HoleBounds.of(coarse.hole, coarse.width).count() < coarse.hole.length) {
+        if (coarser != null) {
             // cascade: start from the (upsampled) solution at half size, which converges in few sweeps
-            float[] start = fill(coarse, MembraneFill.fill(coarse));
+            Level coarse = coarser.level();
+            float[] start = fill(coarse, coarser.membrane(), coarser.coarser());
             for (int i = 0; i < hole.length; i++) {
                 if (hole[i]) {
                     System.arraycopy(start, 3 * (((i / w) / 2) * coarse.width + (i % w) / 2), out, 3 * i, 3);

@@ -64,31 +64,10 @@ final class MembraneFill {
                 interior[k++] = i;
             }
         }
-        // the 4-neighbours inside the image of each hole pixel, in the order left, right, up, down
-        int[] neighbours = new int[4 * n];
-        int[] counts = new int[n];
-        for (k = 0; k < n; k++) {
-            int i = interior[k];
-            int x = i % w;
-            int y = i / w;
-            int c = 0;
-            if (x > 0) {
-                neighbours[4 * k + c++] = i - 1;
-            }
-            if (x < w - 1) {
-                neighbours[4 * k + c++] = i + 1;
-            }
-            if (y > 0) {
-                neighbours[4 * k + c++] = i - w;
-            }
-            if (y < h - 1) {
-                neighbours[4 * k + c++] = i + w;
-            }
-            counts[k] = c;
-        }
+        LaplaceSweep laplace = new LaplaceSweep(interior, n, w, h, null);
         float omega = bounds.overRelaxation();
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-            if (relaxAll(rgb, interior, neighbours, counts, omega) <= TOLERANCE) {
+            if (laplace.sweep(rgb, omega) <= TOLERANCE) {
                 break;
             }
         }
@@ -114,37 +93,5 @@ final class MembraneFill {
             }
         }
         return false;
-    }
-
-    /**
-     * One in-place over-relaxation sweep over the hole pixels (in scan order, each moving towards
-     * the mean of its 4-neighbours); returns the largest change of a channel.
-     */
-    private static float relaxAll(float[] rgb, int[] interior, int[] neighbours, int[] counts, float omega) {
-        float largest = 0;
-        for (int k = 0; k < interior.length; k++) {
-            int count = counts[k];
-            if (count == 0) {
-                continue;
-            }
-            float r = 0;
-            float g = 0;
-            float b = 0;
-            for (int j = 4 * k; j < 4 * k + count; j++) {
-                int q = 3 * neighbours[j];
-                r += rgb[q];
-                g += rgb[q + 1];
-                b += rgb[q + 2];
-            }
-            int o = 3 * interior[k];
-            float dr = omega * (r / count - rgb[o]);
-            float dg = omega * (g / count - rgb[o + 1]);
-            float db = omega * (b / count - rgb[o + 2]);
-            rgb[o] += dr;
-            rgb[o + 1] += dg;
-            rgb[o + 2] += db;
-            largest = Math.max(largest, Math.max(Math.abs(dr), Math.max(Math.abs(dg), Math.abs(db))));
-        }
-        return largest;
     }
 }

@@ -123,18 +123,25 @@ final class StructureFill {
                 k++;
             }
         }
+        float[] inverses = new float[n];
+        for (k = 0; k < n; k++) {
+            inverses[k] = 1 / totals[k];
+        }
         float omega = bounds.overRelaxation();
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-            if (sweep(out, pixels, neighbours, weights, totals, omega) <= TOLERANCE) {
+            if (sweep(out, pixels, neighbours, weights, totals, inverses, omega) <= TOLERANCE) {
                 break;
             }
         }
         return out;
     }
 
-    /** One in-place over-relaxation sweep; returns the largest change of a channel value. */
+    /**
+     * One in-place over-relaxation sweep ({@code inverses[k] = 1 / totals[k]}); returns the largest
+     * change of a channel value.
+     */
     private static float sweep(float[] rgb, int[] pixels, int[] neighbours, float[] weights, float[] totals,
-            float omega) {
+            float[] inverses, float omega) {
         float largest = 0;
         for (int k = 0; k < pixels.length; k++) {
             if (totals[k] <= 0) {
@@ -153,7 +160,7 @@ final class StructureFill {
                 }
             }
             int o = 3 * pixels[k];
-            float inv = 1 / totals[k];
+            float inv = inverses[k];
             float dr = omega * (r * inv - rgb[o]);
             float dg = omega * (g * inv - rgb[o + 1]);
             float db = omega * (b * inv - rgb[o + 2]);

@@ -93,6 +93,8 @@ final class TwoBand {
                 rows[reflect(y + d, h)] = true;
             }
         }
+        int[] columnAt = reflected(w, r);
+        int[] rowAt = reflected(h, r);
         for (int y = 0; y < h; y++) {
             if (!rows[y]) {
                 continue;
@@ -101,7 +103,7 @@ final class TwoBand {
                 for (int c = 0; c < 3; c++) {
                     float s = 0;
                     for (int d = -r; d <= r; d++) {
-                        s += k[d + r] * src[3 * (y * w + reflect(x + d, w)) + c];
+                        s += k[d + r] * src[3 * (y * w + columnAt[x + d + r]) + c];
                     }
                     tmp[3 * (y * w + x) + c] = s;
                 }
@@ -112,13 +114,22 @@ final class TwoBand {
                 for (int c = 0; c < 3; c++) {
                     float s = 0;
                     for (int d = -r; d <= r; d++) {
-                        s += k[d + r] * tmp[3 * (reflect(y + d, h) * w + x) + c];
+                        s += k[d + r] * tmp[3 * (rowAt[y + d + r] * w + x) + c];
                     }
                     out[3 * (y * w + x) + c] = s;
                 }
             }
         }
         return out;
+    }
+
+    /** {@code reflect(i - r, n)} at index {@code i}, for {@code i} in {@code [0, n + 2r)}. */
+    private static int[] reflected(int n, int r) {
+        int[] at = new int[n + 2 * r];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = reflect(i - r, n);
+        }
+        return at;
     }
 
     private static int reflect(int i, int n) {

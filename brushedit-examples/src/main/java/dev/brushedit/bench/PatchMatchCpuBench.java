@@ -6,13 +6,14 @@ import dev.brushedit.inpaint.patchmatch.PatchMatchInpainter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Map;
 
 /**
  * {@link PatchMatchBench}'s call (the default inpainter, seed 1, parallelism 1, on the same 512x512
  * input and hole) timed by the calling thread's CPU time as well as by the wall clock: the CPU time
  * changes far less with the machine's load than the wall time does, so two builds can be compared
- * on a busy machine. Usage: {@code PatchMatchCpuBench [IMAGE|""] [CALLS]} (default: the synthetic
- * texture, 8 calls); the first two calls are warm-up and not counted.
+ * on a busy machine. Usage: {@code PatchMatchCpuBench [--image PATH] [--calls N]} (default: the
+ * synthetic texture, 8 calls); the first two calls are warm-up and not counted.
  *
  * <p>Thread-safety: a command-line entry point; not meant for concurrent use.
  */
@@ -23,10 +24,11 @@ public final class PatchMatchCpuBench {
 
     /** Runs the calls and prints the mean and standard deviation of CPU and wall seconds per call. */
     public static void main(String[] args) throws IOException {
-        String image = args.length > 0 ? args[0] : "";
-        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        Map<String, String> a = BenchArgs.parse(args);
+        String image = a.getOrDefault("image", "");
+        int calls = Integer.parseInt(a.getOrDefault("calls", "8"));
         if (calls <= WARMUP) {
-            throw new IllegalArgumentException("CALLS must be more than " + WARMUP + ", was " + calls);
+            throw new IllegalArgumentException("--calls must be more than " + WARMUP + ", was " + calls);
         }
         RgbImage input = PatchMatchBench.input(image);
         Mask mask = PatchMatchBench.hole();

@@ -56,7 +56,18 @@ public class PatchMatchBench {
     /** Builds the image, the hole and the inpainter. */
     @Setup
     public void setUp() throws IOException {
-        input = image.isEmpty() ? texture() : resize(ImageFiles.read(Path.of(image)));
+        input = input(image);
+        mask = hole();
+        inpainter = PatchMatchInpainter.builder().seed(1).parallelism(1).structureFill(structureFill).build();
+    }
+
+    /** The 512x512 input: the synthetic texture for an empty path, else the photograph resized. */
+    static RgbImage input(String image) throws IOException {
+        return image.isEmpty() ? texture() : resize(ImageFiles.read(Path.of(image)));
+    }
+
+    /** The centred elliptical hole, 10.0 % of the pixels. */
+    static Mask hole() {
         float[] v = new float[SIZE * SIZE];
         double a = 0.2 * SIZE;
         double b = 0.16 * SIZE;
@@ -67,8 +78,7 @@ public class PatchMatchBench {
                 v[y * SIZE + x] = dx * dx + dy * dy <= 1 ? 1f : 0f;
             }
         }
-        mask = Mask.of(SIZE, SIZE, v);
-        inpainter = PatchMatchInpainter.builder().seed(1).parallelism(1).structureFill(structureFill).build();
+        return Mask.of(SIZE, SIZE, v);
     }
 
     /** One full inpainting call. */

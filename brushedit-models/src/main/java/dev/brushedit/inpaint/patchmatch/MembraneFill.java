@@ -26,14 +26,24 @@ final class MembraneFill {
      * have at least one known pixel.
      */
     static float[] fill(Level level) {
+        return cascade(level).membrane();
+    }
+
+    /**
+     * The membrane fill of {@code level} (as {@link #fill}) together with those of the coarser
+     * levels its cascade solved on the way, so that callers needing them do not solve them again.
+     */
+    static Cascade cascade(Level level) {
         int w = level.width;
         int h = level.height;
         boolean[] hole = level.hole;
         float[] rgb = level.rgb.clone();
         Level coarse = Math.min(w, h) >= 2 * COARSEST ? level.downsample() : null;
+        Cascade coarser = null;
         if (coarse != null && hasKnownPixel(coarse)) {
             // cascade: start from the (upsampled) solution at half size, which converges in few sweeps
-            float[] start = fill(coarse);
+            coarser = cascade(coarse);
+            float[] start = coarser.membrane();
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int i = y * w + x;
@@ -54,16 +64,27 @@ final class MembraneFill {
                 interior[k++] = i;
             }
         }
+        LaplaceSweep laplace = new LaplaceSweep(interior, n, w, h, null);
         float omega = bounds.overRelaxation();
-        boolean[] everywhere = new boolean[w * h];
-        java.util.Arrays.fill(everywhere, true);
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-            if (relaxAll(rgb, everywhere, interior, w, h, omega) <= TOLERANCE) {
+            if (laplace.sweep(rgb, omega) <= TOLERANCE) {
                 break;
             }
         }
-        return rgb;
+        return new Cascade(level, rgb, coarser);
     }
+
+    /**
+     * A level's membrane fill and the cascade below it.
+     *
+     * <p>Thread-safety: immutable by convention (the arrays are shared, not copied).
+     *
+     * @param level the level that was filled
+     * @param membrane its membrane fill (see {@link #fill})
+     * @param coarser the same for the level of half the size that the solve started from, or
+     *     {@code null} where it started from onion peeling
+     */
+    record Cascade(Level level, float[] membrane, Cascade coarser) {}
 
     private static boolean hasKnownPixel(Level level) {
         for (boolean h : level.hole) {
@@ -72,15 +93,5 @@ final class MembraneFill {
             }
         }
         return false;
-    }
-
-    /** One in-place over-relaxation sweep over the hole pixels; returns the largest change. */
-    private static float relaxAll(float[] rgb, boolean[] everywhere, int[] interior, int w, int h, float omega) {
-        float largest = 0;
-        float[] mean = new float[3];
-        for (int i : interior) {
-            largest = Math.max(largest, SeamBlend.relax(rgb, everywhere, i, w, h, mean, omega));
-        }
-        return largest;
     }
 }

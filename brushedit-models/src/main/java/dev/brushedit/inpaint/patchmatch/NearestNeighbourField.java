@@ -104,24 +104,24 @@ final class NearestNeighbourField {
             int nx = x + d;
             if (nx >= 0 && nx < w && nnf[t + d] >= 0) {
                 int s = nnf[t + d];
-                tryCandidate(t, s % w - d, s / w);
+                tryCandidate(t, x, y, s % w - d, s / w);
             }
             int ny = y + d;
             if (ny >= y0 && ny < y1 && nnf[t + d * w] >= 0) {
                 int s = nnf[t + d * w];
-                tryCandidate(t, s % w, s / w - d);
+                tryCandidate(t, x, y, s % w, s / w - d);
             }
             int bx = nnf[t] % w;
             int by = nnf[t] / w;
             for (int r = maxRadius; r >= 1; r >>= 1) {
                 int cx = Math.max(0, Math.min(w - 1, bx + rng.nextInt(2 * r + 1) - r));
                 int cy = Math.max(0, Math.min(h - 1, by + rng.nextInt(2 * r + 1) - r));
-                tryCandidate(t, cx, cy);
+                tryCandidate(t, x, y, cx, cy);
             }
         }
     }
 
-    private void tryCandidate(int t, int sx, int sy) {
+    private void tryCandidate(int t, int tx, int ty, int sx, int sy) {
         if (sx < 0 || sy < 0 || sx >= level.width || sy >= level.height) {
             return;
         }
@@ -129,11 +129,24 @@ final class NearestNeighbourField {
         if (s == nnf[t] || !level.source[s]) {
             return;
         }
-        float dd = cost(t, s, dist[t]);
-        if (dd < dist[t]) {
+        float bound = dist[t];
+        float dd = cost(t, tx, ty, sx, sy, bound);
+        if (dd < bound) {
             dist[t] = dd;
             nnf[t] = s;
         }
+    }
+
+    /**
+     * {@link #cost(int, int, float)} with the target and source coordinates already known (the
+     * same arithmetic, without the divisions that recover them).
+     */
+    private float cost(int t, int tx, int ty, int sx, int sy, float bound) {
+        float penalty = penalty(tx, ty, sx, sy);
+        if (penalty >= bound) {
+            return penalty;
+        }
+        return penalty + distance(t, tx, ty, sy * level.width + sx, bound - penalty);
     }
 
     /**
@@ -150,13 +163,18 @@ final class NearestNeighbourField {
 
     /** The source-distance penalty of matching target {@code t} to source {@code s}. */
     float penalty(int t, int s) {
+        int w = level.width;
+        return penalty(t % w, t / w, s % w, s / w);
+    }
+
+    /** {@link #penalty(int, int)} for a target at {@code (tx, ty)} and a source at {@code (sx, sy)}. */
+    private float penalty(int tx, int ty, int sx, int sy) {
         if (penaltyPerPixel == 0) {
             return 0;
         }
-        int w = level.width;
-        float dx = t % w - s % w;
-        float dy = t / w - s / w;
-        return penaltyPerPixel * 3 * patchPixels(t) * (float) Math.sqrt(dx * dx + dy * dy);
+        float dx = tx - sx;
+        float dy = ty - sy;
+        return penaltyPerPixel * 3 * patchPixels(tx, ty) * (float) Math.sqrt(dx * dx + dy * dy);
     }
 
     /**
@@ -165,10 +183,13 @@ final class NearestNeighbourField {
      * {@code bound}.
      */
     float distance(int t, int s, float bound) {
+        return distance(t, t % level.width, t / level.width, s, bound);
+    }
+
+    /** {@link #distance(int, int, float)} for target {@code t} at column {@code tx}, row {@code ty}. */
+    private float distance(int t, int tx, int ty, int s, float bound) {
         int w = level.width;
         int r = level.radius;
-        int tx = t % w;
-        int ty = t / w;
         int x0 = Math.max(-r, -tx);
         int x1 = Math.min(r, w - 1 - tx);
         int y0 = Math.max(-r, -ty);
@@ -192,10 +213,12 @@ final class NearestNeighbourField {
 
     /** Number of target patch pixels inside the image for target {@code t}. */
     int patchPixels(int t) {
+        return patchPixels(t % level.width, t / level.width);
+    }
+
+    private int patchPixels(int tx, int ty) {
         int w = level.width;
         int r = level.radius;
-        int tx = t % w;
-        int ty = t / w;
         int nx = Math.min(r, w - 1 - tx) - Math.max(-r, -tx) + 1;
         int ny = Math.min(r, level.height - 1 - ty) - Math.max(-r, -ty) + 1;
         return nx * ny;

@@ -143,9 +143,10 @@ public final class PatchMatchInpainter {
         }
         Level finest = new Level(w, h, rgb, hole);
         boolean twoBand = lowBandWeight != 1 || highBandGain != 1;
-        float[] membrane = twoBand ? MembraneFill.fill(finest) : null;
+        MembraneFill.Cascade cascade = twoBand ? MembraneFill.cascade(finest) : null;
+        float[] membrane = twoBand ? cascade.membrane() : null;
         if (twoBand && structureFill) {
-            membrane = StructureFill.fill(finest, membrane);
+            membrane = StructureFill.fill(finest, membrane, cascade.coarser());
         }
         if (lowBandWeight == 0 && highBandGain == 0) {
             System.arraycopy(membrane, 0, rgb, 0, rgb.length);

@@ -87,6 +87,7 @@ final class PatchMatchSolver {
                 if (settings.sharpFill()) {
                     // start from the texture the coarse matches point to, not from blurred colours
                     PatchVoting v = new PatchVoting(level, field, false);
+                    v.rankTargets();
                     bands.run(Bands.count(level.height, 0), b -> v.voteBest(Bands.start(b, 0), Bands.end(b, 0, level.height)));
                     bands.run(Bands.count(level.height, 0), b -> field.refreshDistances(Bands.start(b, 0), Bands.end(b, 0, level.height)));
                 }
@@ -123,6 +124,7 @@ final class PatchMatchSolver {
             }
             voting.weigh();
             if (levelIndex == 0 && settings.sharpFill()) {
+                voting.rankTargets();
                 bands.run(Bands.count(h, 0), b -> voting.voteBest(Bands.start(b, 0), Bands.end(b, 0, h)));
             } else {
                 bands.run(Bands.count(h, 0), b -> voting.vote(Bands.start(b, 0), Bands.end(b, 0, h)));
@@ -130,6 +132,7 @@ final class PatchMatchSolver {
         }
         if (levelIndex == 0 && settings.sharpFill()) {
             bands.run(Bands.count(h, 0), b -> field.refreshDistances(Bands.start(b, 0), Bands.end(b, 0, h)));
+            voting.rankTargets();
             bands.run(Bands.count(h, 0), b -> voting.voteBest(Bands.start(b, 0), Bands.end(b, 0, h)));
             if (settings.blendSeams()) {
                 SeamBlend.apply(level, voting::bestProposal);

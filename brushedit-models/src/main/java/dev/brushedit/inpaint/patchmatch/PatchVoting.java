@@ -7,7 +7,8 @@ package dev.brushedit.inpaint.patchmatch;
  * and {@code sigma^2} the 75th percentile of {@code d} over all targets; uniform voting gives every
  * patch weight 1. Written as a gather per pixel, so rows can be voted in parallel.
  *
- * <p>Thread-safety: {@link #weigh} must finish before {@link #vote} runs; distinct bands may then be
+ * <p>Thread-safety: {@link #weigh} must finish before {@link #vote} runs, and {@link #rankTargets}
+ * before {@link #voteBest}, {@link #bestProposal} and {@link #bestCost}; distinct bands may then be
  * voted concurrently.
  */
 final class PatchVoting {
@@ -17,12 +18,26 @@ final class PatchVoting {
     private final NearestNeighbourField field;
     private final boolean weighted;
     private final float[] weight;
+    /** Per target, its match cost per patch pixel (see {@link #rankTargets}); unused elsewhere. */
+    private final float[] costPerPixel;
 
     PatchVoting(Level level, NearestNeighbourField field, boolean weighted) {
         this.level = level;
         this.field = field;
         this.weighted = weighted;
         this.weight = new float[level.width * level.height];
+        this.costPerPixel = new float[weight.length];
+    }
+
+    /**
+     * Records each target's current match cost per patch pixel, by which {@link #voteBest},
+     * {@link #bestProposal} and {@link #bestCost} pick the best target; call it again whenever the
+     * distances change.
+     */
+    void rankTargets() {
+        for (int t : level.targets) {
+            costPerPixel[t] = field.dist[t] / field.patchPixels(t);
+        }
     }
 
     /** Computes each target's weight from the current distances. */
@@ -166,7 +181,7 @@ final class PatchVoting {
                 if (nnf[q] < 0) {
                     continue;
                 }
-                float c = field.dist[q] / field.patchPixels(q);
+                float c = costPerPixel[q];
                 if (c < bestCost) {
                     bestCost = c;
                     best = q;

@@ -54,11 +54,9 @@ final class SeamBlend {
         for (int i = 0; i < active.length; i++) {
             active[i] = hole[i] || fixed[i];
         }
-        float[] mean = new float[3];
+        LaplaceSweep laplace = new LaplaceSweep(interior, n, w, h, active);
         for (int sweep = 0; sweep < SWEEPS; sweep++) {
-            for (int k = 0; k < n; k++) {
-                relax(offset, active, interior[k], w, h, mean, OMEGA);
-            }
+            laplace.sweep(offset, OMEGA);
         }
         for (int k = 0; k < n; k++) {
             int i = interior[k];
@@ -136,24 +134,5 @@ final class SeamBlend {
         out[at + 1] = g / count;
         out[at + 2] = b / count;
         return true;
-    }
-
-    /**
-     * One successive over-relaxation step of the Laplace equation at pixel {@code i} of the
-     * interleaved RGB {@code values}, over its 4-neighbours flagged in {@code active};
-     * {@code mean} is scratch space of 3. Returns the largest change of a channel.
-     */
-    static float relax(float[] values, boolean[] active, int i, int w, int h, float[] mean, float omega) {
-        if (!neighbourMean(values, active, i, w, h, mean, 0)) {
-            return 0;
-        }
-        int o = 3 * i;
-        float dr = omega * (mean[0] - values[o]);
-        float dg = omega * (mean[1] - values[o + 1]);
-        float db = omega * (mean[2] - values[o + 2]);
-        values[o] += dr;
-        values[o + 1] += dg;
-        values[o + 2] += db;
-        return Math.max(Math.abs(dr), Math.max(Math.abs(dg), Math.abs(db)));
     }
 }

@@ -56,6 +56,20 @@ final class StructureFill {
     static float[] fill(Level level, float[] membrane) {
         int w = level.width;
         int h = level.height;
+        Level coarse = Math.min(w, h) >= 2 * COARSEST ? level.downsample() : null;
+        boolean cascade = coarse != null && HoleBounds.of(coarse.hole, coarse.width).count() < coarse.hole.length;
+        return fill(level, membrane, cascade ? MembraneFill.cascade(coarse) : null);
+    }
+
+    /**
+     * {@link #fill(Level, float[])} given the membrane cascade of the level of half the size
+     * ({@code null} where the level is too small or that level has no known pixel), as
+     * {@link MembraneFill#cascade} gives it: the fill at each coarser level then starts from that
+     * level's membrane without solving it again.
+     */
+    static float[] fill(Level level, float[] membrane, MembraneFill.Cascade coarser) {
+        int w = level.width;
+        int h = level.height;
         boolean[] hole = level.hole;
         HoleBounds bounds = HoleBounds.of(hole, w);
         int n = bounds.count();
@@ -63,10 +77,10 @@ final class StructureFill {
         if (n == 0) {
             return out;
         }
-        Level coarse = Math.min(w, h) >= 2 * COARSEST ? level.downsample() : null;
-        if (coarse != null && HoleBounds.of(coarse.hole, coarse.width).count() < coarse.hole.length) {
+        if (coarser != null) {
             // cascade: start from the (upsampled) solution at half size, which converges in few sweeps
-            float[] start = fill(coarse, MembraneFill.fill(coarse));
+            Level coarse = coarser.level();
+            float[] start = fill(coarse, coarser.membrane(), coarser.coarser());
             for (int i = 0; i < hole.length; i++) {
                 if (hole[i]) {
                     System.arraycopy(start, 3 * (((i / w) / 2) * coarse.width + (i % w) / 2), out, 3 * i, 3);
@@ -109,18 +123,25 @@ final class StructureFill {
                 k++;
             }
         }
+        float[] inverses = new float[n];
+        for (k = 0; k < n; k++) {
+            inverses[k] = 1 / totals[k];
+        }
         float omega = bounds.overRelaxation();
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-            if (sweep(out, pixels, neighbours, weights, totals, omega) <= TOLERANCE) {
+            if (sweep(out, pixels, neighbours, weights, totals, inverses, omega) <= TOLERANCE) {
                 break;
             }
         }
         return out;
     }
 
-    /** One in-place over-relaxation sweep; returns the largest change of a channel value. */
+    /**
+     * One in-place over-relaxation sweep ({@code inverses[k] = 1 / totals[k]}); returns the largest
+     * change of a channel value.
+     */
     private static float sweep(float[] rgb, int[] pixels, int[] neighbours, float[] weights, float[] totals,
-            float omega) {
+            float[] inverses, float omega) {
         float largest = 0;
         for (int k = 0; k < pixels.length; k++) {
             if (totals[k] <= 0) {
@@ -139,7 +160,7 @@ final class StructureFill {
                 }
             }
             int o = 3 * pixels[k];
-            float inv = 1 / totals[k];
+            float inv = inverses[k];
             float dr = omega * (r * inv - rgb[o]);
             float dg = omega * (g * inv - rgb[o + 1]);
             float db = omega * (b * inv - rgb[o + 2]);

@@ -40,7 +40,8 @@ final class TwoBand {
                 }
             }
         }
-        float[] low = blur(residual, w, h, kernel(SIGMA));
+        HoleBounds box = HoleBounds.of(hole, w);
+        float[] low = blur(residual, w, h, kernel(SIGMA), box.x0(), box.y0(), box.x1(), box.y1());
         float lw = (float) lowWeight;
         float hg = (float) highGain;
         for (int i = 0; i < hole.length; i++) {
@@ -71,32 +72,64 @@ final class TwoBand {
 
     /** Separable Gaussian blur of interleaved RGB, borders reflected (without repeating the edge). */
     static float[] blur(float[] src, int w, int h, float[] k) {
+        return blur(src, w, h, k, 0, 0, w - 1, h - 1);
+    }
+
+    /**
+     * {@link #blur(float[], int, int, float[])} computed only inside the inclusive rectangle
+     * {@code [x0, x1] x [y0, y1]}: the same values there, 0 elsewhere (an empty rectangle gives all 0).
+     */
+    static float[] blur(float[] src, int w, int h, float[] k, int x0, int y0, int x1, int y1) {
         int r = k.length / 2;
         float[] tmp = new float[src.length];
         float[] out = new float[src.length];
+        if (x1 < x0 || y1 < y0) {
+            return out;
+        }
+        // the rows the vertical pass reads: within r of the rectangle, reflected at the borders
+        boolean[] rows = new boolean[h];
+        for (int y = y0; y <= y1; y++) {
+            for (int d = -r; d <= r; d++) {
+                rows[reflect(y + d, h)] = true;
+            }
+        }
+        int[] columnAt = reflected(w, r);
+        int[] rowAt = reflected(h, r);
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
+            if (!rows[y]) {
+                continue;
+            }
+            for (int x = x0; x <= x1; x++) {
                 for (int c = 0; c < 3; c++) {
                     float s = 0;
                     for (int d = -r; d <= r; d++) {
-                        s += k[d + r] * src[3 * (y * w + reflect(x + d, w)) + c];
+                        s += k[d + r] * src[3 * (y * w + columnAt[x + d + r]) + c];
                     }
                     tmp[3 * (y * w + x) + c] = s;
                 }
             }
         }
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
                 for (int c = 0; c < 3; c++) {
                     float s = 0;
                     for (int d = -r; d <= r; d++) {
-                        s += k[d + r] * tmp[3 * (reflect(y + d, h) * w + x) + c];
+                        s += k[d + r] * tmp[3 * (rowAt[y + d + r] * w + x) + c];
                     }
                     out[3 * (y * w + x) + c] = s;
                 }
             }
         }
         return out;
+    }
+
+    /** {@code reflect(i - r, n)} at index {@code i}, for {@code i} in {@code [0, n + 2r)}. */
+    private static int[] reflected(int n, int r) {
+        int[] at = new int[n + 2 * r];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = reflect(i - r, n);
+        }
+        return at;
     }
 
     private static int reflect(int i, int n) {

@@ -64,6 +64,7 @@ public final class InpaintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         inpainting.check();
+        inpainting.requirePromptsHonoured(prompts);
         Usage.require(maskThreshold >= 1 && maskThreshold <= 255, "--mask-threshold must be between 1 and 255, was " + maskThreshold);
         Outputs.requireWritableTarget(output);
         requireReadable(image, "--image");

@@ -242,11 +242,23 @@ public final class EditCommand implements Callable<Integer> {
             if (plan.category() == EditCategory.MOVE && offset == null && plan.motion().map(m -> !m.distanceGiven()).orElse(false)) {
                 out.println("no --offset given: the object was moved by the default distance; give --offset DX,DY to set it");
             }
-            out.println("executor: " + result.executor() + (result.executor().startsWith("inpainter/") ? ""
-                    : " (weight-free: " + result.provenance().workRegion() + ")"));
+            out.println(executorLine(result.executor(), result.provenance().workRegion()));
             out.println("wrote " + output + (result.alpha().isPresent() ? " (with transparency)" : ""));
         }
         return 0;
+    }
+
+    /**
+     * The "executor: ..." line: the executor's name, then, but for a plain inpainter, what it did, marked
+     * "weight-free" only for the executors that use no model (classical ones and structural PatchMatch).
+     */
+    static String executorLine(String executor, String workRegion) {
+        if (executor.startsWith("inpainter/")) {
+            return "executor: " + executor;
+        }
+        boolean usesModel = executor.equals(InstructPix2Pix.BACKEND)
+                || executor.startsWith("structural/") && !executor.equals("structural/patchmatch");
+        return "executor: " + executor + " (" + (usesModel ? "" : "weight-free: ") + workRegion + ")";
     }
 
     /** {@code --engine zone}: flags, plan and action are checked before any model is opened. */

@@ -62,13 +62,22 @@ class EditCommandTest {
     }
 
     @Test
+    void onlyExecutorsWithoutAModelAreCalledWeightFree() {
+        assertThat(EditCommand.executorLine("recolour", "r")).isEqualTo("executor: recolour (weight-free: r)");
+        assertThat(EditCommand.executorLine("structural/patchmatch", "m")).isEqualTo("executor: structural/patchmatch (weight-free: m)");
+        assertThat(EditCommand.executorLine("structural/brushnet-fused", "m")).isEqualTo("executor: structural/brushnet-fused (m)");
+        assertThat(EditCommand.executorLine("instruct-pix2pix", "w")).isEqualTo("executor: instruct-pix2pix (w)");
+        assertThat(EditCommand.executorLine("inpainter/patchmatch", "w")).isEqualTo("executor: inpainter/patchmatch");
+    }
+
+    @Test
     void globalEditsUseTheInstructPix2PixFolderWhenGiven() {
         Path standins = Path.of("..", "brushedit-models", "src", "test", "resources", "standins");
         Path output = dir.resolve("winter.png");
         int code = run("edit", "make it winter", "-i", image.toString(), "-o", output.toString(), "--ip2p-model",
                 standins.resolve("ip2p-tiny").toString(), "--steps", "2", "--strategy", "original", "--seed", "3");
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("plan: GLOBAL").contains("executor: instruct-pix2pix");
+        assertThat(out.toString()).contains("plan: GLOBAL").contains("executor: instruct-pix2pix").doesNotContain("weight-free");
         assertThat(ImageFiles.read(output).samePixels(ImageFiles.read(image))).isFalse();
 
         int bad = run("edit", "make it winter", "-i", image.toString(), "-o", dir.resolve("bad.png").toString(), "--ip2p-model",

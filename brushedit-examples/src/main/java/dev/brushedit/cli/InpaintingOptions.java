@@ -83,7 +83,7 @@ final class InpaintingOptions {
         Inpainter.Backend chosen = parseBackend(backend);
         if (model == null && (chosen == Inpainter.Backend.BRUSHNET || chosen == Inpainter.Backend.SD_INPAINTING)) {
             throw new UsageException("--backend " + backend + " needs --model DIR, a BrushNet or SD inpainting folder "
-                    + "converted with tools/exporter (see tools/exporter/README.md)");
+                    + "converted with tools/exporter");
         }
         patchMatch();
         modelOptions.executionOptions();

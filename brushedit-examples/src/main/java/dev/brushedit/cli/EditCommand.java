@@ -1,5 +1,6 @@
 package dev.brushedit.cli;
 
+import dev.brushedit.core.InferenceException;
 import dev.brushedit.core.InputLimits;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.ModelException;
@@ -15,6 +16,7 @@ import dev.brushedit.edit.ExecutorPreference;
 import dev.brushedit.edit.InstructionEditor;
 import dev.brushedit.edit.Instructor;
 import dev.brushedit.edit.MaskSource;
+import dev.brushedit.edit.MllmException;
 import dev.brushedit.edit.ObjectNotFoundException;
 import dev.brushedit.edit.OfflineInstructor;
 import dev.brushedit.edit.OpenAiInstructor;
@@ -141,6 +143,15 @@ public final class EditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return edit();
+        } catch (MllmException e) {
+            throw new InferenceException(e.getMessage() + "; check --mllm-url (default $OPENAI_BASE_URL or OpenAI), "
+                    + "--mllm-model and $OPENAI_API_KEY, or leave --mllm-model out to plan offline", e);
+        }
+    }
+
+    private Integer edit() {
         inpainting.check();
         if (!engine.equalsIgnoreCase("brushedit")) {
             if (!engine.equalsIgnoreCase("zone")) {

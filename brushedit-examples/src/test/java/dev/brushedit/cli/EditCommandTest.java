@@ -62,6 +62,19 @@ class EditCommandTest {
     }
 
     @Test
+    void anUnreachableMllmServerNamesTheFlagsToCheck() throws Exception {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        int code = run("edit", "remove the red square", "-i", image.toString(), "-o", dir.resolve("never.png").toString(),
+                "--box", "20,16,32,28", "--mllm-model", "vlm", "--mllm-url", "http://127.0.0.1:" + port + "/v1");
+        assertThat(code).isEqualTo(BrushEditCli.EXIT_INFERENCE);
+        assertThat(err.toString()).contains("--mllm-url").contains("--mllm-model");
+        assertThat(dir.resolve("never.png")).doesNotExist();
+    }
+
+    @Test
     void onlyExecutorsWithoutAModelAreCalledWeightFree() {
         assertThat(EditCommand.executorLine("recolour", "r")).isEqualTo("executor: recolour (weight-free: r)");
         assertThat(EditCommand.executorLine("structural/patchmatch", "m")).isEqualTo("executor: structural/patchmatch (weight-free: m)");

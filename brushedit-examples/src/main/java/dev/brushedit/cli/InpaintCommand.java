@@ -73,6 +73,10 @@ public final class InpaintCommand implements Callable<Integer> {
         RgbImage picture = ImageFiles.read(image, limits);
         Mask region = Mask.fromImage(ImageFiles.read(mask, limits), maskThreshold);
         limits.checkSameSize(picture, region);
+        if (region.isEmpty() && !verbosity.quiet) {
+            spec.commandLine().getOut().println("the mask has no pixel at or above --mask-threshold " + maskThreshold
+                    + ", so there is nothing to fill: the image is written unchanged");
+        }
         TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr(), verbosity.quiet);
         if (reference != null) {
             result(new ReferenceRun(this).run(picture, region, limits, progress));

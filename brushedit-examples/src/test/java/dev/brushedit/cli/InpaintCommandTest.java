@@ -55,6 +55,17 @@ class InpaintCommandTest {
     }
 
     @Test
+    void anEmptyMaskSaysSoAndWritesTheImageUnchanged() {
+        Path empty = dir.resolve("empty.png");
+        ImageFiles.write(Mask.empty(64, 48).toImage(), empty);
+        Path output = dir.resolve("same.png");
+        int code = run("inpaint", "-i", image.toString(), "-m", empty.toString(), "-o", output.toString());
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("nothing to fill").contains("--mask-threshold 128");
+        assertThat(ImageFiles.read(output).samePixels(ImageFiles.read(image))).isTrue();
+    }
+
+    @Test
     void aMissingImageIsABadInputWithAOneLineMessage() {
         int code = run("inpaint", "-i", dir.resolve("nope.png").toString(), "-m", mask.toString(), "-o", dir.resolve("o.png").toString());
         assertThat(code).isEqualTo(BrushEditCli.EXIT_INPUT);

@@ -86,6 +86,11 @@ public final class InpaintCommand implements Callable<Integer> {
         InpaintRequest request = inpainting.request().prompt(prompts.prompt).negativePrompt(prompts.negativePrompt).build();
         InpaintResult result;
         try (Inpainter inpainter = inpainting.openInpainter()) {
+            if (region.isFull() && inpainter.capabilities().needsSourcePixels()) {
+                throw new InvalidInputException("--mask " + mask + " covers the whole image, so " + inpainter.backendName()
+                        + " has no pixels to continue; give a --mask that leaves part of the image, or --model DIR (a BrushNet "
+                        + "or SD inpainting folder converted with tools/exporter)");
+            }
             result = inpainter.inpaint(picture, region, request, progress.listener(inpainter.backendName()), null);
         }
         result(result);

@@ -66,6 +66,16 @@ class InpaintCommandTest {
     }
 
     @Test
+    void aFullMaskWithoutAModelNamesTheFlagsToChange() {
+        Path full = dir.resolve("full.png");
+        ImageFiles.write(Mask.full(64, 48).toImage(), full);
+        int code = run("inpaint", "-i", image.toString(), "-m", full.toString(), "-o", dir.resolve("never.png").toString());
+        assertThat(code).isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(err.toString()).contains("--mask").contains("--model DIR").doesNotContain("use a diffusion checkpoint");
+        assertThat(dir.resolve("never.png")).doesNotExist();
+    }
+
+    @Test
     void aMissingImageIsABadInputWithAOneLineMessage() {
         int code = run("inpaint", "-i", dir.resolve("nope.png").toString(), "-m", mask.toString(), "-o", dir.resolve("o.png").toString());
         assertThat(code).isEqualTo(BrushEditCli.EXIT_INPUT);

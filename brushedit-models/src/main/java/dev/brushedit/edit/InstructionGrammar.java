@@ -222,7 +222,10 @@ final class InstructionGrammar {
         return 0;
     }
 
-    /** "polish" -> "polished", "close" -> "closed", "dry" -> "dried" (regular forms only). */
+    /**
+     * "polish" -> "polished", "close" -> "closed", "dry" -> "dried", "blur" -> "blurred" (regular forms only;
+     * a one-syllable verb ending in one vowel and one consonant doubles the consonant).
+     */
     static String participle(String verb) {
         if (verb.endsWith("ed")) {
             return verb;
@@ -233,7 +236,24 @@ final class InstructionGrammar {
         if (verb.endsWith("y") && verb.length() > 2 && "aeiou".indexOf(verb.charAt(verb.length() - 2)) < 0) {
             return verb.substring(0, verb.length() - 1) + "ied";
         }
+        if (doublesFinalConsonant(verb)) {
+            return verb + verb.charAt(verb.length() - 1) + "ed";
+        }
         return verb + "ed";
+    }
+
+    /** "blur", "stir", "wrap", "mop": one vowel, the last letter but one, between consonants ("fix", "row" excepted). */
+    private static boolean doublesFinalConsonant(String verb) {
+        int n = verb.length();
+        if (n < 3 || "aeiouwxy".indexOf(verb.charAt(n - 1)) >= 0 || "aeiou".indexOf(verb.charAt(n - 2)) < 0) {
+            return false;
+        }
+        for (int i = 0; i < n - 2; i++) {
+            if ("aeiouy".indexOf(verb.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static List<String> stripCourtesy(List<String> words) {

@@ -230,6 +230,12 @@ public final class EditCommand implements Callable<Integer> {
         } catch (ObjectNotFoundException e) {
             throw new InvalidInputException("nothing detected for \"" + e.targetObject() + "\"; give --mask FILE (white = the "
                     + "object) or --box x0,y0,x1,y1, or name the object differently", e);
+        } catch (InvalidInputException e) {
+            if (e.getMessage() != null && e.getMessage().contains("moves off the image are refused")) {
+                throw new InvalidInputException(e.getMessage() + "; give --offset DX,DY within that room (or a shorter "
+                        + "distance in the instruction)", e);
+            }
+            throw e;
         }
         if (result.alpha().isPresent()) {
             ImageFiles.writePng(result.image(), result.alpha().get(), output);

@@ -102,6 +102,15 @@ class EditCommandTest {
     }
 
     @Test
+    void aMoveOffTheImageNamesOffsetAsTheFix() {
+        int code = run("edit", "move the red square", "-i", image.toString(), "-o", dir.resolve("never.png").toString(),
+                "--box", "20,16,32,28", "--offset", "500,0");
+        assertThat(code).isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(err.toString()).contains("moves off the image are refused").contains("give --offset DX,DY within");
+        assertThat(dir.resolve("never.png")).doesNotExist();
+    }
+
+    @Test
     void moveWithABoxPrintsTheMotionAndThePlacement() {
         Path output = dir.resolve("moved.png");
         int code = run("edit", "move the red square 20 pixels right", "-i", image.toString(), "-o", output.toString(),

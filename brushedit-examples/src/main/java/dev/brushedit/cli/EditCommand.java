@@ -235,6 +235,11 @@ public final class EditCommand implements Callable<Integer> {
                 throw new InvalidInputException(e.getMessage() + "; give --offset DX,DY within that room (or a shorter "
                         + "distance in the instruction)", e);
             }
+            if (e.getMessage() != null && e.getMessage().contains("has no source pixels")) {
+                throw new InvalidInputException("the edit's mask covers the whole image, so PatchMatch has no pixels to continue; "
+                        + "give a --mask or --box that leaves part of the image, or --model DIR (a BrushNet or SD inpainting "
+                        + "folder converted with tools/exporter)", e);
+            }
             throw e;
         }
         if (result.alpha().isPresent()) {

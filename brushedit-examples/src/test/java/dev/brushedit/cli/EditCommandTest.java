@@ -111,6 +111,15 @@ class EditCommandTest {
     }
 
     @Test
+    void aRemovalWhoseMaskCoversTheWholeImageNamesFlags() {
+        int code = run("edit", "remove the red square", "-i", image.toString(), "-o", dir.resolve("never.png").toString(),
+                "--box", "0,0," + ImageFiles.read(image).width() + "," + ImageFiles.read(image).height());
+        assertThat(code).isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(err.toString()).contains("--mask or --box").contains("--model DIR").doesNotContain("diffusion checkpoint");
+        assertThat(dir.resolve("never.png")).doesNotExist();
+    }
+
+    @Test
     void moveWithABoxPrintsTheMotionAndThePlacement() {
         Path output = dir.resolve("moved.png");
         int code = run("edit", "move the red square 20 pixels right", "-i", image.toString(), "-o", output.toString(),

@@ -94,4 +94,6 @@ def main(folder: str) -> int:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) != 2 or sys.argv[1].startswith("-"):
+        sys.exit("usage: python tools/bench/compose_fused_graph.py FOLDER     (writes FOLDER/brushnet_unet/model.onnx)")
     sys.exit(main(sys.argv[1]))

@@ -12,6 +12,10 @@
 # PY_ARGS (extra arguments for each side, e.g. JAVA_ARGS=--low-mem).
 set -euo pipefail
 G=${1:?usage: tools/bench/e2e_pair.sh GRAPHS [SIZE] [STEPS] [EDITS]}
+if [ ! -d "$G" ]; then
+  echo "usage: tools/bench/e2e_pair.sh GRAPHS [SIZE] [STEPS] [EDITS]   (GRAPHS: a folder, was $G)" >&2
+  exit 2
+fi
 SIZE=${2:-512}; STEPS=${3:-2}; EDITS=${4:-2}
 JAR=${JAR:-$(ls brushedit-examples/target/brushedit-examples-*-all.jar | head -1)}
 PY=${PY:-.venv-ort/bin/python}

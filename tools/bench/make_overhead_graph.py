@@ -49,4 +49,7 @@ def main(out):
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 2 or len(sys.argv) == 2 and sys.argv[1].startswith("-"):
+        sys.exit("usage: python tools/bench/make_overhead_graph.py [OUT]   "
+                 "(default brushedit-examples/target/bench/sd15-shapes.onnx)")
     main(sys.argv[1] if len(sys.argv) > 1 else "brushedit-examples/target/bench/sd15-shapes.onnx")

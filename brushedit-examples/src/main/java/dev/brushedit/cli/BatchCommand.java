@@ -77,6 +77,7 @@ public final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         inpainting.check();
+        inpainting.requirePromptsHonoured(prompts);
         Usage.require(images != null ^ csv != null, "give --images DIR with --masks DIR, or --csv FILE (one of them)");
         Usage.require(images == null || masks != null, "--images needs --masks DIR (the masks, same stem as the images)");
         Usage.require(masks == null || images != null, "--masks goes with --images DIR");

@@ -1,5 +1,6 @@
 package dev.brushedit.cli;
 
+import dev.brushedit.core.InferenceException;
 import dev.brushedit.core.InputLimits;
 import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.ModelException;
@@ -16,6 +17,7 @@ import dev.brushedit.edit.InstructionEditor;
 import dev.brushedit.edit.MaskPolicy;
 import dev.brushedit.edit.Instructor;
 import dev.brushedit.edit.MaskSource;
+import dev.brushedit.edit.MllmException;
 import dev.brushedit.edit.ObjectNotFoundException;
 import dev.brushedit.edit.OfflineInstructor;
 import dev.brushedit.edit.OpenAiInstructor;
@@ -150,6 +152,15 @@ public final class EditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return edit();
+        } catch (MllmException e) {
+            throw new InferenceException(e.getMessage() + "; check --mllm-url (default $OPENAI_BASE_URL or OpenAI), "
+                    + "--mllm-model and $OPENAI_API_KEY, or leave --mllm-model out to plan offline", e);
+        }
+    }
+
+    private Integer edit() {
         inpainting.check();
         if (!engine.equalsIgnoreCase("brushedit")) {
             if (!engine.equalsIgnoreCase("zone")) {
@@ -233,6 +244,17 @@ public final class EditCommand implements Callable<Integer> {
         } catch (ObjectNotFoundException e) {
             throw new InvalidInputException("nothing detected for \"" + e.targetObject() + "\"; give --mask FILE (white = the "
                     + "object) or --box x0,y0,x1,y1, or name the object differently", e);
+        } catch (InvalidInputException e) {
+            if (e.getMessage() != null && e.getMessage().contains("moves off the image are refused")) {
+                throw new InvalidInputException(e.getMessage() + "; give --offset DX,DY within that room (or a shorter "
+                        + "distance in the instruction)", e);
+            }
+            if (e.getMessage() != null && e.getMessage().contains("has no source pixels")) {
+                throw new InvalidInputException("the edit's mask covers the whole image, so PatchMatch has no pixels to continue; "
+                        + "give a --mask or --box that leaves part of the image, or --model DIR (a BrushNet or SD inpainting "
+                        + "folder converted with tools/exporter)", e);
+            }
+            throw e;
         }
         if (result.alpha().isPresent()) {
             ImageFiles.writePng(result.image(), result.alpha().get(), output);
@@ -259,11 +281,23 @@ public final class EditCommand implements Callable<Integer> {
             if (boxMaskNote != null) {
                 out.println(boxMaskNote);
             }
-            out.println("executor: " + result.executor() + (result.executor().startsWith("inpainter/") ? ""
-                    : " (weight-free: " + result.provenance().workRegion() + ")"));
+            out.println(executorLine(result.executor(), result.provenance().workRegion()));
             out.println("wrote " + output + (result.alpha().isPresent() ? " (with transparency)" : ""));
         }
         return 0;
+    }
+
+    /**
+     * The "executor: ..." line: the executor's name, then, but for a plain inpainter, what it did, marked
+     * "weight-free" only for the executors that use no model (classical ones and structural PatchMatch).
+     */
+    static String executorLine(String executor, String workRegion) {
+        if (executor.startsWith("inpainter/")) {
+            return "executor: " + executor;
+        }
+        boolean usesModel = executor.equals(InstructPix2Pix.BACKEND)
+                || executor.startsWith("structural/") && !executor.equals("structural/patchmatch");
+        return "executor: " + executor + " (" + (usesModel ? "" : "weight-free: ") + workRegion + ")";
     }
 
     /** {@code --engine zone}: flags, plan and action are checked before any model is opened. */

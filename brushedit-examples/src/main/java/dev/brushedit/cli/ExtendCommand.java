@@ -67,6 +67,7 @@ public final class ExtendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         inpainting.check();
+        inpainting.requirePromptsHonoured(prompts);
         OutpaintExtension extension = extension();
         InpaintCommand.requireReadable(image, "--image");
         Outputs.requireWritableTarget(output);

@@ -64,6 +64,7 @@ public final class InpaintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         inpainting.check();
+        inpainting.requirePromptsHonoured(prompts);
         Usage.require(maskThreshold >= 1 && maskThreshold <= 255, "--mask-threshold must be between 1 and 255, was " + maskThreshold);
         Outputs.requireWritableTarget(output);
         requireReadable(image, "--image");
@@ -72,6 +73,10 @@ public final class InpaintCommand implements Callable<Integer> {
         RgbImage picture = ImageFiles.read(image, limits);
         Mask region = Mask.fromImage(ImageFiles.read(mask, limits), maskThreshold);
         limits.checkSameSize(picture, region);
+        if (region.isEmpty() && !verbosity.quiet) {
+            spec.commandLine().getOut().println("the mask has no pixel at or above --mask-threshold " + maskThreshold
+                    + ", so there is nothing to fill: the image is written unchanged");
+        }
         TerminalProgress progress = TerminalProgress.forConsole(spec.commandLine().getErr(), verbosity.quiet);
         if (reference != null) {
             result(new ReferenceRun(this).run(picture, region, limits, progress));
@@ -81,6 +86,11 @@ public final class InpaintCommand implements Callable<Integer> {
         InpaintRequest request = inpainting.request(prompts);
         InpaintResult result;
         try (Inpainter inpainter = inpainting.openInpainter()) {
+            if (region.isFull() && inpainter.capabilities().needsSourcePixels()) {
+                throw new InvalidInputException("--mask " + mask + " covers the whole image, so " + inpainter.backendName()
+                        + " has no pixels to continue; give a --mask that leaves part of the image, or --model DIR (a BrushNet "
+                        + "or SD inpainting folder converted with tools/exporter)");
+            }
             result = inpainter.inpaint(picture, region, request, progress.listener(inpainter.backendName()), null);
         }
         result(result);

@@ -81,11 +81,34 @@ final class InpaintingOptions {
     void check() {
         request();
         limits();
-        parseBackend(backend);
+        Inpainter.Backend chosen = parseBackend(backend);
+        if (model == null && (chosen == Inpainter.Backend.BRUSHNET || chosen == Inpainter.Backend.SD_INPAINTING)) {
+            throw new UsageException("--backend " + backend + " needs --model DIR, a BrushNet or SD inpainting folder "
+                    + "converted with tools/exporter");
+        }
         patchMatch();
         modelOptions.executionOptions();
         requireFolder(model, "--model");
         requireFolder(brushnet, "--brushnet");
+    }
+
+    /**
+     * Refuses, as a usage error before any file is read, a {@code --prompt} or {@code --negative-prompt}
+     * that PatchMatch (no {@code --model}, or {@code --backend patchmatch}) would silently ignore.
+     */
+    void requirePromptsHonoured(PromptOptions prompts) {
+        if (model != null && parseBackend(backend) != Inpainter.Backend.PATCHMATCH) {
+            return;
+        }
+        String flag = !prompts.prompt.isBlank() ? "--prompt" : !prompts.negativePrompt.isBlank() ? "--negative-prompt" : null;
+        if (flag == null) {
+            return;
+        }
+        String text = flag.equals("--prompt") ? prompts.prompt : prompts.negativePrompt;
+        String why = model == null ? "without --model" : "with --backend patchmatch";
+        throw new UsageException(flag + " \"" + text + "\" needs a diffusion model: " + why + " the hole is filled by "
+                + "PatchMatch, which continues the surrounding texture and cannot follow a prompt; give --model DIR (a "
+                + "BrushNet or SD inpainting folder converted with tools/exporter) or leave " + flag + " out");
     }
 
     private static void requireFolder(Path folder, String flag) {

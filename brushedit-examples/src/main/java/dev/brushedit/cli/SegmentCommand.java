@@ -1,6 +1,7 @@
 package dev.brushedit.cli;
 
 import dev.brushedit.core.InputLimits;
+import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.ImageFiles;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
@@ -68,7 +69,9 @@ public final class SegmentCommand implements Callable<Integer> {
         }
         ImageFiles.write(mask.toImage(), output);
         if (!verbosity.quiet) {
-            spec.commandLine().getOut().println("\"" + object + "\": " + mask.area() + " pixels, box " + mask.boundingBox());
+            Box b = mask.boundingBox();
+            spec.commandLine().getOut().println("\"" + object + "\": " + mask.area() + " pixels, box " + b.x0() + "," + b.y0() + ","
+                    + b.x1() + "," + b.y1() + " (x0,y0,x1,y1, as --box takes it)");
             spec.commandLine().getOut().println("wrote " + output);
         }
         return 0;

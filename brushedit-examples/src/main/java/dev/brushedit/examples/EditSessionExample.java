@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * runs without models; give a checkpoint to {@code Inpainter.builder()} for BrushNet.
  *
  * <pre>
- * java -cp brushedit-examples-all.jar dev.brushedit.examples.EditSessionExample samples/rocket.jpg out.png
+ * java -cp brushedit-examples/target/brushedit-examples-*-all.jar dev.brushedit.examples.EditSessionExample samples/rocket.jpg out.png
  * </pre>
  *
  * <p>Thread-safety: a program, run once.
@@ -27,6 +27,7 @@ public final class EditSessionExample {
 
     /** Runs the example. */
     public static void main(String[] args) {
+        ExampleArgs.require(args.length == 2, EditSessionExample.class, "IMAGE OUT.png");
         RgbImage image = ImageFiles.read(Path.of(args[0]));
         try (Inpainter inpainter = Inpainter.builder().build()) {
             InstructionEditor editor = InstructionEditor.builder().inpainter(inpainter).build();

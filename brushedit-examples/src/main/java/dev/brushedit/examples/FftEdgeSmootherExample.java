@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * edited object's mask in, the composited image and the smoothed mask out.
  *
  * <pre>
- * java -cp brushedit-examples-all.jar dev.brushedit.examples.FftEdgeSmootherExample original.png edited.png mask.png out.png
+ * java -cp brushedit-examples/target/brushedit-examples-*-all.jar dev.brushedit.examples.FftEdgeSmootherExample original.png edited.png mask.png out.png
  * </pre>
  *
  * <p>Thread-safety: a program, run once.
@@ -22,6 +22,7 @@ public final class FftEdgeSmootherExample {
 
     /** Runs the example. */
     public static void main(String[] args) {
+        ExampleArgs.require(args.length == 4, FftEdgeSmootherExample.class, "ORIGINAL EDITED MASK OUT.png");
         RgbImage original = ImageFiles.read(Path.of(args[0]));
         RgbImage edited = ImageFiles.read(Path.of(args[1]));
         Mask mask = Mask.fromImage(ImageFiles.read(Path.of(args[2])), 128);

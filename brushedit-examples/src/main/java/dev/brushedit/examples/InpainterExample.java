@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * one it uses PatchMatch.
  *
  * <pre>
- * java -cp brushedit-examples-all.jar dev.brushedit.examples.InpainterExample image.jpg mask.png out.png [checkpoint "prompt"]
+ * java -cp brushedit-examples/target/brushedit-examples-*-all.jar dev.brushedit.examples.InpainterExample image.jpg mask.png out.png [checkpoint "prompt"]
  * </pre>
  *
  * <p>Thread-safety: a program, run once.
@@ -23,6 +23,7 @@ public final class InpainterExample {
 
     /** Runs the example. */
     public static void main(String[] args) {
+        ExampleArgs.require(args.length == 3 || args.length == 5, InpainterExample.class, "IMAGE MASK OUT.png [CHECKPOINT \"PROMPT\"]");
         RgbImage image = ImageFiles.read(Path.of(args[0]));
         Mask mask = Mask.fromImage(ImageFiles.read(Path.of(args[1])), 128);
         Inpainter.Builder builder = Inpainter.builder();

@@ -12,7 +12,7 @@ import java.util.List;
  * from SAM's automatic mask generator saved as images).
  *
  * <pre>
- * java -cp brushedit-examples-all.jar dev.brushedit.examples.MaskRefinerExample coarse.png out.png segment1.png segment2.png ...
+ * java -cp brushedit-examples/target/brushedit-examples-*-all.jar dev.brushedit.examples.MaskRefinerExample coarse.png out.png segment1.png segment2.png ...
  * </pre>
  *
  * <p>Thread-safety: a program, run once.
@@ -22,6 +22,7 @@ public final class MaskRefinerExample {
 
     /** Runs the example. */
     public static void main(String[] args) {
+        ExampleArgs.require(args.length >= 3, MaskRefinerExample.class, "COARSE_MASK OUT.png SEGMENT.png [SEGMENT.png ...]");
         Mask coarse = Mask.fromImage(ImageFiles.read(Path.of(args[0])), 128);
         List<Mask> candidates = new ArrayList<>();
         for (int i = 2; i < args.length; i++) {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * BrushNet folder. The pair is checked feature by feature before any work starts.
  *
  * <pre>
- * java -cp brushedit-examples-all.jar dev.brushedit.examples.SwapCheckpointExample \
+ * java -cp brushedit-examples/target/brushedit-examples-*-all.jar dev.brushedit.examples.SwapCheckpointExample \
  *     image.jpg mask.png out.png models/realistic-vision models/sd15-brushnet/brushnet "a red armchair"
  * </pre>
  *
@@ -23,6 +23,7 @@ public final class SwapCheckpointExample {
 
     /** Runs the example. */
     public static void main(String[] args) {
+        ExampleArgs.require(args.length == 6, SwapCheckpointExample.class, "IMAGE MASK OUT.png CHECKPOINT BRUSHNET_FOLDER \"PROMPT\"");
         RgbImage image = ImageFiles.read(Path.of(args[0]));
         Mask mask = Mask.fromImage(ImageFiles.read(Path.of(args[1])), 128);
         try (Inpainter inpainter = Inpainter.builder()

@@ -40,6 +40,10 @@ public record JobSettings(String model, String outputFolder, String format, Stri
         if (model == null && preference(executor) == ExecutorPreference.DIFFUSION) {
             throw new InvalidInputException("--executor diffusion needs a diffusion model: give --model DIR");
         }
+        if (model == null && !prompt.isBlank()) {
+            throw new InvalidInputException("--prompt \"" + prompt + "\" needs a diffusion model: without --model, mask-only rows "
+                    + "are filled by PatchMatch, which cannot follow a prompt; give --model DIR or leave --prompt out");
+        }
         request(prompt, steps, guidance, seed);
     }
 

@@ -62,13 +62,35 @@ class EditCommandTest {
     }
 
     @Test
+    void anUnreachableMllmServerNamesTheFlagsToCheck() throws Exception {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        int code = run("edit", "remove the red square", "-i", image.toString(), "-o", dir.resolve("never.png").toString(),
+                "--box", "20,16,32,28", "--mllm-model", "vlm", "--mllm-url", "http://127.0.0.1:" + port + "/v1");
+        assertThat(code).isEqualTo(BrushEditCli.EXIT_INFERENCE);
+        assertThat(err.toString()).contains("--mllm-url").contains("--mllm-model");
+        assertThat(dir.resolve("never.png")).doesNotExist();
+    }
+
+    @Test
+    void onlyExecutorsWithoutAModelAreCalledWeightFree() {
+        assertThat(EditCommand.executorLine("recolour", "r")).isEqualTo("executor: recolour (weight-free: r)");
+        assertThat(EditCommand.executorLine("structural/patchmatch", "m")).isEqualTo("executor: structural/patchmatch (weight-free: m)");
+        assertThat(EditCommand.executorLine("structural/brushnet-fused", "m")).isEqualTo("executor: structural/brushnet-fused (m)");
+        assertThat(EditCommand.executorLine("instruct-pix2pix", "w")).isEqualTo("executor: instruct-pix2pix (w)");
+        assertThat(EditCommand.executorLine("inpainter/patchmatch", "w")).isEqualTo("executor: inpainter/patchmatch");
+    }
+
+    @Test
     void globalEditsUseTheInstructPix2PixFolderWhenGiven() {
         Path standins = Path.of("..", "brushedit-models", "src", "test", "resources", "standins");
         Path output = dir.resolve("winter.png");
         int code = run("edit", "make it winter", "-i", image.toString(), "-o", output.toString(), "--ip2p-model",
                 standins.resolve("ip2p-tiny").toString(), "--steps", "2", "--strategy", "original", "--seed", "3");
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("plan: GLOBAL").contains("executor: instruct-pix2pix");
+        assertThat(out.toString()).contains("plan: GLOBAL").contains("executor: instruct-pix2pix").doesNotContain("weight-free");
         assertThat(ImageFiles.read(output).samePixels(ImageFiles.read(image))).isFalse();
 
         int bad = run("edit", "make it winter", "-i", image.toString(), "-o", dir.resolve("bad.png").toString(), "--ip2p-model",
@@ -77,6 +99,24 @@ class EditCommandTest {
         assertThat(err.toString()).contains("--ip2p-model checkpoint").contains("has 4 input channels")
                 .contains("8-channel UNet");
         assertThat(dir.resolve("bad.png")).doesNotExist();
+    }
+
+    @Test
+    void aMoveOffTheImageNamesOffsetAsTheFix() {
+        int code = run("edit", "move the red square", "-i", image.toString(), "-o", dir.resolve("never.png").toString(),
+                "--box", "20,16,32,28", "--offset", "500,0");
+        assertThat(code).isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(err.toString()).contains("moves off the image are refused").contains("give --offset DX,DY within");
+        assertThat(dir.resolve("never.png")).doesNotExist();
+    }
+
+    @Test
+    void aRemovalWhoseMaskCoversTheWholeImageNamesFlags() {
+        int code = run("edit", "remove the red square", "-i", image.toString(), "-o", dir.resolve("never.png").toString(),
+                "--box", "0,0," + ImageFiles.read(image).width() + "," + ImageFiles.read(image).height());
+        assertThat(code).isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(err.toString()).contains("--mask or --box").contains("--model DIR").doesNotContain("diffusion checkpoint");
+        assertThat(dir.resolve("never.png")).doesNotExist();
     }
 
     @Test

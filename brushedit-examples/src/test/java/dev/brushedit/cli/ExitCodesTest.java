@@ -59,6 +59,16 @@ class ExitCodesTest {
                 Arguments.of(inpaint + " --threads -1", 2, "--threads"),
                 Arguments.of(inpaint + " --device-id -1", 2, "--device-id"),
                 Arguments.of("inpaint -i IMG -m MASK -o out.gif", 2, "--output"),
+                // a prompt or a diffusion backend that the flags give no model for is refused, not ignored
+                Arguments.of(inpaint + " --prompt sky", 2, "--prompt"),
+                Arguments.of(inpaint + " --negative-prompt blur", 2, "--negative-prompt"),
+                Arguments.of(inpaint + " --model DIR --backend patchmatch --prompt sky", 2, "--backend patchmatch"),
+                Arguments.of("extend -i IMG -o OUT --left 8 --prompt sky", 2, "--prompt"),
+                Arguments.of("batch --images DIR --masks DIR -o OUT --prompt sky", 2, "--prompt"),
+                Arguments.of(inpaint + " --backend brushnet", 2, "--model"),
+                Arguments.of(inpaint + " --backend sd-inpainting", 2, "--model"),
+                Arguments.of("serve --backend brushnet", 2, "--model"),
+                Arguments.of("inpaint -i NONE -m MASK -o OUT --prompt sky", 2, "--prompt"),
                 // a usage error wins over a missing file: options are checked before any file is read
                 Arguments.of("inpaint -i NONE -m MASK -o OUT --steps 0", 2, "--steps"),
                 Arguments.of(edit.replace("1,1,5,5", "1,1,five,5"), 2, "--box"),

@@ -55,6 +55,27 @@ class InpaintCommandTest {
     }
 
     @Test
+    void anEmptyMaskSaysSoAndWritesTheImageUnchanged() {
+        Path empty = dir.resolve("empty.png");
+        ImageFiles.write(Mask.empty(64, 48).toImage(), empty);
+        Path output = dir.resolve("same.png");
+        int code = run("inpaint", "-i", image.toString(), "-m", empty.toString(), "-o", output.toString());
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("nothing to fill").contains("--mask-threshold 128");
+        assertThat(ImageFiles.read(output).samePixels(ImageFiles.read(image))).isTrue();
+    }
+
+    @Test
+    void aFullMaskWithoutAModelNamesTheFlagsToChange() {
+        Path full = dir.resolve("full.png");
+        ImageFiles.write(Mask.full(64, 48).toImage(), full);
+        int code = run("inpaint", "-i", image.toString(), "-m", full.toString(), "-o", dir.resolve("never.png").toString());
+        assertThat(code).isEqualTo(BrushEditCli.EXIT_INPUT);
+        assertThat(err.toString()).contains("--mask").contains("--model DIR").doesNotContain("use a diffusion checkpoint");
+        assertThat(dir.resolve("never.png")).doesNotExist();
+    }
+
+    @Test
     void aMissingImageIsABadInputWithAOneLineMessage() {
         int code = run("inpaint", "-i", dir.resolve("nope.png").toString(), "-m", mask.toString(), "-o", dir.resolve("o.png").toString());
         assertThat(code).isEqualTo(BrushEditCli.EXIT_INPUT);

@@ -2,6 +2,7 @@ package dev.brushedit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.ImageFiles;
 import dev.brushedit.core.image.Mask;
 import dev.brushedit.core.image.RgbImage;
@@ -47,7 +48,9 @@ class SegmentCommandTest {
         Mask mask = Mask.fromImage(ImageFiles.read(output), 128);
         assertThat(mask.width()).isEqualTo(80);
         assertThat(mask.height()).isEqualTo(60);
-        assertThat(out.toString()).contains("\"dog\": " + mask.area() + " pixels");
+        assertThat(out.toString()).contains("\"dog\": " + mask.area() + " pixels").doesNotContain("Box[");
+        Box b = mask.boundingBox();
+        assertThat(out.toString()).contains("box " + b.x0() + "," + b.y0() + "," + b.x1() + "," + b.y1());
     }
 
     @Test

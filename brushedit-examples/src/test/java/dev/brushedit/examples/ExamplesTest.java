@@ -1,7 +1,9 @@
 package dev.brushedit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.core.image.Box;
 import dev.brushedit.core.image.ImageFiles;
 import dev.brushedit.core.image.Mask;
@@ -31,6 +33,20 @@ class ExamplesTest {
         mask = dir.resolve("mask.png");
         ImageFiles.write(RgbImage.of(64, 64, px), image);
         ImageFiles.write(Mask.ofBox(64, 64, new Box(20, 20, 40, 40)).toImage(), mask);
+    }
+
+    @Test
+    void aWrongArgumentCountGivesTheUsageLine() {
+        assertThatThrownBy(() -> EditSessionExample.main(new String[0])).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("usage: java -cp").hasMessageContaining("EditSessionExample IMAGE OUT.png");
+        assertThatThrownBy(() -> FftEdgeSmootherExample.main(new String[] {"a"})).hasMessageContaining("usage:");
+        assertThatThrownBy(() -> MaskRefinerExample.main(new String[] {"a", "b"})).hasMessageContaining("usage:");
+        assertThatThrownBy(() -> SwapCheckpointExample.main(new String[0])).hasMessageContaining("usage:");
+        // a checkpoint without its prompt is refused, not silently replaced by PatchMatch
+        Path out = dir.resolve("never.png");
+        assertThatThrownBy(() -> InpainterExample.main(new String[] {image.toString(), mask.toString(), out.toString(),
+            BRUSHNET.toString()})).hasMessageContaining("[CHECKPOINT \"PROMPT\"]");
+        assertThat(out).doesNotExist();
     }
 
     @Test

@@ -36,13 +36,16 @@ final class InstructionGrammar {
 
     private InstructionGrammar() {}
 
-    /** The words of {@code instruction}: lower case, punctuation removed (apostrophes and hyphens kept). */
+    /**
+     * The words of {@code instruction}: lower case, punctuation removed (apostrophes and hyphens kept, and
+     * the {@code #} of a {@code #rrggbb} colour, which the recolour reads).
+     */
     static List<String> words(String instruction) {
         String s = instruction.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            b.append(Character.isLetterOrDigit(c) || c == '\'' || c == '-' ? c : ' ');
+            b.append(Character.isLetterOrDigit(c) || c == '\'' || c == '-' || hexColourAt(s, i) ? c : ' ');
         }
         List<String> out = new ArrayList<>();
         for (String w : b.toString().split(" +")) {
@@ -52,6 +55,19 @@ final class InstructionGrammar {
             }
         }
         return out;
+    }
+
+    /** True when a {@code #} at {@code i} starts a word of exactly six hex digits ("#3366cc"). */
+    private static boolean hexColourAt(String s, int i) {
+        if (s.charAt(i) != '#' || i + 7 > s.length() || i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+            return false;
+        }
+        for (int k = i + 1; k < i + 7; k++) {
+            if (Character.digit(s.charAt(k), 16) < 0) {
+                return false;
+            }
+        }
+        return i + 7 == s.length() || !Character.isLetterOrDigit(s.charAt(i + 7));
     }
 
     private static String stripQuotes(String w) {
@@ -206,7 +222,10 @@ final class InstructionGrammar {
         return 0;
     }
 
-    /** "polish" -> "polished", "close" -> "closed", "dry" -> "dried" (regular forms only). */
+    /**
+     * "polish" -> "polished", "close" -> "closed", "dry" -> "dried", "blur" -> "blurred" (regular forms only;
+     * a one-syllable verb ending in one vowel and one consonant doubles the consonant).
+     */
     static String participle(String verb) {
         if (verb.endsWith("ed")) {
             return verb;
@@ -217,7 +236,24 @@ final class InstructionGrammar {
         if (verb.endsWith("y") && verb.length() > 2 && "aeiou".indexOf(verb.charAt(verb.length() - 2)) < 0) {
             return verb.substring(0, verb.length() - 1) + "ied";
         }
+        if (doublesFinalConsonant(verb)) {
+            return verb + verb.charAt(verb.length() - 1) + "ed";
+        }
         return verb + "ed";
+    }
+
+    /** "blur", "stir", "wrap", "mop": one vowel, the last letter but one, between consonants ("fix", "row" excepted). */
+    private static boolean doublesFinalConsonant(String verb) {
+        int n = verb.length();
+        if (n < 3 || "aeiouwxy".indexOf(verb.charAt(n - 1)) >= 0 || "aeiou".indexOf(verb.charAt(n - 2)) < 0) {
+            return false;
+        }
+        for (int i = 0; i < n - 2; i++) {
+            if ("aeiouy".indexOf(verb.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static List<String> stripCourtesy(List<String> words) {

@@ -1,5 +1,6 @@
 package dev.brushedit.edit;
 
+import dev.brushedit.core.InvalidInputException;
 import dev.brushedit.edit.structure.ObjectMotion;
 import java.util.ArrayList;
 import java.util.List;
@@ -494,7 +495,13 @@ final class MotionGrammar {
             double up = t.stream().anyMatch(NUDGE_WORDS::contains) ? 1.2 : t.stream().anyMatch(STRONG::contains) ? 2.0 : 1.5;
             f = smaller ? 1 / up : up;
         }
-        ObjectMotion motion = ObjectMotion.scale(f);
+        ObjectMotion motion;
+        try {
+            motion = ObjectMotion.scale(f);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("resizing \"" + target + "\" by " + f + ": " + e.getMessage() + "; ask for a size "
+                    + "change above 0 and at most " + ObjectMotion.MAX_SCALE + " times", e);
+        }
         String caption = (f > 1 ? "bigger " : "smaller ") + target;
         return Optional.of(new Parsed(EditCategory.RESIZE, target, caption, motion));
     }

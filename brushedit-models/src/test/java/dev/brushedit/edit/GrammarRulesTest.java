@@ -54,6 +54,32 @@ class GrammarRulesTest {
     }
 
     @Test
+    void participlesFollowEnglishSpelling() {
+        assertThat(InstructionGrammar.participle("blur")).isEqualTo("blurred");
+        assertThat(InstructionGrammar.participle("wrap")).isEqualTo("wrapped");
+        assertThat(InstructionGrammar.participle("polish")).isEqualTo("polished");
+        assertThat(InstructionGrammar.participle("paint")).isEqualTo("painted");
+        assertThat(InstructionGrammar.participle("open")).isEqualTo("opened");
+        assertThat(InstructionGrammar.participle("fix")).isEqualTo("fixed");
+        assertThat(InstructionGrammar.participle("close")).isEqualTo("closed");
+        assertThat(InstructionGrammar.participle("dry")).isEqualTo("dried");
+        assertThat(plan("blur the cup").targetCaption()).contains("blurred").doesNotContain("blured");
+    }
+
+    @Test
+    void aHexColourKeepsItsHashSoTheRecolourCanReadIt() {
+        for (String instruction : new String[] {"make the cup #3366cc", "paint the cup #3366CC", "recolor the cup to #3366cc."}) {
+            EditPlan p = plan(instruction);
+            assertThat(p.category()).as(instruction).isEqualTo(EditCategory.LOCAL);
+            assertThat(p.targetCaption()).as(instruction).contains("#3366cc");
+            assertThat(RecolourExecutor.create().assess(p).accepted()).as(instruction).isTrue();
+        }
+        // a hash that does not start a six-digit hex code is still punctuation
+        assertThat(InstructionGrammar.words("remove the #1 sign")).containsExactly("remove", "the", "1", "sign");
+        assertThat(InstructionGrammar.words("make it #3366ccx")).containsExactly("make", "it", "3366ccx");
+    }
+
+    @Test
     void shortVerbsAreNeverFuzzyMatched() {
         assertThat(VerbLexicon.canonical("let")).isEqualTo("let");
         assertThat(VerbLexicon.canonical("sat")).isNull();

@@ -81,6 +81,8 @@ class MoveResizeGrammarTest {
     void aZeroScaleIsRefusedWithAClearMessage() {
         assertThatThrownBy(() -> plan("make the cat 0 times bigger")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("scale must be a positive number, was 0.0");
+        assertThatThrownBy(() -> plan("make the rocket 20 times bigger")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("resizing \"rocket\" by 20.0").hasMessageContaining("at most 8.0 times");
         assertThatThrownBy(() -> new EditPlan(EditCategory.MOVE, "cup", "cup", java.util.Optional.empty(), "x"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("MOVE plan needs a motion");
         assertThatThrownBy(() -> plan("make the dog bigger").withMotion(ObjectMotion.toward(1, 0)))

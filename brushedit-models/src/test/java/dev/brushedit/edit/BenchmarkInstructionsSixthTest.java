@@ -13,10 +13,13 @@ import org.junit.jupiter.api.Test;
  * and the misses.
  */
 class BenchmarkInstructionsSixthTest {
-    /** Category accuracy floor: set after the first run (see BENCHMARKS.md). */
-    static final double CATEGORY_THRESHOLD = 0.0;
-    /** Target match floor, over all rows: set after the first run (see BENCHMARKS.md). */
-    static final double TARGET_THRESHOLD = 0.0;
+    /**
+     * Category accuracy floor: the set's first (held-out) run, on issue 11's round-4 grammar, scored 140/156 (89.7 %);
+     * the floor is one row below. The issue's goal is 90 %.
+     */
+    static final double CATEGORY_THRESHOLD = 139.0 / 156;
+    /** Target match floor, over all rows: the first run scored 137/156 (87.8 %); the floor is one row below. */
+    static final double TARGET_THRESHOLD = 136.0 / 156;
 
     @Test
     void categoryAndTargetOnTheSixthBenchmarkSet() throws IOException {

@@ -26,6 +26,7 @@ final class InstructionGrammar {
     private static final Set<String> FILTERS = Set.of("filter", "filters", "effect", "effects", "tint", "vignette", "grain",
             "glow", "overlay", "cast");
     private static final Set<String> PRONOUNS = Set.of("him", "her", "them", "he", "she", "me", "us", "they");
+    private static final Set<String> PRONOUNS_AND_IT = Set.of("it", "him", "her", "them");
     private static final Set<String> GLOBAL_ADDITIONS = Set.of("filter", "effect", "vignette", "grain", "tint", "glow",
             "snow", "snowfall", "rain", "fog", "mist", "haze", "bokeh", "flare", "flares", "leak", "leaks");
     /** Words that open an object phrase right after a verb ("polish THE kettle"). */
@@ -52,6 +53,15 @@ final class InstructionGrammar {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code instruction} without parenthesised annotations: "replace the red bus (bus) with a truck" ->
+     * "replace the red bus with a truck" (a tool's label for the object, not part of the sentence).
+     */
+    static String dropAnnotations(String instruction) {
+        String s = instruction.replaceAll("\\s*\\([^()]*\\)", "").strip();
+        return s.isEmpty() ? instruction : s;
     }
 
     private static String stripQuotes(String w) {
@@ -296,6 +306,9 @@ final class InstructionGrammar {
         if (rest.get(0).equals("out") || rest.get(0).equals("away") || rest.get(0).equals("off")) {
             return remove(rest.subList(1, rest.size()), instruction, foreground);
         }
+        if (toPlace && rest.size() > 2 && PRONOUNS_AND_IT.contains(rest.get(0)) && rest.get(1).equals("to")) {
+            return put(rest, instruction, foreground);   // "take it to the beach"
+        }
         if (!OBJECT_STARTERS.contains(rest.get(0))) {
             return null;
         }
@@ -469,6 +482,9 @@ final class InstructionGrammar {
 
     private static Parsed put(List<String> rest, String instruction, String foreground) {
         int value = indexOf(rest, Set.of("to", "as", "into"));
+        if (value == 1 && (PRONOUNS.contains(rest.get(0)) || rest.get(0).equals("it")) && inPlace(rest.subList(1, rest.size()))) {
+            return background(rest.subList(2, rest.size()), foreground);   // "move it to Mars", "take them to a beach"
+        }
         if (value >= 1 && value < rest.size() - 1 && !stripDeterminers(rest.subList(0, value)).isEmpty()
                 && isWholeImageAspect(rest.subList(0, value))) {
             return global(rest.subList(value + 1, rest.size()), instruction);
@@ -493,6 +509,10 @@ final class InstructionGrammar {
         }
         boolean definite = !obj.isEmpty() && (Set.of("the", "this", "that", "my", "his", "her", "our", "their", "your", "these", "those")
                 .contains(obj.get(0)) || PRONOUNS.contains(obj.get(0)) || obj.get(0).equals("it"));
+        List<String> backdrop = definite ? Backdrops.after(where) : null;
+        if (backdrop != null) {   // "put the vase against a grey background", "place the tv in front of a white wall"
+            return new Parsed(EditCategory.BACKGROUND, objectPhrase(obj), join(stripThe(backdrop)), List.of());
+        }
         if (definite && where.stream().anyMatch(Vocabulary::isPlace)) {
             String target = obj.size() == 1 && (PRONOUNS.contains(obj.get(0)) || obj.get(0).equals("it")) ? foreground : objectPhrase(obj);
             return new Parsed(EditCategory.BACKGROUND, target, join(where.subList(1, where.size())), List.of());

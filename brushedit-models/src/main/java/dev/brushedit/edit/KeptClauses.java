@@ -36,7 +36,8 @@ final class KeptClauses {
                     && !Set.of("to", "will", "should", "must", "and").contains(w.get(i - 1))
                     || w.get(i).equals("and") && KEEP.contains(w.get(i + 1)) && i + 2 < w.size()) {
                 int from = w.get(i).equals("and") ? i + 2 : i + 1;
-                return new Split(w.subList(0, i), kept(w.subList(from, w.size())));
+                int end = w.get(i - 1).equals("but") || w.get(i - 1).equals("yet") ? i - 1 : i;   // "X but keep Y"
+                return new Split(w.subList(0, end), kept(w.subList(from, w.size())));
             }
         }
         int but = w.indexOf("but");

@@ -322,7 +322,9 @@ final class MotionGrammar {
      * of the clock above the toy": a move verb, an object and a position relative to another object
      * (not a place: "move the dog to the beach" is left to the other rules). A relative destination
      * is still a MOVE of the object; the direction is the preposition's ("under" down, "left of"
-     * left), else sideways. "in" counts only as "in front of".
+     * left), else sideways. "in" counts only as "in front of". "Towards / toward" another object ("move the cup
+     * towards the bowl until they touch") moves it sideways, place or not: a move toward a thing is a move inside the
+     * image.
      */
     private static Optional<Parsed> relative(String verb, List<String> rest, String foreground) {
         if (!SIDEWAYS_VERBS.contains(verb) && !"move".equals(VerbLexicon.canonical(verb))) {
@@ -338,6 +340,13 @@ final class MotionGrammar {
                 String target = target(r.subList(0, i), foreground);
                 return target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target) ? Optional.empty()
                         : Optional.of(new Parsed(EditCategory.MOVE, target, target, ObjectMotion.sideways()));
+            }
+            if (Set.of("towards", "toward").contains(r.get(i)) && InstructionGrammar.OBJECT_STARTERS.contains(r.get(i + 1))) {
+                List<String> goal = InstructionGrammar.stripDeterminers(r.subList(i + 1, r.size()));   // "... until they touch"
+                String target = target(r.subList(0, i), foreground);
+                return target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target) || Vocabulary.BACKGROUND.contains(target)
+                        || goal.stream().anyMatch(x -> Vocabulary.WHOLE_IMAGE.contains(x) || Vocabulary.BACKGROUND.contains(x))
+                        ? Optional.empty() : Optional.of(new Parsed(EditCategory.MOVE, target, target, ObjectMotion.sideways()));
             }
             String w = r.get(i);
             int at = i;

@@ -124,9 +124,11 @@ public final class OfflineInstructor implements Instructor {
         Checks.notNull("image", image);
         Checks.notBlank("instruction", instruction);
         LanguageGuard.check(instruction, InstructionGrammar.words(instruction));
-        String request = RequestSentence.request(instruction);   // "This is an ID photo - please replace ..."
+        String request = RequestSentence.request(InstructionGrammar.dropAnnotations(instruction));   // "... - please replace ..."
         List<String> words = InstructionGrammar.words(request);
-        Optional<MotionGrammar.Parsed> motion = MotionGrammar.parse(InstructionGrammar.stripCourtesy(MotionGrammar.words(request)),
+        List<String> motionWords = InstructionGrammar.stripCourtesy(MotionGrammar.words(request));
+        KeptClauses.Split kept = KeptClauses.split(motionWords);   // "make the cup larger but keep the bowl's size"
+        Optional<MotionGrammar.Parsed> motion = MotionGrammar.parse(kept != null ? kept.edit() : motionWords,
                 request.contains("%"), image.width(), image.height(), foreground);
         if (motion.isPresent()) {
             MotionGrammar.Parsed m = motion.get();

@@ -1,0 +1,61 @@
+package dev.brushedit.edit;
+
+import static dev.brushedit.edit.GrammarRulesTest.expect;
+import static dev.brushedit.edit.GrammarRulesTest.plan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.brushedit.edit.structure.ObjectMotion;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per general grammar rule of issue 11's fifth round, each on sentences written for this test (none is a row of
+ * any benchmark set); the helpers are {@link GrammarRulesTest}'s.
+ */
+class GrammarRound5RulesTest {
+    @Test
+    void puttingAKeptObjectBeforeANewBackdropIsABackgroundEdit() {
+        expect("put the kettle against a black background", EditCategory.BACKGROUND, "kettle");
+        expect("place the two red apples against purple and white background", EditCategory.BACKGROUND, "two red apples");
+        expect("put the teddy bear in front of a plain white wall", EditCategory.BACKGROUND, "teddy bear");
+        expect("set the old camera in front of a blue curtain", EditCategory.BACKGROUND, "old camera");
+        expect("put the parrot on a branch with a dark green background", EditCategory.BACKGROUND, "parrot");
+        assertThat(plan("put the kettle against a black background").targetCaption()).isEqualTo("a black background");
+        // an existing wall, or a new object, is no backdrop
+        expect("put the teddy bear in front of the wall", EditCategory.ADDITION, "teddy bear");
+        expect("put a lamp against the wall", EditCategory.ADDITION, "lamp");
+    }
+
+    @Test
+    void aPronounMovedOrTakenToAPlaceIsABackgroundEdit() {
+        expect("move it to the moon", EditCategory.BACKGROUND, "main subject");
+        expect("take it to a sandy beach", EditCategory.BACKGROUND, "main subject");
+        expect("take him to the jungle", EditCategory.BACKGROUND, "main subject");
+        expect("take the bicycle to the countryside", EditCategory.BACKGROUND, "bicycle");
+        // a position inside the image stays a move
+        expect("move it to the left", EditCategory.MOVE, "main subject");
+        expect("move the mug next to the teapot", EditCategory.MOVE, "mug");
+    }
+
+    @Test
+    void aMoveTowardAnotherObjectIsAMoveOfTheSubject() {
+        expect("move the vase towards the lamp until they touch", EditCategory.MOVE, "vase");
+        expect("slide the green block toward the red one", EditCategory.MOVE, "green block");
+        assertThat(plan("move the vase towards the lamp until they touch").motion()).contains(ObjectMotion.sideways());
+    }
+
+    @Test
+    void aNumericFactorWithAKeptClauseIsAResize() {
+        expect("make the lamp 1.5 times larger but keep the table's size unchanged", EditCategory.RESIZE, "lamp");
+        expect("make the boat 3 times smaller and keep the dock as it is", EditCategory.RESIZE, "boat");
+        assertThat(plan("make the lamp 1.5 times larger but keep the table's size unchanged").motion().orElseThrow().scale())
+                .isEqualTo(1.5);
+        assertThat(plan("make the boat 3 times smaller and keep the dock as it is").motion().orElseThrow().scale())
+                .isEqualTo(1 / 3.0);
+    }
+
+    @Test
+    void parenthesisedAnnotationsAreDropped() {
+        expect("replace the green car (car) with a horse", EditCategory.LOCAL, "green car");
+        expect("remove the tall lamp (lamp) from the room", EditCategory.REMOVE, "tall lamp");
+    }
+}

@@ -116,6 +116,13 @@ final class InstructionGrammar {
     }
 
     private static Parsed parseEdit(List<String> w, String instruction, String foreground) {
+        Parsed lead = ClauseForms.selected(w, instruction, foreground);   // "select the bus and blur the background"
+        if (lead == null) {
+            lead = ClauseForms.colourPop(w, foreground);
+        }
+        if (lead != null) {
+            return lead;
+        }
         int and = secondEdit(w);
         if (and > 0) {
             throw new UnsupportedEditException(null, "\"" + instruction + "\" asks for two edits, \"" + join(w.subList(0, and))
@@ -377,13 +384,16 @@ final class InstructionGrammar {
 
     /**
      * One place turned into another ("the kitchen" -> "a meadow", "the ground" -> "a forest"): the
-     * old phrase names a place and the new one's head noun is a place.
+     * old phrase names a place and the new one's head noun is a place or a word for a scene ("a bar setting").
      */
     static boolean scenesSwapped(List<String> oldPlace, List<String> newPlace) {
         List<String> yy = stripDeterminers(newPlace);
-        return phraseBeforeLocation(oldPlace).stream().anyMatch(w -> Vocabulary.isPlace(w) && !Vocabulary.SKY_OBJECTS.contains(w))
-                && !yy.isEmpty()
-                && Vocabulary.isPlace(headNoun(phraseBeforeLocation(yy)));
+        if (yy.isEmpty() || phraseBeforeLocation(oldPlace).stream().noneMatch(w -> Vocabulary.isPlace(w)
+                && !Vocabulary.SKY_OBJECTS.contains(w))) {
+            return false;
+        }
+        String head = headNoun(phraseBeforeLocation(yy));
+        return Vocabulary.isPlace(head) || Vocabulary.BACKGROUND.contains(head);   // "to a bar, restaurant SETTING"
     }
 
     /** "make", "let", "have", "turn", "change"...: a verb whose edit keeps the object in place. */
@@ -559,8 +569,8 @@ final class InstructionGrammar {
         if (bare.isEmpty() || rest.size() < 2) {
             throw notUnderstood(instruction, "it does not say what to give");
         }
-        if (article > 0 && Vocabulary.ASPECTS.contains(headNoun(bare))) {
-            String target = objectPhrase(rest.subList(0, article));
+        if (article > 0 && (Vocabulary.ASPECTS.contains(headNoun(bare)) || Vocabulary.STYLE_NOUNS.contains(headNoun(bare)))) {
+            String target = objectPhrase(rest.subList(0, article));   // "give the car a glossy finish / a retro look"
             if (!target.isEmpty()) {
                 return new Parsed(EditCategory.LOCAL, target, join(bare) + " " + target, List.of());
             }
@@ -569,6 +579,7 @@ final class InstructionGrammar {
     }
 
     private static Parsed change(String verb, List<String> rest, String instruction, String foreground) {
+        rest = soThat(rest);
         List<String> delims = verb.equals("replace") || verb.equals("substitute")
                 ? List.of("with", "by", "for", "into", "to") : List.of("into", "to", "with", "for", "by", "like");
         int split = -1;
@@ -585,6 +596,10 @@ final class InstructionGrammar {
             split = in;   // "turn the mountain in a waterfall": "in" written for "into"
         }
         String owner = split < 0 && rest.size() > 2 ? aspectOwner(rest, false) : null;
+        if (owner != null && Vocabulary.BACKGROUND.contains(owner)) {   // "change the colour of the background"
+            return new Parsed(EditCategory.BACKGROUND, foreground, "different " + headNoun(stripDeterminers(rest)) + " background",
+                    List.of());
+        }
         if (owner != null && !Vocabulary.isAttribute(rest.get(rest.size() - 1))) {   // "change the colour of the soccer ball"
             return new Parsed(EditCategory.LOCAL, owner, "different " + headNoun(stripDeterminers(rest)) + " " + owner, List.of());
         }
@@ -622,10 +637,37 @@ final class InstructionGrammar {
                     : new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(dropLike(y))), List.of());
         }
         owner = aspectOwner(bare, false);
+        if (owner != null && Vocabulary.BACKGROUND.contains(owner)) {   // "change the colour of the backdrop to blue"
+            return background(y, foreground);
+        }
         if (owner != null) {
             return new Parsed(EditCategory.LOCAL, owner, join(dropLike(y)) + " " + owner, List.of());
         }
         return local(x, y, instruction);
+    }
+
+    /**
+     * "change the room so (that) it is / becomes / looks like a library" -> "change the room to a library": a result
+     * clause on the changed object reads as its new value.
+     */
+    static List<String> soThat(List<String> rest) {
+        int so = rest.indexOf("so");
+        if (so < 1) {
+            return rest;
+        }
+        int i = so + 1;
+        if (i < rest.size() && rest.get(i).equals("that")) {
+            i++;
+        }
+        if (i + 2 < rest.size() && Set.of("it", "they", "this", "he", "she").contains(rest.get(i))
+                && Set.of("is", "are", "becomes", "become", "looks", "look", "resembles", "resemble").contains(rest.get(i + 1))) {
+            int value = rest.get(i + 2).equals("like") && i + 3 < rest.size() ? i + 3 : i + 2;
+            List<String> out = new ArrayList<>(rest.subList(0, so));
+            out.add("to");
+            out.addAll(rest.subList(value, rest.size()));
+            return out;
+        }
+        return rest;
     }
 
     private static Parsed make(List<String> rest, String instruction, String foreground) {
@@ -838,7 +880,8 @@ final class InstructionGrammar {
         }
         List<String> bare = stripDeterminers(x);
         if (!bare.isEmpty() && (Vocabulary.BACKGROUND.contains(bare.get(0))
-                || Vocabulary.BACKGROUND.contains(headNoun(phraseBeforeLocation(bare))))) {   // "the sky background"
+                || Vocabulary.BACKGROUND.contains(headNoun(phraseBeforeLocation(bare)))   // "the sky background"
+                || Vocabulary.BACKGROUND.contains(String.valueOf(aspectOwner(bare, false))))) {   // "the colour of the backdrop"
             return hasArticle(yy) ? background(yy, foreground)
                     : new Parsed(EditCategory.BACKGROUND, foreground, join(yy) + " background", List.of());
         }
@@ -891,10 +934,15 @@ final class InstructionGrammar {
         return new Parsed(EditCategory.GLOBAL, "", join(yy), List.of());
     }
 
+    /** Words that describe the image as a whole, not a picture in it: "the NATURAL image", "the ORIGINAL photo". */
+    private static final Set<String> IMAGE_ADJECTIVES = Set.of("natural", "original", "current", "given", "input", "source",
+            "real", "uploaded");
+
     /** Number of leading words that name the whole image ("it", "the whole image", "this photo"), else 0. */
     static int wholeImagePrefix(List<String> w) {
         int i = 0;
-        while (i < w.size() && Set.of("the", "this", "whole", "entire", "my", "our", "your", "a", "an").contains(w.get(i))) {
+        while (i < w.size() && (Set.of("the", "this", "whole", "entire", "my", "our", "your", "a", "an").contains(w.get(i))
+                || i > 0 && IMAGE_ADJECTIVES.contains(w.get(i)))) {   // "the natural image", "this original photo"
             i++;
         }
         if (i < w.size() && Set.of("it", "everything", "image", "photo", "picture", "scene", "photograph", "pic", "shot")

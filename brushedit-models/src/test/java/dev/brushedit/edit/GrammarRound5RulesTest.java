@@ -58,4 +58,50 @@ class GrammarRound5RulesTest {
         expect("replace the green car (car) with a horse", EditCategory.LOCAL, "green car");
         expect("remove the tall lamp (lamp) from the room", EditCategory.REMOVE, "tall lamp");
     }
+
+    @Test
+    void oneSceneReplacedByAnotherWithoutTheWordBackgroundIsABackgroundEdit() {
+        expect("change the hotel lobby to a train station setting", EditCategory.BACKGROUND, "main subject");
+        expect("turn the classroom into a rustic farm environment", EditCategory.BACKGROUND, "main subject");
+        expect("change the kitchen so it is a sunny beach with palm trees", EditCategory.BACKGROUND, "main subject");
+        expect("change the office so that it looks like a cosy library", EditCategory.BACKGROUND, "main subject");
+        assertThat(plan("change the kitchen so it is a sunny beach with palm trees").targetCaption())
+                .isEqualTo("a sunny beach with palm trees");
+        // a result clause on an object is a local edit of it
+        expect("change the dog so it looks like a wolf", EditCategory.LOCAL, "dog");
+    }
+
+    @Test
+    void theColourOfTheBackgroundIsABackgroundEdit() {
+        expect("change the colour of the background", EditCategory.BACKGROUND, "main subject");
+        expect("change the colour of the backdrop to pale blue", EditCategory.BACKGROUND, "main subject");
+        expect("make the color of the background green", EditCategory.BACKGROUND, "main subject");
+        expect("change the color of the kite", EditCategory.LOCAL, "kite");
+    }
+
+    @Test
+    void aSelectedObjectIsTheObjectOfTheEditThatFollows() {
+        expect("select the white horse and blur the background", EditCategory.BACKGROUND, "white horse");
+        expect("isolate the brown dog and remove the background", EditCategory.BACKGROUND, "brown dog");
+        expect("find the teapot and make it black", EditCategory.LOCAL, "teapot");
+        assertThat(plan("find the teapot and make it black").targetCaption()).contains("black");
+    }
+
+    @Test
+    void aColourPopOfAnObjectKeepsItAndGreysTheRest() {
+        expect("create a colour pop of the girl holding a balloon", EditCategory.BACKGROUND, "girl");
+        expect("apply a color splash to the yellow taxi", EditCategory.BACKGROUND, "yellow taxi");
+        expect("make a color pop of the red umbrella", EditCategory.BACKGROUND, "red umbrella");
+    }
+
+    @Test
+    void aStyleGivenToTheImageOrAnIfyVerbOnTheImageIsGlobal() {
+        expect("give the original photo a comic-book look", EditCategory.GLOBAL, "");
+        expect("cartoonify the natural image", EditCategory.GLOBAL, "");
+        expect("animeify the current picture", EditCategory.GLOBAL, "");
+        assertThat(plan("cartoonify the natural image").targetCaption()).isEqualTo("cartoon style");
+        // the same given to, or applied on, one object restyles that object
+        expect("give the sofa a retro look", EditCategory.LOCAL, "sofa");
+        expect("cartoonify the parrot", EditCategory.LOCAL, "parrot");
+    }
 }

@@ -448,7 +448,9 @@ final class InstructionGrammar {
         if (GLOBAL_ADDITIONS.contains(bare.get(bare.size() - 1)) && wholeImageOrNothing(where)) {
             return new Parsed(EditCategory.GLOBAL, "", join(bare), List.of());
         }
-        return new Parsed(EditCategory.ADDITION, cutClauses(bare), caption(obj), List.copyOf(where));
+        List<String> added = bare.size() > 1 && Set.of("more", "additional", "extra").contains(bare.get(0))
+                ? bare.subList(1, bare.size()) : bare;   // "add more ducks": a quantifier, not part of the object
+        return new Parsed(EditCategory.ADDITION, cutClauses(added), caption(obj), List.copyOf(where));
     }
 
     /**
@@ -674,6 +676,11 @@ final class InstructionGrammar {
         if (rest.size() > 3 && rest.get(rest.size() - 2).equals("in") && Vocabulary.ASPECTS.contains(rest.get(rest.size() - 1))) {
             rest = rest.subList(0, rest.size() - 2);
         }
+        if (rest.size() > 2 && COLOUR_NOUNS.contains(rest.get(rest.size() - 1)) && Vocabulary.isAttribute(rest.get(rest.size() - 2))
+                && !stripDeterminers(rest.subList(0, rest.size() - 2)).isEmpty()
+                && rest.subList(1, rest.size()).stream().noneMatch(Set.of("a", "an", "with", "some")::contains)) {
+            rest = rest.subList(0, rest.size() - 1);   // "make the tube purple colour": the colour is the value
+        }
         int whole = wholeImagePrefix(rest);
         if (whole > 0 && whole < rest.size()) {
             return global(rest.subList(whole, rest.size()), instruction);
@@ -686,6 +693,10 @@ final class InstructionGrammar {
             return change("make", rest, instruction, foreground);
         }
         int like = indexOf(rest, Set.of("look", "looks", "into", "seem", "appear", "like"));
+        int acting = actionVerbAt(rest);
+        if (acting >= 1 && acting < like) {
+            like = -1;   // "make the cat turn its head to look right": the first verb is the action
+        }
         if (like >= 1) {
             int k = like;
             while (k > 1 && Vocabulary.isAttribute(rest.get(k - 1)) && !stripDeterminers(rest.subList(0, k - 1)).isEmpty()) {
@@ -845,7 +856,7 @@ final class InstructionGrammar {
     static String aspectOwner(List<String> x, boolean possessive) {
         List<String> bare = stripDeterminers(x);
         int of = bare.indexOf("of");
-        if ((of == 1 || of == 2) && bare.size() > of + 1
+        if ((of == 1 || of == 2 || conjoinedAspects(bare, of)) && bare.size() > of + 1
                 && (Vocabulary.ASPECTS.contains(bare.get(of - 1)) || Vocabulary.OWNED_STYLES.contains(bare.get(of - 1)))) {
             String t = objectPhrase(bare.subList(of + 1, bare.size()));   // "the colour of X", "the coat colour of X"
             return t.isEmpty() ? null : t;
@@ -859,6 +870,14 @@ final class InstructionGrammar {
             return t.isEmpty() ? null : t;
         }
         return null;
+    }
+
+    private static final Set<String> COLOUR_NOUNS = Set.of("color", "colour", "colored", "coloured", "shade", "hue", "tone");
+
+    /** "the colours and style of X", "the size, shape and colour of X": aspects joined by "and" before "of". */
+    private static boolean conjoinedAspects(List<String> bare, int of) {
+        return of > 2 && bare.subList(0, of).contains("and") && bare.subList(0, of).stream().allMatch(a -> a.equals("and")
+                || Vocabulary.ASPECTS.contains(a) || Vocabulary.OWNED_STYLES.contains(a));
     }
 
     /** "make X Y" once X and Y are known. */
@@ -1000,6 +1019,14 @@ final class InstructionGrammar {
      * stays ("old rusted car"), as do nouns such as "building" or "earring".
      */
     static String cutClauses(List<String> w) {
+        int than = w.indexOf("than");
+        if (than >= 3) {   // "a puppy far smaller than the dog": a comparison after the noun describes it
+            int k = than - 1;
+            while (k > 1 && COMPARISON_DEGREES.contains(w.get(k - 1))) {
+                k--;
+            }
+            return cutClauses(w.subList(0, k));
+        }
         for (int i = 1; i < w.size(); i++) {
             if (w.get(i).equals("with") || Vocabulary.SPEECH_PARTICIPLES.contains(w.get(i)) && i < w.size() - 1) {
                 return join(w.subList(0, i));
@@ -1014,6 +1041,10 @@ final class InstructionGrammar {
         }
         return join(w);
     }
+
+    /** Degree words before a comparative after the noun: "FAR smaller than", "A BIT taller than". */
+    private static final Set<String> COMPARISON_DEGREES = Set.of("far", "much", "way", "a", "bit", "little", "lot", "slightly",
+            "even", "somewhat", "considerably", "significantly", "no", "any");
 
     static boolean isParticiple(String word) {
         if (Vocabulary.NOT_PARTICIPLES.contains(word) || word.contains("'")) {
@@ -1034,9 +1065,12 @@ final class InstructionGrammar {
         return Vocabulary.LOCATION_WORDS.contains(word) && !Set.of("in", "with", "that", "which", "who", "so").contains(word);
     }
 
+    /** A relative pronoun fused with "is" or "are": "the ox THAT'S standing", "the men WHO'RE sitting". */
+    private static final Set<String> RELATIVE_CONTRACTIONS = Set.of("that's", "who's", "which's", "that're", "who're");
+
     static int firstLocation(List<String> w) {
         for (int i = 1; i < w.size(); i++) {
-            if (Vocabulary.LOCATION_WORDS.contains(w.get(i)) || i < w.size() - 1 && OBJECT_STARTERS.contains(w.get(i + 1))
+            if (Vocabulary.LOCATION_WORDS.contains(w.get(i)) || RELATIVE_CONTRACTIONS.contains(w.get(i)) || i < w.size() - 1 && OBJECT_STARTERS.contains(w.get(i + 1))
                     && Vocabulary.isMisspeltPreposition(w.get(i))) {
                 return i;
             }

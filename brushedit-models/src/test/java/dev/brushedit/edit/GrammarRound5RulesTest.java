@@ -104,4 +104,30 @@ class GrammarRound5RulesTest {
         expect("give the sofa a retro look", EditCategory.LOCAL, "sofa");
         expect("cartoonify the parrot", EditCategory.LOCAL, "parrot");
     }
+
+    @Test
+    void targetsDropMoreAndCutComparisonsAfterTheNoun() {
+        expect("add more seagulls", EditCategory.ADDITION, "seagulls");
+        expect("add more lanterns which are lit", EditCategory.ADDITION, "lanterns");
+        expect("add extra pillows on the bed", EditCategory.ADDITION, "pillows");
+        expect("add a kitten much smaller than the cat", EditCategory.ADDITION, "kitten");
+        expect("add a tower a bit taller than the church", EditCategory.ADDITION, "tower");
+        assertThat(plan("add more seagulls").targetCaption()).contains("more seagulls");
+        // "more" before an image adjustment is still the adjustment's amount
+        expect("add more contrast", EditCategory.GLOBAL, "");
+        assertThat(plan("add more contrast").targetCaption()).contains("more contrast");
+    }
+
+    @Test
+    void targetsCutActionsColourNounsContractedRelativesAndJoinedAspects() {
+        expect("make the dog turn its tail to face the camera", EditCategory.LOCAL, "dog");
+        expect("make the kettle orange colour", EditCategory.LOCAL, "kettle");
+        expect("make the scarf bright red color", EditCategory.LOCAL, "scarf");
+        expect("remove the girl that's holding a kite", EditCategory.REMOVE, "girl");
+        expect("make the men who're sitting on the bench wear hats", EditCategory.LOCAL, "men");
+        expect("change the colours and style of the bicycle", EditCategory.LOCAL, "bicycle");
+        expect("change the size, shape and colour of the vase to a tall blue jug", EditCategory.LOCAL, "vase");
+        // a colour noun inside a described look stays in the look
+        assertThat(plan("colour the skateboard with a lively green shade").targetCaption()).contains("shade");
+    }
 }

@@ -101,7 +101,7 @@ final class ClauseForms {
     }
 
     private static final Set<String> SELECT = Set.of("select", "isolate", "segment", "detect", "find", "locate", "identify",
-            "mask");
+            "mask", "choose", "pick");
 
     /**
      * "select the red bus and blur the background", "find the cat and make it black": a selection verb, the object,
@@ -335,6 +335,10 @@ final class ClauseForms {
                         || MATERIALS.contains(after.get(after.size() - 1)))) {   // "render the teapot in porcelain"
             return new InstructionGrammar.Parsed(EditCategory.LOCAL, target, join(after.subList(1, after.size())) + " " + target,
                     List.of());
+        }
+        if (Backdrops.after(after) != null) {   // "show the watch against a dark background"
+            return new InstructionGrammar.Parsed(EditCategory.BACKGROUND, target, join(InstructionGrammar.stripThe(
+                    Backdrops.after(after))), List.of());
         }
         if (InstructionGrammar.inPlace(after)) {   // "show the couple at a wedding"
             return new InstructionGrammar.Parsed(EditCategory.BACKGROUND, target, join(InstructionGrammar.stripThe(

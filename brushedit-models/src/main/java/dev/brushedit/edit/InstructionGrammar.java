@@ -393,7 +393,8 @@ final class InstructionGrammar {
             return false;
         }
         String head = headNoun(phraseBeforeLocation(yy));
-        return Vocabulary.isPlace(head) || Vocabulary.BACKGROUND.contains(head);   // "to a bar, restaurant SETTING"
+        return Vocabulary.isPlace(head) || Vocabulary.BACKGROUND.contains(head)   // "to a bar, restaurant SETTING"
+                || head.equals("scene") && yy.size() > 1;   // "to a garden scene"
     }
 
     /** "make", "let", "have", "turn", "change"...: a verb whose edit keeps the object in place. */
@@ -448,8 +449,11 @@ final class InstructionGrammar {
         if (GLOBAL_ADDITIONS.contains(bare.get(bare.size() - 1)) && wholeImageOrNothing(where)) {
             return new Parsed(EditCategory.GLOBAL, "", join(bare), List.of());
         }
-        List<String> added = bare.size() > 1 && Set.of("more", "additional", "extra").contains(bare.get(0))
-                ? bare.subList(1, bare.size()) : bare;   // "add more ducks": a quantifier, not part of the object
+        List<String> added = new ArrayList<>(bare);
+        int more = added.size() > 1 && ClauseForms.isIndefinite(added.get(0)) ? 1 : 0;   // "add two more chairs"
+        if (added.size() > more + 1 && Set.of("more", "additional", "extra").contains(added.get(more))) {
+            added.remove(more);   // "add more ducks": a quantifier, not part of the object
+        }
         return new Parsed(EditCategory.ADDITION, cutClauses(added), caption(obj), List.copyOf(where));
     }
 
@@ -515,6 +519,9 @@ final class InstructionGrammar {
         int at = firstLocation(rest);
         List<String> obj = rest.subList(0, at);
         List<String> where = rest.subList(at, rest.size());
+        if (obj.size() == 1 && PRONOUNS_AND_IT.contains(obj.get(0)) && Backdrops.after(where) != null) {
+            return background(Backdrops.after(where), foreground);   // "put him in front of a green screen"
+        }
         if (obj.size() == 1 && PRONOUNS.contains(obj.get(0)) && where.size() > 1 && Set.of("in", "at", "on", "into", "to")
                 .contains(where.get(0))) {
             return background(where.subList(1, where.size()), foreground);   // "put him in a cocktail party"
@@ -617,6 +624,10 @@ final class InstructionGrammar {
         }
         List<String> x = rest.subList(0, split);
         List<String> y = rest.subList(split + 1, rest.size());
+        List<String> newScene = phraseBeforeLocation(stripDeterminers(dropLike(y)));
+        if (!x.isEmpty() && headNoun(x).equals("scene") && !newScene.isEmpty() && Vocabulary.isPlace(headNoun(newScene))) {
+            return background(y, foreground);   // "change the scene to a busy harbour": one scene replaced by another
+        }
         if (x.isEmpty() || wholeImagePrefix(x) == x.size() || isWholeImageAspect(x)
                 || isWholeImageAspect(phraseBeforeLocation(stripDeterminers(x)))) {   // "the season from summer"
             return global(y, instruction);
@@ -1020,12 +1031,14 @@ final class InstructionGrammar {
      */
     static String cutClauses(List<String> w) {
         int than = w.indexOf("than");
-        if (than >= 3) {   // "a puppy far smaller than the dog": a comparison after the noun describes it
+        if (than >= 2) {   // "a puppy far smaller than the dog": a comparison after the noun describes it
             int k = than - 1;
             while (k > 1 && COMPARISON_DEGREES.contains(w.get(k - 1))) {
                 k--;
             }
-            return cutClauses(w.subList(0, k));
+            if (k >= 1) {
+                return cutClauses(w.subList(0, k));
+            }
         }
         for (int i = 1; i < w.size(); i++) {
             if (w.get(i).equals("with") || Vocabulary.SPEECH_PARTICIPLES.contains(w.get(i)) && i < w.size() - 1) {

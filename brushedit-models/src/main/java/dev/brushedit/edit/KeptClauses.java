@@ -41,6 +41,11 @@ final class KeptClauses {
             }
         }
         int but = w.indexOf("but");
+        int and = w.indexOf("and");
+        if (but < 0 && and > 0 && and < w.size() - 2 && (VerbLexicon.canonical(w.get(and + 1)) != null
+                || !Vocabulary.NOT_VERBS.contains(w.get(and + 1)) && InstructionGrammar.OBJECT_STARTERS.contains(w.get(and + 2)))) {
+            but = and;   // "keep the dog and blur the background"
+        }
         if (KEEP.contains(w.get(0)) && but >= 2 && but < w.size() - 2) {
             return new Split(w.subList(but + 1, w.size()), kept(w.subList(1, but)));
         }

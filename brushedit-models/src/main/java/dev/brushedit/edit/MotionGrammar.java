@@ -341,6 +341,12 @@ final class MotionGrammar {
                 return target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target) ? Optional.empty()
                         : Optional.of(new Parsed(EditCategory.MOVE, target, target, ObjectMotion.sideways()));
             }
+            if (i + 3 < r.size() && Set.of("to", "on").contains(r.get(i)) && r.get(i + 1).equals("the")
+                    && Set.of("other", "opposite").contains(r.get(i + 2)) && Set.of("side", "end", "corner").contains(r.get(i + 3))) {
+                String target = target(r.subList(0, i), foreground);   // "move the lamp to the other side (of the room)"
+                return target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target) ? Optional.empty()
+                        : Optional.of(new Parsed(EditCategory.MOVE, target, target, ObjectMotion.sideways()));
+            }
             if (Set.of("towards", "toward").contains(r.get(i)) && InstructionGrammar.OBJECT_STARTERS.contains(r.get(i + 1))) {
                 List<String> goal = InstructionGrammar.stripDeterminers(r.subList(i + 1, r.size()));   // "... until they touch"
                 String target = target(r.subList(0, i), foreground);
@@ -547,7 +553,7 @@ final class MotionGrammar {
                 return to ? n / 100 : smaller ? 1 - n / 100 : 1 + n / 100;
             }
             if (i + 1 < t.size() && t.get(i + 1).equals("times") || to || i > 0 && Set.of("by", "of").contains(t.get(i - 1))) {
-                return smaller && !to ? 1 / n : n;
+                return smaller && !to && n > 1 ? 1 / n : n;   // "3 times smaller" is a third, "0.5 times smaller" a half
             }
         }
         return null;

@@ -130,4 +130,29 @@ class GrammarRound5RulesTest {
         // a colour noun inside a described look stays in the look
         assertThat(plan("colour the skateboard with a lively green shade").targetCaption()).contains("shade");
     }
+
+    @Test
+    void moreBackdropSceneAndSelectionForms() {
+        expect("put him in front of a green screen", EditCategory.BACKGROUND, "main subject");
+        expect("show the watch against a dark background", EditCategory.BACKGROUND, "watch");
+        expect("change the kitchen to a garden scene", EditCategory.BACKGROUND, "main subject");
+        expect("change the scene to a busy harbour", EditCategory.BACKGROUND, "main subject");
+        expect("change the scene to winter", EditCategory.GLOBAL, "");
+        expect("choose the boy and make the background black", EditCategory.BACKGROUND, "boy");
+        expect("keep the dog and blur the background", EditCategory.BACKGROUND, "dog");
+    }
+
+    @Test
+    void theOtherSideIsAMoveAndAFactorBelowOneShrinks() {
+        expect("move the lamp to the other side of the room", EditCategory.MOVE, "lamp");
+        expect("move the dog to the opposite side", EditCategory.MOVE, "dog");
+        assertThat(plan("make the cat 0.5 times smaller").motion().orElseThrow().scale()).isEqualTo(0.5);
+        assertThat(plan("make the cat 4 times smaller").motion().orElseThrow().scale()).isEqualTo(0.25);
+    }
+
+    @Test
+    void moreAfterANumeralAndAComparisonRightAfterTheNounAreCut() {
+        expect("add two more chairs", EditCategory.ADDITION, "two chairs");
+        expect("add a cat smaller than the dog", EditCategory.ADDITION, "cat");
+    }
 }

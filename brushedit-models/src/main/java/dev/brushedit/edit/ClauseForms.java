@@ -143,9 +143,10 @@ final class ClauseForms {
      */
     static InstructionGrammar.Parsed colourPop(List<String> w, String foreground) {
         for (int i = 0; i + 3 < w.size(); i++) {
+            boolean verb = i == 0 && InstructionGrammar.OBJECT_STARTERS.contains(w.get(2));   // "colour pop the flower"
             if (Set.of("color", "colour").contains(w.get(i)) && POPS.contains(w.get(i + 1))
-                    && Set.of("of", "on", "to", "for").contains(w.get(i + 2))) {
-                List<String> object = w.subList(i + 3, w.size());
+                    && (verb || Set.of("of", "on", "to", "for").contains(w.get(i + 2)))) {
+                List<String> object = w.subList(verb ? 2 : i + 3, w.size());
                 String target = InstructionGrammar.wholeImagePrefix(object) == object.size() ? foreground : objectPhrase(object);
                 return target.isEmpty() ? null : new InstructionGrammar.Parsed(EditCategory.BACKGROUND, target,
                         "black and white background", List.of());

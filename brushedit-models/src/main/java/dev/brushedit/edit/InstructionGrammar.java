@@ -120,6 +120,9 @@ final class InstructionGrammar {
         if (lead == null) {
             lead = ClauseForms.colourPop(w, foreground);
         }
+        if (lead == null) {
+            lead = ExceptForms.parse(w, instruction, foreground);   // "make everything except the dog black and white"
+        }
         if (lead != null) {
             return lead;
         }
@@ -199,7 +202,7 @@ final class InstructionGrammar {
             case PUT:
                 return put(rest, instruction, foreground);
             case GIVE:
-                return give(rest, instruction);
+                return give(rest, instruction, foreground);
             case APPLY:
                 return apply(rest, instruction);
             case CHANGE:
@@ -513,6 +516,12 @@ final class InstructionGrammar {
             }
             return background(rest.subList(to + 1, rest.size()), foreground);
         }
+        int image = wholeImagePrefix(rest);
+        if (image > 0 && image < rest.size() - 1 && Set.of("in", "at", "during").contains(rest.get(image))
+                && rest.subList(image + 1, rest.size()).stream().anyMatch(Vocabulary.GLOBAL_WORDS::contains)
+                && !inPlace(rest.subList(image, rest.size()))) {   // not "in a misty valley": a place
+            return global(rest.subList(image + 1, rest.size()), instruction);   // "set the photo in winter"
+        }
         if (bare.size() > 2 && bare.get(0).equals("scene") && Set.of("in", "at").contains(bare.get(1))) {
             return background(bare.subList(2, bare.size()), foreground);   // "set the scene in Paris"
         }
@@ -557,10 +566,14 @@ final class InstructionGrammar {
         return global(what, instruction);
     }
 
-    private static Parsed give(List<String> rest, String instruction) {
+    private static Parsed give(List<String> rest, String instruction, String foreground) {
         int whole = wholeImagePrefix(rest);
         if (whole > 0) {
             return global(rest.subList(whole, rest.size()), instruction);
+        }
+        List<String> recipient = stripDeterminers(rest);
+        if (recipient.size() > 1 && Vocabulary.BACKGROUND.contains(recipient.get(0))) {   // "give the background a bokeh effect"
+            return background(recipient.subList(1, recipient.size()), foreground);
         }
         int article = -1;
         for (int i = 1; i < rest.size(); i++) {

@@ -155,4 +155,20 @@ class GrammarRound5RulesTest {
         expect("add two more chairs", EditCategory.ADDITION, "two chairs");
         expect("add a cat smaller than the dog", EditCategory.ADDITION, "cat");
     }
+
+    @Test
+    void anEditOfEverythingButOneObjectIsABackgroundEditKeepingIt() {
+        expect("make everything except the puppy black and white", EditCategory.BACKGROUND, "puppy");
+        expect("blur everything but the bride", EditCategory.BACKGROUND, "bride");
+        expect("desaturate everything other than the tulip", EditCategory.BACKGROUND, "tulip");
+        expect("make everything else but the boy dark", EditCategory.BACKGROUND, "boy");
+        assertThat(plan("make everything except the puppy black and white").targetCaption()).contains("black and white");
+        expect("colour pop the sunflower", EditCategory.BACKGROUND, "sunflower");
+    }
+
+    @Test
+    void aLookGivenToTheBackgroundAndAPhotoSetInASeason() {
+        expect("give the background a soft bokeh effect", EditCategory.BACKGROUND, "main subject");
+        expect("set the photo in autumn", EditCategory.GLOBAL, "");
+    }
 }

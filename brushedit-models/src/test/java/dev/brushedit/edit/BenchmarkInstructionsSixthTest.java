@@ -14,12 +14,13 @@ import org.junit.jupiter.api.Test;
  */
 class BenchmarkInstructionsSixthTest {
     /**
-     * Category accuracy floor: the set's first (held-out) run, on issue 11's round-4 grammar, scored 140/156 (89.7 %);
-     * the floor is one row below. The issue's goal is 90 %.
+     * Category accuracy floor. The set's first (held-out) run, on issue 11's round-4 grammar, scored 140/156 (89.7 %);
+     * round 5 then fixed its misses as general rules, so the set is in sample and scores 156/156; the floor is one row
+     * below that. The held-out record stays the first run (BENCHMARKS.md).
      */
-    static final double CATEGORY_THRESHOLD = 139.0 / 156;
-    /** Target match floor, over all rows: the first run scored 137/156 (87.8 %); the floor is one row below. */
-    static final double TARGET_THRESHOLD = 136.0 / 156;
+    static final double CATEGORY_THRESHOLD = 155.0 / 156;
+    /** Target match floor, over all rows: first run 137/156 (87.8 %), after round 5 156/156 (in sample); one row below. */
+    static final double TARGET_THRESHOLD = 155.0 / 156;
 
     @Test
     void categoryAndTargetOnTheSixthBenchmarkSet() throws IOException {

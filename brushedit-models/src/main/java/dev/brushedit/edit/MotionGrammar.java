@@ -337,22 +337,16 @@ final class MotionGrammar {
         for (int i = 1; i < r.size() - 1; i++) {
             if (Set.of("closer", "nearer", "away").contains(r.get(i)) && i + 2 < r.size()
                     && Set.of("to", "from").contains(r.get(i + 1))) {   // "move the chair closer to the table"
-                String target = target(r.subList(0, i), foreground);
-                return target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target) ? Optional.empty()
-                        : Optional.of(new Parsed(EditCategory.MOVE, target, target, ObjectMotion.sideways()));
+                return sidewaysMove(r.subList(0, i), foreground);
             }
             if (i + 3 < r.size() && Set.of("to", "on").contains(r.get(i)) && r.get(i + 1).equals("the")
                     && Set.of("other", "opposite").contains(r.get(i + 2)) && Set.of("side", "end", "corner").contains(r.get(i + 3))) {
-                String target = target(r.subList(0, i), foreground);   // "move the lamp to the other side (of the room)"
-                return target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target) ? Optional.empty()
-                        : Optional.of(new Parsed(EditCategory.MOVE, target, target, ObjectMotion.sideways()));
+                return sidewaysMove(r.subList(0, i), foreground);   // "move the lamp to the other side (of the room)"
             }
             if (Set.of("towards", "toward").contains(r.get(i)) && InstructionGrammar.OBJECT_STARTERS.contains(r.get(i + 1))) {
                 List<String> goal = InstructionGrammar.stripDeterminers(r.subList(i + 1, r.size()));   // "... until they touch"
-                String target = target(r.subList(0, i), foreground);
-                return target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target) || Vocabulary.BACKGROUND.contains(target)
-                        || goal.stream().anyMatch(x -> Vocabulary.WHOLE_IMAGE.contains(x) || Vocabulary.BACKGROUND.contains(x))
-                        ? Optional.empty() : Optional.of(new Parsed(EditCategory.MOVE, target, target, ObjectMotion.sideways()));
+                return goal.stream().anyMatch(x -> Vocabulary.WHOLE_IMAGE.contains(x) || Vocabulary.BACKGROUND.contains(x))
+                        ? Optional.empty() : sidewaysMove(r.subList(0, i), foreground);
             }
             String w = r.get(i);
             int at = i;
@@ -384,6 +378,13 @@ final class MotionGrammar {
             return Optional.of(new Parsed(EditCategory.MOVE, target, target, motion));
         }
         return Optional.empty();
+    }
+
+    /** A MOVE of the object named by {@code object} toward the side with more room; empty when it names no object. */
+    private static Optional<Parsed> sidewaysMove(List<String> object, String foreground) {
+        String target = target(object, foreground);
+        return target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target) || Vocabulary.BACKGROUND.contains(target)
+                ? Optional.empty() : Optional.of(new Parsed(EditCategory.MOVE, target, target, ObjectMotion.sideways()));
     }
 
     /**

@@ -453,9 +453,12 @@ final class InstructionGrammar {
             return new Parsed(EditCategory.GLOBAL, "", join(bare), List.of());
         }
         List<String> added = new ArrayList<>(bare);
-        int more = added.size() > 1 && ClauseForms.isIndefinite(added.get(0)) ? 1 : 0;   // "add two more chairs"
+        int more = added.size() > 1 && (ClauseForms.isIndefinite(added.get(0)) || QUANTITY_NOUNS.contains(added.get(0))) ? 1 : 0;
         if (added.size() > more + 1 && Set.of("more", "additional", "extra").contains(added.get(more))) {
-            added.remove(more);   // "add more ducks": a quantifier, not part of the object
+            added.remove(more);   // "add (two / lots) more ducks": a quantifier, not part of the object
+            if (more == 1 && QUANTITY_NOUNS.contains(added.get(0))) {
+                added.remove(0);
+            }
         }
         return new Parsed(EditCategory.ADDITION, cutClauses(added), caption(obj), List.copyOf(where));
     }
@@ -543,7 +546,8 @@ final class InstructionGrammar {
         }
         if (definite && where.stream().anyMatch(Vocabulary::isPlace)) {
             String target = obj.size() == 1 && (PRONOUNS.contains(obj.get(0)) || obj.get(0).equals("it")) ? foreground : objectPhrase(obj);
-            return new Parsed(EditCategory.BACKGROUND, target, join(where.subList(1, where.size())), List.of());
+            int front = where.size() > 3 && where.get(1).equals("front") && where.get(2).equals("of") ? 3 : 1;
+            return new Parsed(EditCategory.BACKGROUND, target, join(where.subList(front, where.size())), List.of());
         }
         return add(rest, instruction, foreground);
     }
@@ -669,7 +673,26 @@ final class InstructionGrammar {
         if (owner != null) {
             return new Parsed(EditCategory.LOCAL, owner, join(dropLike(y)) + " " + owner, List.of());
         }
-        return local(x, y, instruction);
+        Parsed placed = placedSubject(x, y, foreground);
+        return placed != null ? placed : local(x, y, instruction);
+    }
+
+    /**
+     * "change the people to be in a restaurant", "make the dog be in front of a white background": the object made to
+     * be in a place or before a new backdrop is kept and the scene around it changes (BACKGROUND); null otherwise.
+     */
+    private static Parsed placedSubject(List<String> x, List<String> y, String foreground) {
+        if (y.size() < 3 || !y.get(0).equals("be")) {
+            return null;
+        }
+        List<String> where = y.subList(1, y.size());
+        List<String> backdrop = Backdrops.after(where);
+        if (backdrop == null && !inPlace(where)) {
+            return null;
+        }
+        String target = x.size() == 1 && PRONOUNS_AND_IT.contains(x.get(0)) ? foreground : objectPhrase(x);
+        return target.isEmpty() ? null : new Parsed(EditCategory.BACKGROUND, target,
+                join(stripThe(backdrop != null ? backdrop : where.subList(1, where.size()))), List.of());
     }
 
     /**
@@ -931,7 +954,8 @@ final class InstructionGrammar {
         if (scenesSwapped(bare, yy)) {
             return new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(yy)), List.of());   // "make the ground a forest"
         }
-        return local(x, yy, instruction);
+        Parsed placed = placedSubject(x, y, foreground);
+        return placed != null ? placed : local(x, yy, instruction);
     }
 
     private static Parsed local(List<String> x, List<String> y, String instruction) {
@@ -1054,6 +1078,9 @@ final class InstructionGrammar {
             }
         }
         for (int i = 1; i < w.size(); i++) {
+            if (w.get(i).equals("as") && i + 2 < w.size() && w.get(i + 2).equals("as")) {
+                return join(w.subList(0, i));   // "a bird as big as the cat": an equal comparison describes it
+            }
             if (w.get(i).equals("with") || Vocabulary.SPEECH_PARTICIPLES.contains(w.get(i)) && i < w.size() - 1) {
                 return join(w.subList(0, i));
             }

@@ -26,6 +26,9 @@ final class KeptClauses {
 
     /** The split of {@code w}, or null when it holds no such clause. */
     static Split split(List<String> w) {
+        if (w.size() < 3) {
+            return null;
+        }
         for (int i = 2; i < w.size() - 1; i++) {
             if (WHILE.contains(w.get(i)) && KEEPING.contains(w.get(i + 1))) {
                 return new Split(w.subList(0, i), kept(w.subList(i + 2, w.size())));

@@ -171,4 +171,19 @@ class GrammarRound5RulesTest {
         expect("give the background a soft bokeh effect", EditCategory.BACKGROUND, "main subject");
         expect("set the photo in autumn", EditCategory.GLOBAL, "");
     }
+
+    @Test
+    void anObjectMadeToBeInAPlaceIsABackgroundEdit() {
+        expect("change the children to be in a museum", EditCategory.BACKGROUND, "children");
+        expect("change the horse to be on a beach", EditCategory.BACKGROUND, "horse");
+        assertThat(plan("put the truck in front of a mountain").targetCaption()).isEqualTo("a mountain");
+        // "to be" with a look is still a local edit
+        expect("change the horse to be white", EditCategory.LOCAL, "horse");
+    }
+
+    @Test
+    void quantifiersBeforeMoreAndEqualComparisonsAreCut() {
+        expect("add lots more balloons", EditCategory.ADDITION, "balloons");
+        expect("add a goat as big as the car", EditCategory.ADDITION, "goat");
+    }
 }

@@ -25,15 +25,12 @@ final class Backdrops {
         if (where.size() < 2) {
             return null;
         }
+        boolean front = where.size() > 3 && where.get(0).equals("in") && where.get(1).equals("front") && where.get(2).equals("of");
+        int from = front ? 3 : 1;
         if (where.stream().anyMatch(Vocabulary.BACKGROUND::contains) && !where.get(where.size() - 1).equals("of")) {
-            return where.subList(1, where.size());
+            return where.subList(from, where.size());
         }
-        int from;
-        if (where.get(0).equals("against")) {
-            from = 1;
-        } else if (where.size() > 3 && where.get(0).equals("in") && where.get(1).equals("front") && where.get(2).equals("of")) {
-            from = 3;
-        } else {
+        if (!front && !where.get(0).equals("against")) {
             return null;
         }
         List<String> surface = where.subList(from, where.size());

@@ -48,7 +48,10 @@ final class InstructionGrammar {
         List<String> out = new ArrayList<>();
         for (String w : b.toString().split(" +")) {
             String t = stripQuotes(w);
-            if (!t.isEmpty()) {
+            if (t.equals("infront")) {   // "in front" written as one word
+                out.add("in");
+                out.add("front");
+            } else if (!t.isEmpty()) {
                 out.add(t);
             }
         }
@@ -729,7 +732,7 @@ final class InstructionGrammar {
             rest = rest.subList(0, rest.size() - 1);   // "make the tube purple colour": the colour is the value
         }
         int whole = wholeImagePrefix(rest);
-        if (whole > 0 && whole < rest.size()) {
+        if (whole > 0 && whole < rest.size() && !Vocabulary.BACKGROUND.contains(rest.get(whole))) {   // not "the photo background"
             return global(rest.subList(whole, rest.size()), instruction);
         }
         if (Vocabulary.QUANTITIES.contains(rest.get(0)) && isAdjustment(rest)) {

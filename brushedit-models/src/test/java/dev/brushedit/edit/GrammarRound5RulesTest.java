@@ -186,4 +186,20 @@ class GrammarRound5RulesTest {
         expect("add lots more balloons", EditCategory.ADDITION, "balloons");
         expect("add a goat as big as the car", EditCategory.ADDITION, "goat");
     }
+
+    @Test
+    void theImageChangedToAPlaceIsABackgroundEditAndToALookGlobal() {
+        expect("change to a harbour", EditCategory.BACKGROUND, "main subject");
+        expect("turn the picture into a desert", EditCategory.BACKGROUND, "main subject");
+        expect("change it to night", EditCategory.GLOBAL, "");
+        expect("change to a black and white photo", EditCategory.GLOBAL, "");
+        expect("make the photo background grey", EditCategory.BACKGROUND, "main subject");
+        assertThat(plan("create a cartoon version of the photo").targetCaption()).isEqualTo("cartoon version");
+    }
+
+    @Test
+    void inFrontWrittenAsOneWordAndBackdropCaptions() {
+        expect("put the kitten infront of a white wall", EditCategory.BACKGROUND, "kitten");
+        assertThat(plan("pose the dog in front of a white background").targetCaption()).isEqualTo("a white background");
+    }
 }

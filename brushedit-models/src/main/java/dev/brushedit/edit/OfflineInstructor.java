@@ -72,7 +72,8 @@ import java.util.Optional;
  * of a white wall", see {@link Backdrops}), a pronoun taken or moved to a place ("move it to Mars"), a scene changed to a
  * scene word ("to a bar setting", "so it is a living room"), the colour of the background, "select / keep X and EDIT",
  * a colour pop of X and an edit of "everything except X" ({@link ExceptForms}) are BACKGROUND edits keeping X; a look
- * given to the natural / original image and "-ify" verbs on it ("cartoonify the image") are GLOBAL; "move X towards Y"
+ * given to the natural / original image and "-ify" verbs on it ("cartoonify the image") are GLOBAL, the image changed to a
+ * place ("change to a beach") and an object changed "to be in" a place are BACKGROUND; "move X towards Y"
  * and "to the other side" are MOVEs; "N times larger (but keep ...)" is a RESIZE; targets drop "more" ("add more
  * ducks"), comparisons after the noun ("a puppy far smaller than ..."), a colour noun after a colour ("purple colour"),
  * contracted relatives ("that's") and parenthesised annotations ("the bus (bus)"), and joined aspects ("the colours and

@@ -382,6 +382,23 @@ final class InstructionGrammar {
         return !place.isEmpty() && Vocabulary.isPlace(headNoun(place));
     }
 
+    /**
+     * Whether a location phrase in {@code where} has a place as its head noun ("on a sofa IN A LIVING ROOM", "to the
+     * beach"); "to the kitchen table" names an object, not a place.
+     */
+    private static boolean placedSomewhere(List<String> where) {
+        for (int k = 0; k < where.size() - 1; k++) {
+            if (Vocabulary.LOCATION_WORDS.contains(where.get(k)) && inPlace(where.subList(k, where.size()))) {
+                return true;
+            }
+            if (k + 3 < where.size() && where.get(k).equals("front") && where.get(k + 1).equals("of")
+                    && inPlace(where.subList(k + 1, where.size()).stream().map(w -> w.equals("of") ? "at" : w).toList())) {
+                return true;   // "in front of a mountain"
+            }
+        }
+        return false;
+    }
+
     /** "the afternoon scene", "this old photo": a phrase whose head noun is the image itself. */
     static boolean namesTheImage(List<String> bare) {
         return !bare.isEmpty() && Set.of("scene", "image", "photo", "picture", "photograph", "shot", "pic")
@@ -547,7 +564,7 @@ final class InstructionGrammar {
         if (backdrop != null) {   // "put the vase against a grey background", "place the tv in front of a white wall"
             return new Parsed(EditCategory.BACKGROUND, objectPhrase(obj), join(stripThe(backdrop)), List.of());
         }
-        if (definite && where.stream().anyMatch(Vocabulary::isPlace)) {
+        if (definite && placedSomewhere(where)) {
             String target = obj.size() == 1 && (PRONOUNS.contains(obj.get(0)) || obj.get(0).equals("it")) ? foreground : objectPhrase(obj);
             int front = where.size() > 3 && where.get(1).equals("front") && where.get(2).equals("of") ? 3 : 1;
             return new Parsed(EditCategory.BACKGROUND, target, join(where.subList(front, where.size())), List.of());

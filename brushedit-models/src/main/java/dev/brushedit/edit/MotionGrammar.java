@@ -361,11 +361,15 @@ final class MotionGrammar {
                 at = i + 2;
             } else if (w.equals("next") && i + 1 < r.size() && r.get(i + 1).equals("to")) {
                 at = i + 1;
+            } else if ((w.equals("to") || w.equals("onto")) && r.get(i + 1).equals("the")) {
+                at = i;   // "move the cat to the kitchen table": to another object (a place is left to the other rules)
             } else if (!RELATIVE.containsKey(w) || w.equals("in") || w.equals("left") || w.equals("right")) {
                 continue;
             }
             List<String> reference = InstructionGrammar.stripDeterminers(r.subList(at + 1, r.size()));
-            if (reference.isEmpty() || reference.stream().anyMatch(x -> Vocabulary.isPlace(x) || Vocabulary.BACKGROUND.contains(x)
+            List<String> named = InstructionGrammar.phraseBeforeLocation(reference);
+            if (reference.isEmpty() || Vocabulary.isPlace(InstructionGrammar.headNoun(named))   // "the kitchen table" is no place
+                    || reference.stream().anyMatch(x -> Vocabulary.BACKGROUND.contains(x)
                     || Vocabulary.WHOLE_IMAGE.contains(x) || DIRECTIONS.containsKey(x))) {
                 return Optional.empty();
             }
@@ -485,7 +489,8 @@ final class MotionGrammar {
                 || number(w) != null || w.matches("\\d+(point\\d+)?x"));
         List<String> t = tail == 0 ? List.of() : rest.subList(tail, rest.size());
         boolean bigger = grow || t.stream().anyMatch(BIGGER::contains);
-        boolean smaller = shrink || t.stream().anyMatch(SMALLER::contains);
+        boolean smaller = shrink || t.stream().anyMatch(SMALLER::contains)
+                || t.contains("as") && t.stream().anyMatch(w -> Boolean.FALSE.equals(PLAIN_SIZES.get(w)));   // "twice as small"
         Double factor = factor(t, percent, smaller);
         boolean scaleVerb = SCALE_VERBS.contains(verb);
         if (tail == 0 && !grow && !shrink || bigger && smaller

@@ -202,4 +202,12 @@ class GrammarRound5RulesTest {
         expect("put the kitten infront of a white wall", EditCategory.BACKGROUND, "kitten");
         assertThat(plan("pose the dog in front of a white background").targetCaption()).isEqualTo("a white background");
     }
+
+    @Test
+    void aMoveToAnObjectWhoseNameHoldsAPlaceWordIsStillAMove() {
+        expect("move the cat to the kitchen table", EditCategory.MOVE, "cat");
+        expect("move the cat to the kitchen", EditCategory.BACKGROUND, "cat");
+        expect("put the puppy on a cushion in a living room", EditCategory.BACKGROUND, "puppy");
+        assertThat(plan("make the bowl twice as small").motion().orElseThrow().scale()).isEqualTo(0.5);
+    }
 }

@@ -296,7 +296,8 @@ final class ClauseForms {
      */
     static InstructionGrammar.Parsed unknownVerb(List<String> w, String instruction, String foreground) {
         String verb = w.get(0);
-        if (w.size() < 2 || verb.length() < 3 || !verb.chars().allMatch(Character::isLetter) || verb.endsWith("ly")
+        boolean ify = verb.endsWith("-fy") || verb.endsWith("-ify");   // "anime-fy the photo"
+        if (w.size() < 2 || verb.length() < 3 || !ify && !verb.chars().allMatch(Character::isLetter) || verb.endsWith("ly")
                 || Vocabulary.NOT_VERBS.contains(verb)) {
             return null;
         }
@@ -310,7 +311,8 @@ final class ClauseForms {
         List<String> object = InstructionGrammar.phraseBeforeLocation(rest);
         List<String> after = rest.subList(object.size(), rest.size());
         if (InstructionGrammar.wholeImagePrefix(rest) > 0 || InstructionGrammar.isWholeImageAspect(object)) {
-            String look = verb.endsWith("ify") && verb.length() > 6 ? verb.substring(0, verb.length() - 3) + " style"
+            String look = ify ? verb.substring(0, verb.lastIndexOf('-')) + " style"
+                    : verb.endsWith("ify") && verb.length() > 6 ? verb.substring(0, verb.length() - 3) + " style"
                     : done + " " + join(rest);   // "cartoonify the photo": a cartoon style
             return new InstructionGrammar.Parsed(EditCategory.GLOBAL, "", look, List.of());
         }

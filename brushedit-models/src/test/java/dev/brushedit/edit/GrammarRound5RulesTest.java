@@ -99,6 +99,7 @@ class GrammarRound5RulesTest {
         expect("give the original photo a comic-book look", EditCategory.GLOBAL, "");
         expect("cartoonify the natural image", EditCategory.GLOBAL, "");
         expect("animeify the current picture", EditCategory.GLOBAL, "");
+        expect("comic-fy the photo", EditCategory.GLOBAL, "");
         assertThat(plan("cartoonify the natural image").targetCaption()).isEqualTo("cartoon style");
         // the same given to, or applied on, one object restyles that object
         expect("give the sofa a retro look", EditCategory.LOCAL, "sofa");

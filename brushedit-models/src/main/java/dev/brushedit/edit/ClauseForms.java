@@ -100,6 +100,61 @@ final class ClauseForms {
                 List.of());
     }
 
+    private static final Set<String> SELECT = Set.of("select", "isolate", "segment", "detect", "find", "locate", "identify",
+            "mask", "choose", "pick");
+
+    /**
+     * "select the red bus and blur the background", "find the cat and make it black": a selection verb, the object,
+     * then "and" and the edit. The edit is read alone, with a pronoun object ("it", "them") standing for the selected
+     * one; a BACKGROUND edit keeps the selected object as its foreground. Null for any other sentence.
+     */
+    static InstructionGrammar.Parsed selected(List<String> w, String instruction, String foreground) {
+        if (w.size() < 5 || !SELECT.contains(w.get(0)) || !InstructionGrammar.OBJECT_STARTERS.contains(w.get(1))) {
+            return null;
+        }
+        int and = w.indexOf("and");
+        if (and < 3 || and > w.size() - 2) {
+            return null;
+        }
+        List<String> object = w.subList(1, and);
+        String target = objectPhrase(object);
+        if (target.isEmpty()) {
+            return null;
+        }
+        List<String> edit = new ArrayList<>();
+        for (String word : w.subList(and + 1, w.size())) {
+            if (Set.of("it", "them").contains(word) && !edit.isEmpty()) {
+                edit.addAll(object);   // "and make IT black": the selected object
+            } else {
+                edit.add(word);
+            }
+        }
+        InstructionGrammar.Parsed p = InstructionGrammar.parse(edit, instruction, foreground);
+        return p.category() == EditCategory.BACKGROUND && p.target().equals(foreground)
+                ? new InstructionGrammar.Parsed(p.category(), target, p.caption(), p.where()) : p;
+    }
+
+    private static final Set<String> POPS = Set.of("pop", "splash", "accent");
+
+    /**
+     * "create a colour pop of the man", "apply a color splash to the red car": the object kept in colour while the
+     * rest of the image turns grey. Only the outside of the object changes, so it is a BACKGROUND edit whose
+     * foreground is the object. Null for any other sentence.
+     */
+    static InstructionGrammar.Parsed colourPop(List<String> w, String foreground) {
+        for (int i = 0; i + 3 < w.size(); i++) {
+            boolean verb = i == 0 && InstructionGrammar.OBJECT_STARTERS.contains(w.get(2));   // "colour pop the flower"
+            if (Set.of("color", "colour").contains(w.get(i)) && POPS.contains(w.get(i + 1))
+                    && (verb || Set.of("of", "on", "to", "for").contains(w.get(i + 2)))) {
+                List<String> object = w.subList(verb ? 2 : i + 3, w.size());
+                String target = InstructionGrammar.wholeImagePrefix(object) == object.size() ? foreground : objectPhrase(object);
+                return target.isEmpty() ? null : new InstructionGrammar.Parsed(EditCategory.BACKGROUND, target,
+                        "black and white background", List.of());
+            }
+        }
+        return null;
+    }
+
     /** "ensure (that) ...", "make sure ..." -> "...". */
     private static List<String> stripLeadIn(List<String> w) {
         for (String lead : LEAD_INS) {
@@ -241,7 +296,8 @@ final class ClauseForms {
      */
     static InstructionGrammar.Parsed unknownVerb(List<String> w, String instruction, String foreground) {
         String verb = w.get(0);
-        if (w.size() < 2 || verb.length() < 3 || !verb.chars().allMatch(Character::isLetter) || verb.endsWith("ly")
+        boolean ify = verb.endsWith("-fy") || verb.endsWith("-ify");   // "anime-fy the photo"
+        if (w.size() < 2 || verb.length() < 3 || !ify && !verb.chars().allMatch(Character::isLetter) || verb.endsWith("ly")
                 || Vocabulary.NOT_VERBS.contains(verb)) {
             return null;
         }
@@ -255,7 +311,10 @@ final class ClauseForms {
         List<String> object = InstructionGrammar.phraseBeforeLocation(rest);
         List<String> after = rest.subList(object.size(), rest.size());
         if (InstructionGrammar.wholeImagePrefix(rest) > 0 || InstructionGrammar.isWholeImageAspect(object)) {
-            return new InstructionGrammar.Parsed(EditCategory.GLOBAL, "", done + " " + join(rest), List.of());
+            String look = ify ? verb.substring(0, verb.lastIndexOf('-')) + " style"
+                    : verb.endsWith("ify") && verb.length() > 6 ? verb.substring(0, verb.length() - 3) + " style"
+                    : done + " " + join(rest);   // "cartoonify the photo": a cartoon style
+            return new InstructionGrammar.Parsed(EditCategory.GLOBAL, "", look, List.of());
         }
         List<String> bare = stripDeterminers(object);
         if (bare.isEmpty()) {
@@ -279,6 +338,10 @@ final class ClauseForms {
                         || MATERIALS.contains(after.get(after.size() - 1)))) {   // "render the teapot in porcelain"
             return new InstructionGrammar.Parsed(EditCategory.LOCAL, target, join(after.subList(1, after.size())) + " " + target,
                     List.of());
+        }
+        if (Backdrops.after(after) != null) {   // "show the watch against a dark background"
+            return new InstructionGrammar.Parsed(EditCategory.BACKGROUND, target, join(InstructionGrammar.stripThe(
+                    Backdrops.after(after))), List.of());
         }
         if (InstructionGrammar.inPlace(after)) {   // "show the couple at a wedding"
             return new InstructionGrammar.Parsed(EditCategory.BACKGROUND, target, join(InstructionGrammar.stripThe(

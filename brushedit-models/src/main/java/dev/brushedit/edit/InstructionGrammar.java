@@ -26,6 +26,7 @@ final class InstructionGrammar {
     private static final Set<String> FILTERS = Set.of("filter", "filters", "effect", "effects", "tint", "vignette", "grain",
             "glow", "overlay", "cast");
     private static final Set<String> PRONOUNS = Set.of("him", "her", "them", "he", "she", "me", "us", "they");
+    private static final Set<String> PRONOUNS_AND_IT = Set.of("it", "him", "her", "them");
     private static final Set<String> GLOBAL_ADDITIONS = Set.of("filter", "effect", "vignette", "grain", "tint", "glow",
             "snow", "snowfall", "rain", "fog", "mist", "haze", "bokeh", "flare", "flares", "leak", "leaks");
     /** Words that open an object phrase right after a verb ("polish THE kettle"). */
@@ -50,7 +51,10 @@ final class InstructionGrammar {
         List<String> out = new ArrayList<>();
         for (String w : b.toString().split(" +")) {
             String t = stripQuotes(w);
-            if (!t.isEmpty()) {
+            if (t.equals("infront")) {   // "in front" written as one word
+                out.add("in");
+                out.add("front");
+            } else if (!t.isEmpty()) {
                 out.add(t);
             }
         }
@@ -68,6 +72,15 @@ final class InstructionGrammar {
             }
         }
         return i + 7 == s.length() || !Character.isLetterOrDigit(s.charAt(i + 7));
+    }
+
+    /**
+     * {@code instruction} without parenthesised annotations: "replace the red bus (bus) with a truck" ->
+     * "replace the red bus with a truck" (a tool's label for the object, not part of the sentence).
+     */
+    static String dropAnnotations(String instruction) {
+        String s = instruction.replaceAll("\\s*\\([^()]*\\)", "").strip();
+        return s.isEmpty() ? instruction : s;
     }
 
     private static String stripQuotes(String w) {
@@ -122,6 +135,16 @@ final class InstructionGrammar {
     }
 
     private static Parsed parseEdit(List<String> w, String instruction, String foreground) {
+        Parsed lead = ClauseForms.selected(w, instruction, foreground);   // "select the bus and blur the background"
+        if (lead == null) {
+            lead = ClauseForms.colourPop(w, foreground);
+        }
+        if (lead == null) {
+            lead = ExceptForms.parse(w, instruction, foreground);   // "make everything except the dog black and white"
+        }
+        if (lead != null) {
+            return lead;
+        }
         int and = secondEdit(w);
         if (and > 0) {
             throw new UnsupportedEditException(null, "\"" + instruction + "\" asks for two edits, \"" + join(w.subList(0, and))
@@ -198,7 +221,7 @@ final class InstructionGrammar {
             case PUT:
                 return put(rest, instruction, foreground);
             case GIVE:
-                return give(rest, instruction);
+                return give(rest, instruction, foreground);
             case APPLY:
                 return apply(rest, instruction);
             case CHANGE:
@@ -332,6 +355,9 @@ final class InstructionGrammar {
         if (rest.get(0).equals("out") || rest.get(0).equals("away") || rest.get(0).equals("off")) {
             return remove(rest.subList(1, rest.size()), instruction, foreground);
         }
+        if (toPlace && rest.size() > 2 && PRONOUNS_AND_IT.contains(rest.get(0)) && rest.get(1).equals("to")) {
+            return put(rest, instruction, foreground);   // "take it to the beach"
+        }
         if (!OBJECT_STARTERS.contains(rest.get(0))) {
             return null;
         }
@@ -392,6 +418,23 @@ final class InstructionGrammar {
         return !place.isEmpty() && Vocabulary.isPlace(headNoun(place));
     }
 
+    /**
+     * Whether a location phrase in {@code where} has a place as its head noun ("on a sofa IN A LIVING ROOM", "to the
+     * beach"); "to the kitchen table" names an object, not a place.
+     */
+    private static boolean placedSomewhere(List<String> where) {
+        for (int k = 0; k < where.size() - 1; k++) {
+            if (Vocabulary.LOCATION_WORDS.contains(where.get(k)) && inPlace(where.subList(k, where.size()))) {
+                return true;
+            }
+            if (k + 3 < where.size() && where.get(k).equals("front") && where.get(k + 1).equals("of")
+                    && inPlace(where.subList(k + 1, where.size()).stream().map(w -> w.equals("of") ? "at" : w).toList())) {
+                return true;   // "in front of a mountain"
+            }
+        }
+        return false;
+    }
+
     /** "the afternoon scene", "this old photo": a phrase whose head noun is the image itself. */
     static boolean namesTheImage(List<String> bare) {
         return !bare.isEmpty() && Set.of("scene", "image", "photo", "picture", "photograph", "shot", "pic")
@@ -400,13 +443,17 @@ final class InstructionGrammar {
 
     /**
      * One place turned into another ("the kitchen" -> "a meadow", "the ground" -> "a forest"): the
-     * old phrase names a place and the new one's head noun is a place.
+     * old phrase names a place and the new one's head noun is a place or a word for a scene ("a bar setting").
      */
     static boolean scenesSwapped(List<String> oldPlace, List<String> newPlace) {
         List<String> yy = stripDeterminers(newPlace);
-        return phraseBeforeLocation(oldPlace).stream().anyMatch(w -> Vocabulary.isPlace(w) && !Vocabulary.SKY_OBJECTS.contains(w))
-                && !yy.isEmpty()
-                && Vocabulary.isPlace(headNoun(phraseBeforeLocation(yy)));
+        if (yy.isEmpty() || phraseBeforeLocation(oldPlace).stream().noneMatch(w -> Vocabulary.isPlace(w)
+                && !Vocabulary.SKY_OBJECTS.contains(w))) {
+            return false;
+        }
+        String head = headNoun(phraseBeforeLocation(yy));
+        return Vocabulary.isPlace(head) || Vocabulary.BACKGROUND.contains(head)   // "to a bar, restaurant SETTING"
+                || head.equals("scene") && yy.size() > 1;   // "to a garden scene"
     }
 
     /** "make", "let", "have", "turn", "change"...: a verb whose edit keeps the object in place. */
@@ -461,7 +508,15 @@ final class InstructionGrammar {
         if (GLOBAL_ADDITIONS.contains(bare.get(bare.size() - 1)) && wholeImageOrNothing(where)) {
             return new Parsed(EditCategory.GLOBAL, "", join(bare), List.of());
         }
-        return new Parsed(EditCategory.ADDITION, cutClauses(bare), caption(obj), List.copyOf(where));
+        List<String> added = new ArrayList<>(bare);
+        int more = added.size() > 1 && (ClauseForms.isIndefinite(added.get(0)) || QUANTITY_NOUNS.contains(added.get(0))) ? 1 : 0;
+        if (added.size() > more + 1 && Set.of("more", "additional", "extra").contains(added.get(more))) {
+            added.remove(more);   // "add (two / lots) more ducks": a quantifier, not part of the object
+            if (more == 1 && QUANTITY_NOUNS.contains(added.get(0))) {
+                added.remove(0);
+            }
+        }
+        return new Parsed(EditCategory.ADDITION, cutClauses(added), caption(obj), List.copyOf(where));
     }
 
     /**
@@ -505,6 +560,9 @@ final class InstructionGrammar {
 
     private static Parsed put(List<String> rest, String instruction, String foreground) {
         int value = indexOf(rest, Set.of("to", "as", "into"));
+        if (value == 1 && (PRONOUNS.contains(rest.get(0)) || rest.get(0).equals("it")) && inPlace(rest.subList(1, rest.size()))) {
+            return background(rest.subList(2, rest.size()), foreground);   // "move it to Mars", "take them to a beach"
+        }
         if (value >= 1 && value < rest.size() - 1 && !stripDeterminers(rest.subList(0, value)).isEmpty()
                 && isWholeImageAspect(rest.subList(0, value))) {
             return global(rest.subList(value + 1, rest.size()), instruction);
@@ -517,21 +575,35 @@ final class InstructionGrammar {
             }
             return background(rest.subList(to + 1, rest.size()), foreground);
         }
+        int image = wholeImagePrefix(rest);
+        if (image > 0 && image < rest.size() - 1 && Set.of("in", "at", "during").contains(rest.get(image))
+                && rest.subList(image + 1, rest.size()).stream().anyMatch(Vocabulary.GLOBAL_WORDS::contains)
+                && !inPlace(rest.subList(image, rest.size()))) {   // not "in a misty valley": a place
+            return global(rest.subList(image + 1, rest.size()), instruction);   // "set the photo in winter"
+        }
         if (bare.size() > 2 && bare.get(0).equals("scene") && Set.of("in", "at").contains(bare.get(1))) {
             return background(bare.subList(2, bare.size()), foreground);   // "set the scene in Paris"
         }
         int at = firstLocation(rest);
         List<String> obj = rest.subList(0, at);
         List<String> where = rest.subList(at, rest.size());
+        if (obj.size() == 1 && PRONOUNS_AND_IT.contains(obj.get(0)) && Backdrops.after(where) != null) {
+            return background(Backdrops.after(where), foreground);   // "put him in front of a green screen"
+        }
         if (obj.size() == 1 && PRONOUNS.contains(obj.get(0)) && where.size() > 1 && Set.of("in", "at", "on", "into", "to")
                 .contains(where.get(0))) {
             return background(where.subList(1, where.size()), foreground);   // "put him in a cocktail party"
         }
         boolean definite = !obj.isEmpty() && (Set.of("the", "this", "that", "my", "his", "her", "our", "their", "your", "these", "those")
                 .contains(obj.get(0)) || PRONOUNS.contains(obj.get(0)) || obj.get(0).equals("it"));
-        if (definite && where.stream().anyMatch(Vocabulary::isPlace)) {
+        List<String> backdrop = definite ? Backdrops.after(where) : null;
+        if (backdrop != null) {   // "put the vase against a grey background", "place the tv in front of a white wall"
+            return new Parsed(EditCategory.BACKGROUND, objectPhrase(obj), join(stripThe(backdrop)), List.of());
+        }
+        if (definite && placedSomewhere(where)) {
             String target = obj.size() == 1 && (PRONOUNS.contains(obj.get(0)) || obj.get(0).equals("it")) ? foreground : objectPhrase(obj);
-            return new Parsed(EditCategory.BACKGROUND, target, join(where.subList(1, where.size())), List.of());
+            int front = where.size() > 3 && where.get(1).equals("front") && where.get(2).equals("of") ? 3 : 1;
+            return new Parsed(EditCategory.BACKGROUND, target, join(where.subList(front, where.size())), List.of());
         }
         return add(rest, instruction, foreground);
     }
@@ -554,10 +626,14 @@ final class InstructionGrammar {
         return global(what, instruction);
     }
 
-    private static Parsed give(List<String> rest, String instruction) {
+    private static Parsed give(List<String> rest, String instruction, String foreground) {
         int whole = wholeImagePrefix(rest);
         if (whole > 0) {
             return global(rest.subList(whole, rest.size()), instruction);
+        }
+        List<String> recipient = stripDeterminers(rest);
+        if (recipient.size() > 1 && Vocabulary.BACKGROUND.contains(recipient.get(0))) {   // "give the background a bokeh effect"
+            return background(recipient.subList(1, recipient.size()), foreground);
         }
         int article = -1;
         for (int i = 1; i < rest.size(); i++) {
@@ -575,8 +651,8 @@ final class InstructionGrammar {
         if (bare.isEmpty() || rest.size() < 2) {
             throw notUnderstood(instruction, "it does not say what to give");
         }
-        if (article > 0 && Vocabulary.ASPECTS.contains(headNoun(bare))) {
-            String target = objectPhrase(rest.subList(0, article));
+        if (article > 0 && (Vocabulary.ASPECTS.contains(headNoun(bare)) || Vocabulary.STYLE_NOUNS.contains(headNoun(bare)))) {
+            String target = objectPhrase(rest.subList(0, article));   // "give the car a glossy finish / a retro look"
             if (!target.isEmpty()) {
                 return new Parsed(EditCategory.LOCAL, target, join(bare) + " " + target, List.of());
             }
@@ -585,6 +661,7 @@ final class InstructionGrammar {
     }
 
     private static Parsed change(String verb, List<String> rest, String instruction, String foreground) {
+        rest = soThat(rest);
         List<String> delims = verb.equals("replace") || verb.equals("substitute")
                 ? List.of("with", "by", "for", "into", "to") : List.of("into", "to", "with", "for", "by", "like");
         int split = -1;
@@ -601,6 +678,10 @@ final class InstructionGrammar {
             split = in;   // "turn the mountain in a waterfall": "in" written for "into"
         }
         String owner = split < 0 && rest.size() > 2 ? aspectOwner(rest, false) : null;
+        if (owner != null && Vocabulary.BACKGROUND.contains(owner)) {   // "change the colour of the background"
+            return new Parsed(EditCategory.BACKGROUND, foreground, "different " + headNoun(stripDeterminers(rest)) + " background",
+                    List.of());
+        }
         if (owner != null && !Vocabulary.isAttribute(rest.get(rest.size() - 1))) {   // "change the colour of the soccer ball"
             return new Parsed(EditCategory.LOCAL, owner, "different " + headNoun(stripDeterminers(rest)) + " " + owner, List.of());
         }
@@ -616,6 +697,10 @@ final class InstructionGrammar {
         }
         List<String> x = rest.subList(0, split);
         List<String> y = rest.subList(split + 1, rest.size());
+        List<String> newScene = phraseBeforeLocation(stripDeterminers(dropLike(y)));
+        if (!x.isEmpty() && headNoun(x).equals("scene") && !newScene.isEmpty() && Vocabulary.isPlace(headNoun(newScene))) {
+            return background(y, foreground);   // "change the scene to a busy harbour": one scene replaced by another
+        }
         if (x.isEmpty() || wholeImagePrefix(x) == x.size() || isWholeImageAspect(x)
                 || isWholeImageAspect(phraseBeforeLocation(stripDeterminers(x)))) {   // "the season from summer"
             return global(y, instruction);
@@ -638,18 +723,69 @@ final class InstructionGrammar {
                     : new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(dropLike(y))), List.of());
         }
         owner = aspectOwner(bare, false);
+        if (owner != null && Vocabulary.BACKGROUND.contains(owner)) {   // "change the colour of the backdrop to blue"
+            return background(y, foreground);
+        }
         if (owner != null) {
             return new Parsed(EditCategory.LOCAL, owner, join(dropLike(y)) + " " + owner, List.of());
         }
-        return local(x, y, instruction);
+        Parsed placed = placedSubject(x, y, foreground);
+        return placed != null ? placed : local(x, y, instruction);
+    }
+
+    /**
+     * "change the people to be in a restaurant", "make the dog be in front of a white background": the object made to
+     * be in a place or before a new backdrop is kept and the scene around it changes (BACKGROUND); null otherwise.
+     */
+    private static Parsed placedSubject(List<String> x, List<String> y, String foreground) {
+        if (y.size() < 3 || !y.get(0).equals("be")) {
+            return null;
+        }
+        List<String> where = y.subList(1, y.size());
+        List<String> backdrop = Backdrops.after(where);
+        if (backdrop == null && !inPlace(where)) {
+            return null;
+        }
+        String target = x.size() == 1 && PRONOUNS_AND_IT.contains(x.get(0)) ? foreground : objectPhrase(x);
+        return target.isEmpty() ? null : new Parsed(EditCategory.BACKGROUND, target,
+                join(stripThe(backdrop != null ? backdrop : where.subList(1, where.size()))), List.of());
+    }
+
+    /**
+     * "change the room so (that) it is / becomes / looks like a library" -> "change the room to a library": a result
+     * clause on the changed object reads as its new value.
+     */
+    static List<String> soThat(List<String> rest) {
+        int so = rest.indexOf("so");
+        if (so < 1) {
+            return rest;
+        }
+        int i = so + 1;
+        if (i < rest.size() && rest.get(i).equals("that")) {
+            i++;
+        }
+        if (i + 2 < rest.size() && Set.of("it", "they", "this", "he", "she").contains(rest.get(i))
+                && Set.of("is", "are", "becomes", "become", "looks", "look", "resembles", "resemble").contains(rest.get(i + 1))) {
+            int value = rest.get(i + 2).equals("like") && i + 3 < rest.size() ? i + 3 : i + 2;
+            List<String> out = new ArrayList<>(rest.subList(0, so));
+            out.add("to");
+            out.addAll(rest.subList(value, rest.size()));
+            return out;
+        }
+        return rest;
     }
 
     private static Parsed make(List<String> rest, String instruction, String foreground) {
         if (rest.size() > 3 && rest.get(rest.size() - 2).equals("in") && Vocabulary.ASPECTS.contains(rest.get(rest.size() - 1))) {
             rest = rest.subList(0, rest.size() - 2);
         }
+        if (rest.size() > 2 && COLOUR_NOUNS.contains(rest.get(rest.size() - 1)) && Vocabulary.isAttribute(rest.get(rest.size() - 2))
+                && !stripDeterminers(rest.subList(0, rest.size() - 2)).isEmpty()
+                && rest.subList(1, rest.size()).stream().noneMatch(Set.of("a", "an", "with", "some")::contains)) {
+            rest = rest.subList(0, rest.size() - 1);   // "make the tube purple colour": the colour is the value
+        }
         int whole = wholeImagePrefix(rest);
-        if (whole > 0 && whole < rest.size()) {
+        if (whole > 0 && whole < rest.size() && !Vocabulary.BACKGROUND.contains(rest.get(whole))) {   // not "the photo background"
             return global(rest.subList(whole, rest.size()), instruction);
         }
         if (Vocabulary.QUANTITIES.contains(rest.get(0)) && isAdjustment(rest)) {
@@ -660,6 +796,10 @@ final class InstructionGrammar {
             return change("make", rest, instruction, foreground);
         }
         int like = indexOf(rest, Set.of("look", "looks", "into", "seem", "appear", "like"));
+        int acting = actionVerbAt(rest);
+        if (acting >= 1 && acting < like) {
+            like = -1;   // "make the cat turn its head to look right": the first verb is the action
+        }
         if (like >= 1) {
             int k = like;
             while (k > 1 && Vocabulary.isAttribute(rest.get(k - 1)) && !stripDeterminers(rest.subList(0, k - 1)).isEmpty()) {
@@ -819,7 +959,7 @@ final class InstructionGrammar {
     static String aspectOwner(List<String> x, boolean possessive) {
         List<String> bare = stripDeterminers(x);
         int of = bare.indexOf("of");
-        if ((of == 1 || of == 2) && bare.size() > of + 1
+        if ((of == 1 || of == 2 || conjoinedAspects(bare, of)) && bare.size() > of + 1
                 && (Vocabulary.ASPECTS.contains(bare.get(of - 1)) || Vocabulary.OWNED_STYLES.contains(bare.get(of - 1)))) {
             String t = objectPhrase(bare.subList(of + 1, bare.size()));   // "the colour of X", "the coat colour of X"
             return t.isEmpty() ? null : t;
@@ -833,6 +973,14 @@ final class InstructionGrammar {
             return t.isEmpty() ? null : t;
         }
         return null;
+    }
+
+    private static final Set<String> COLOUR_NOUNS = Set.of("color", "colour", "colored", "coloured", "shade", "hue", "tone");
+
+    /** "the colours and style of X", "the size, shape and colour of X": aspects joined by "and" before "of". */
+    private static boolean conjoinedAspects(List<String> bare, int of) {
+        return of > 2 && bare.subList(0, of).contains("and") && bare.subList(0, of).stream().allMatch(a -> a.equals("and")
+                || Vocabulary.ASPECTS.contains(a) || Vocabulary.OWNED_STYLES.contains(a));
     }
 
     /** "make X Y" once X and Y are known. */
@@ -854,14 +1002,16 @@ final class InstructionGrammar {
         }
         List<String> bare = stripDeterminers(x);
         if (!bare.isEmpty() && (Vocabulary.BACKGROUND.contains(bare.get(0))
-                || Vocabulary.BACKGROUND.contains(headNoun(phraseBeforeLocation(bare))))) {   // "the sky background"
+                || Vocabulary.BACKGROUND.contains(headNoun(phraseBeforeLocation(bare)))   // "the sky background"
+                || Vocabulary.BACKGROUND.contains(String.valueOf(aspectOwner(bare, false))))) {   // "the colour of the backdrop"
             return hasArticle(yy) ? background(yy, foreground)
                     : new Parsed(EditCategory.BACKGROUND, foreground, join(yy) + " background", List.of());
         }
         if (scenesSwapped(bare, yy)) {
             return new Parsed(EditCategory.BACKGROUND, foreground, join(stripThe(yy)), List.of());   // "make the ground a forest"
         }
-        return local(x, yy, instruction);
+        Parsed placed = placedSubject(x, y, foreground);
+        return placed != null ? placed : local(x, yy, instruction);
     }
 
     private static Parsed local(List<String> x, List<String> y, String instruction) {
@@ -907,10 +1057,15 @@ final class InstructionGrammar {
         return new Parsed(EditCategory.GLOBAL, "", join(yy), List.of());
     }
 
+    /** Words that describe the image as a whole, not a picture in it: "the NATURAL image", "the ORIGINAL photo". */
+    private static final Set<String> IMAGE_ADJECTIVES = Set.of("natural", "original", "current", "given", "input", "source",
+            "real", "uploaded");
+
     /** Number of leading words that name the whole image ("it", "the whole image", "this photo"), else 0. */
     static int wholeImagePrefix(List<String> w) {
         int i = 0;
-        while (i < w.size() && Set.of("the", "this", "whole", "entire", "my", "our", "your", "a", "an").contains(w.get(i))) {
+        while (i < w.size() && (Set.of("the", "this", "whole", "entire", "my", "our", "your", "a", "an").contains(w.get(i))
+                || i > 0 && IMAGE_ADJECTIVES.contains(w.get(i)))) {   // "the natural image", "this original photo"
             i++;
         }
         if (i < w.size() && Set.of("it", "everything", "image", "photo", "picture", "scene", "photograph", "pic", "shot")
@@ -968,7 +1123,20 @@ final class InstructionGrammar {
      * stays ("old rusted car"), as do nouns such as "building" or "earring".
      */
     static String cutClauses(List<String> w) {
+        int than = w.indexOf("than");
+        if (than >= 2) {   // "a puppy far smaller than the dog": a comparison after the noun describes it
+            int k = than - 1;
+            while (k > 1 && COMPARISON_DEGREES.contains(w.get(k - 1))) {
+                k--;
+            }
+            if (k >= 1) {
+                return cutClauses(w.subList(0, k));
+            }
+        }
         for (int i = 1; i < w.size(); i++) {
+            if (w.get(i).equals("as") && i + 2 < w.size() && w.get(i + 2).equals("as")) {
+                return join(w.subList(0, i));   // "a bird as big as the cat": an equal comparison describes it
+            }
             if (w.get(i).equals("with") || Vocabulary.SPEECH_PARTICIPLES.contains(w.get(i)) && i < w.size() - 1) {
                 return join(w.subList(0, i));
             }
@@ -982,6 +1150,10 @@ final class InstructionGrammar {
         }
         return join(w);
     }
+
+    /** Degree words before a comparative after the noun: "FAR smaller than", "A BIT taller than". */
+    private static final Set<String> COMPARISON_DEGREES = Set.of("far", "much", "way", "a", "bit", "little", "lot", "slightly",
+            "even", "somewhat", "considerably", "significantly", "no", "any");
 
     static boolean isParticiple(String word) {
         if (Vocabulary.NOT_PARTICIPLES.contains(word) || word.contains("'")) {
@@ -1002,9 +1174,12 @@ final class InstructionGrammar {
         return Vocabulary.LOCATION_WORDS.contains(word) && !Set.of("in", "with", "that", "which", "who", "so").contains(word);
     }
 
+    /** A relative pronoun fused with "is" or "are": "the ox THAT'S standing", "the men WHO'RE sitting". */
+    private static final Set<String> RELATIVE_CONTRACTIONS = Set.of("that's", "who's", "which's", "that're", "who're");
+
     static int firstLocation(List<String> w) {
         for (int i = 1; i < w.size(); i++) {
-            if (Vocabulary.LOCATION_WORDS.contains(w.get(i)) || i < w.size() - 1 && OBJECT_STARTERS.contains(w.get(i + 1))
+            if (Vocabulary.LOCATION_WORDS.contains(w.get(i)) || RELATIVE_CONTRACTIONS.contains(w.get(i)) || i < w.size() - 1 && OBJECT_STARTERS.contains(w.get(i + 1))
                     && Vocabulary.isMisspeltPreposition(w.get(i))) {
                 return i;
             }

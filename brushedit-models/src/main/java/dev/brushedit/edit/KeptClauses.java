@@ -26,6 +26,9 @@ final class KeptClauses {
 
     /** The split of {@code w}, or null when it holds no such clause. */
     static Split split(List<String> w) {
+        if (w.size() < 3) {
+            return null;
+        }
         for (int i = 2; i < w.size() - 1; i++) {
             if (WHILE.contains(w.get(i)) && KEEPING.contains(w.get(i + 1))) {
                 return new Split(w.subList(0, i), kept(w.subList(i + 2, w.size())));
@@ -36,10 +39,16 @@ final class KeptClauses {
                     && !Set.of("to", "will", "should", "must", "and").contains(w.get(i - 1))
                     || w.get(i).equals("and") && KEEP.contains(w.get(i + 1)) && i + 2 < w.size()) {
                 int from = w.get(i).equals("and") ? i + 2 : i + 1;
-                return new Split(w.subList(0, i), kept(w.subList(from, w.size())));
+                int end = w.get(i - 1).equals("but") || w.get(i - 1).equals("yet") ? i - 1 : i;   // "X but keep Y"
+                return new Split(w.subList(0, end), kept(w.subList(from, w.size())));
             }
         }
         int but = w.indexOf("but");
+        int and = w.indexOf("and");
+        if (but < 0 && and > 0 && and < w.size() - 2 && (VerbLexicon.canonical(w.get(and + 1)) != null
+                || !Vocabulary.NOT_VERBS.contains(w.get(and + 1)) && InstructionGrammar.OBJECT_STARTERS.contains(w.get(and + 2)))) {
+            but = and;   // "keep the dog and blur the background"
+        }
         if (KEEP.contains(w.get(0)) && but >= 2 && but < w.size() - 2) {
             return new Split(w.subList(but + 1, w.size()), kept(w.subList(1, but)));
         }

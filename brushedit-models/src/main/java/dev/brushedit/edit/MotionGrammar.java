@@ -323,7 +323,9 @@ final class MotionGrammar {
      * of the clock above the toy": a move verb, an object and a position relative to another object
      * (not a place: "move the dog to the beach" is left to the other rules). A relative destination
      * is still a MOVE of the object; the direction is the preposition's ("under" down, "left of"
-     * left), else sideways. "in" counts only as "in front of".
+     * left), else sideways. "in" counts only as "in front of". "Towards / toward" another object ("move the cup
+     * towards the bowl until they touch") moves it sideways, place or not: a move toward a thing is a move inside the
+     * image.
      */
     private static Optional<Parsed> relative(String verb, List<String> rest, String foreground) {
         if (!SIDEWAYS_VERBS.contains(verb) && !"move".equals(VerbLexicon.canonical(verb))) {
@@ -336,9 +338,16 @@ final class MotionGrammar {
         for (int i = 1; i < r.size() - 1; i++) {
             if (Set.of("closer", "nearer", "away").contains(r.get(i)) && i + 2 < r.size()
                     && Set.of("to", "from").contains(r.get(i + 1))) {   // "move the chair closer to the table"
-                String target = target(r.subList(0, i), foreground);
-                return target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target) ? Optional.empty()
-                        : Optional.of(new Parsed(EditCategory.MOVE, target, target, ObjectMotion.sideways()));
+                return sidewaysMove(r.subList(0, i), foreground);
+            }
+            if (i + 3 < r.size() && Set.of("to", "on").contains(r.get(i)) && r.get(i + 1).equals("the")
+                    && Set.of("other", "opposite").contains(r.get(i + 2)) && Set.of("side", "end", "corner").contains(r.get(i + 3))) {
+                return sidewaysMove(r.subList(0, i), foreground);   // "move the lamp to the other side (of the room)"
+            }
+            if (Set.of("towards", "toward").contains(r.get(i)) && InstructionGrammar.OBJECT_STARTERS.contains(r.get(i + 1))) {
+                List<String> goal = InstructionGrammar.stripDeterminers(r.subList(i + 1, r.size()));   // "... until they touch"
+                return goal.stream().anyMatch(x -> Vocabulary.WHOLE_IMAGE.contains(x) || Vocabulary.BACKGROUND.contains(x))
+                        ? Optional.empty() : sidewaysMove(r.subList(0, i), foreground);
             }
             String w = r.get(i);
             int at = i;
@@ -353,11 +362,15 @@ final class MotionGrammar {
                 at = i + 2;
             } else if (w.equals("next") && i + 1 < r.size() && r.get(i + 1).equals("to")) {
                 at = i + 1;
+            } else if ((w.equals("to") || w.equals("onto")) && r.get(i + 1).equals("the")) {
+                at = i;   // "move the cat to the kitchen table": to another object (a place is left to the other rules)
             } else if (!RELATIVE.containsKey(w) || w.equals("in") || w.equals("left") || w.equals("right")) {
                 continue;
             }
             List<String> reference = InstructionGrammar.stripDeterminers(r.subList(at + 1, r.size()));
-            if (reference.isEmpty() || reference.stream().anyMatch(x -> Vocabulary.isPlace(x) || Vocabulary.BACKGROUND.contains(x)
+            List<String> named = InstructionGrammar.phraseBeforeLocation(reference);
+            if (reference.isEmpty() || Vocabulary.isPlace(InstructionGrammar.headNoun(named))   // "the kitchen table" is no place
+                    || reference.stream().anyMatch(x -> Vocabulary.BACKGROUND.contains(x)
                     || Vocabulary.WHOLE_IMAGE.contains(x) || DIRECTIONS.containsKey(x))) {
                 return Optional.empty();
             }
@@ -370,6 +383,13 @@ final class MotionGrammar {
             return Optional.of(new Parsed(EditCategory.MOVE, target, target, motion));
         }
         return Optional.empty();
+    }
+
+    /** A MOVE of the object named by {@code object} toward the side with more room; empty when it names no object. */
+    private static Optional<Parsed> sidewaysMove(List<String> object, String foreground) {
+        String target = target(object, foreground);
+        return target.isEmpty() || Vocabulary.WHOLE_IMAGE.contains(target) || Vocabulary.BACKGROUND.contains(target)
+                ? Optional.empty() : Optional.of(new Parsed(EditCategory.MOVE, target, target, ObjectMotion.sideways()));
     }
 
     /**
@@ -470,7 +490,8 @@ final class MotionGrammar {
                 || number(w) != null || w.matches("\\d+(point\\d+)?x"));
         List<String> t = tail == 0 ? List.of() : rest.subList(tail, rest.size());
         boolean bigger = grow || t.stream().anyMatch(BIGGER::contains);
-        boolean smaller = shrink || t.stream().anyMatch(SMALLER::contains);
+        boolean smaller = shrink || t.stream().anyMatch(SMALLER::contains)
+                || t.contains("as") && t.stream().anyMatch(w -> Boolean.FALSE.equals(PLAIN_SIZES.get(w)));   // "twice as small"
         Double factor = factor(t, percent, smaller);
         boolean scaleVerb = SCALE_VERBS.contains(verb);
         if (tail == 0 && !grow && !shrink || bigger && smaller
@@ -545,7 +566,7 @@ final class MotionGrammar {
                 return to ? n / 100 : smaller ? 1 - n / 100 : 1 + n / 100;
             }
             if (i + 1 < t.size() && t.get(i + 1).equals("times") || to || i > 0 && Set.of("by", "of").contains(t.get(i - 1))) {
-                return smaller && !to ? 1 / n : n;
+                return smaller && !to && n > 1 ? 1 / n : n;   // "3 times smaller" is a third, "0.5 times smaller" a half
             }
         }
         return null;

@@ -67,7 +67,17 @@ import java.util.Optional;
  * a white background" or "to be set in" a place is BACKGROUND (see {@link WholeImageForms}); "while keeping X" and
  * "keep X but ..." clauses are cut, a kept object being a BACKGROUND edit's foreground ({@link KeptClauses}); a
  * description sentence before the request ("This is an ID photo - please ...") is skipped ({@link
- * RequestSentence}); targets are cut at clause participles ("wearing", "using") and degree adverbs ("entirely").
+ * RequestSentence}); targets are cut at clause participles ("wearing", "using") and degree adverbs ("entirely"). Fifth-round
+ * forms: an object already in the image put before a new backdrop ("put the vase against a grey background", "in front
+ * of a white wall", see {@link Backdrops}), a pronoun taken or moved to a place ("move it to Mars"), a scene changed to a
+ * scene word ("to a bar setting", "so it is a living room"), the colour of the background, "select / keep X and EDIT",
+ * a colour pop of X and an edit of "everything except X" ({@link ExceptForms}) are BACKGROUND edits keeping X; a look
+ * given to the natural / original image and "-ify" verbs on it ("cartoonify the image") are GLOBAL, the image changed to a
+ * place ("change to a beach") and an object changed "to be in" a place are BACKGROUND; "move X towards Y"
+ * and "to the other side" are MOVEs; "N times larger (but keep ...)" is a RESIZE; targets drop "more" ("add more
+ * ducks"), comparisons after the noun ("a puppy far smaller than ..."), a colour noun after a colour ("purple colour"),
+ * contracted relatives ("that's") and parenthesised annotations ("the bus (bus)"), and joined aspects ("the colours and
+ * style of X") target X.
  *
  * <p>Courtesy phrases ("please", "could you", "thanks") are dropped; location phrases ("in the
  * corner"), relative clauses ("that sits") and participle clauses ("parked outside", "wearing a
@@ -124,9 +134,11 @@ public final class OfflineInstructor implements Instructor {
         Checks.notNull("image", image);
         Checks.notBlank("instruction", instruction);
         LanguageGuard.check(instruction, InstructionGrammar.words(instruction));
-        String request = RequestSentence.request(instruction);   // "This is an ID photo - please replace ..."
+        String request = RequestSentence.request(InstructionGrammar.dropAnnotations(instruction));   // "... - please replace ..."
         List<String> words = InstructionGrammar.words(request);
-        Optional<MotionGrammar.Parsed> motion = MotionGrammar.parse(InstructionGrammar.stripCourtesy(MotionGrammar.words(request)),
+        List<String> motionWords = InstructionGrammar.stripCourtesy(MotionGrammar.words(request));
+        KeptClauses.Split kept = KeptClauses.split(motionWords);   // "make the cup larger but keep the bowl's size"
+        Optional<MotionGrammar.Parsed> motion = MotionGrammar.parse(kept != null ? kept.edit() : motionWords,
                 request.contains("%"), image.width(), image.height(), foreground);
         if (motion.isPresent()) {
             MotionGrammar.Parsed m = motion.get();

@@ -115,7 +115,8 @@ final class Vocabulary {
             "grassland", "dune", "dunes", "oasis", "reef", "metropolis", "landscape", "bar", "pub",
             "playground", "courtroom", "cathedral", "spaceship", "ship", "harbourfront", "waterfront", "ground", "slope",
             "terrain", "surface", "party", "concert", "festival", "wedding", "parade", "ceremony", "carnival", "fair",
-            "banquet", "ballroom", "nightclub", "club", "track", "racetrack", "runway", "pier", "dock", "rooftop"));
+            "banquet", "ballroom", "nightclub", "club", "track", "racetrack", "runway", "pier", "dock", "rooftop", "hotel",
+            "lobby", "interior", "lounge", "apartment", "cafeteria", "diner", "bakery"));
 
     /** Aspects of an object: "change the cat's pose / the colour of the car from A to B" changes the object. */
     static final Set<String> ASPECTS = Set.of("color", "colour", "colors", "colours", "shade", "pose", "posture",

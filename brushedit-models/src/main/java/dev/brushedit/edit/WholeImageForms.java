@@ -48,6 +48,12 @@ final class WholeImageForms {
                 return new InstructionGrammar.Parsed(EditCategory.BACKGROUND, foreground,
                         join(InstructionGrammar.stripThe(look)) + " background", List.of());
             }
+            List<String> scene = InstructionGrammar.phraseBeforeLocation(InstructionGrammar.stripDeterminers(y));
+            if (Set.of("change", "turn", "transform", "convert", "switch").contains(verb) && !scene.isEmpty()
+                    && Vocabulary.isPlace(InstructionGrammar.headNoun(scene))
+                    && !Vocabulary.GLOBAL_WORDS.contains(InstructionGrammar.headNoun(scene))) {
+                return InstructionGrammar.background(y, foreground);   // "change to a beach": the scene becomes a place
+            }
             int set = setIn(y);
             if (set > 0 && set < y.size()) {   // "modify this photo to be set in a desert"
                 return InstructionGrammar.background(y.subList(set, y.size()), foreground);
@@ -55,7 +61,9 @@ final class WholeImageForms {
         }
         if (CREATE.contains(verb) && rest.size() >= 2 && ClauseForms.isIndefinite(rest.get(0))
                 && PRODUCTS.contains(rest.get(rest.size() - 1)) && rest.size() >= 3) {   // "create a noir version"
-            return new InstructionGrammar.Parsed(EditCategory.GLOBAL, "", join(rest.subList(1, rest.size() - 1)), List.of());
+            List<String> look = rest.subList(1, rest.size() - 1);
+            int of = look.indexOf("of");   // "a cartoon version of the photo"
+            return new InstructionGrammar.Parsed(EditCategory.GLOBAL, "", join(of > 0 ? look.subList(0, of) : look), List.of());
         }
         if (SIMULATE.contains(verb)) {   // "simulate the texture of clay animation"
             return InstructionGrammar.global(rest, instruction);

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
  * matrix and the misses.
  */
 class BenchmarkInstructionsSeventhTest {
-    // floors are set by the integrator after the first run
-    /** Category accuracy floor; the issue's goal is 90 %. */
-    static final double CATEGORY_THRESHOLD = 0.0;
-    /** Target match floor, over all rows. */
-    static final double TARGET_THRESHOLD = 0.0;
+    /**
+     * Category accuracy floor. Held out from issue 11's round 5 (the grammar's author never saw the set): on the
+     * round-4 grammar 155/168, after round 5 156/168 (92.9 %); the floor is one row below the latter.
+     */
+    static final double CATEGORY_THRESHOLD = 155.0 / 168;
+    /** Target match floor, over all rows: round 4 154/168, after round 5 155/168 (92.3 %); one row below. */
+    static final double TARGET_THRESHOLD = 154.0 / 168;
 
     @Test
     void categoryAndTargetOnTheSeventhBenchmarkSet() throws IOException {

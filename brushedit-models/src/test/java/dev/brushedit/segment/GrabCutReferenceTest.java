@@ -67,8 +67,9 @@ class GrabCutReferenceTest {
         }
         String summary = String.join("\n", report);
         System.out.println(summary + String.format(Locale.ROOT, "%nmean IoU over %d cases: %.4f", measured, sum / measured));
-        // the photos of 9 of the 11 cases are committed in samples/, so they are always measured
-        assertThat(measured).as(summary).isGreaterThanOrEqualTo(9);
+        // the photos of 8 of the 11 cases (astronaut, coffee, rocket) are committed in samples/, so they are always
+        // measured; chelsea and camera come from the shared fixtures folder when it is beside the checkout
+        assertThat(measured).as(summary).isGreaterThanOrEqualTo(8);
         assertThat(low).as("cases below IoU " + CASE_FLOOR + ":\n" + summary).isEmpty();
         assertThat(sum / measured).as("mean IoU\n" + summary).isGreaterThanOrEqualTo(MEAN_FLOOR);
     }

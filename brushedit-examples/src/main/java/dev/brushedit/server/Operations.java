@@ -33,7 +33,7 @@ import java.util.function.Function;
  */
 final class Operations {
     static final Set<String> INPAINT_FIELDS = Set.of("image", "mask", "prompt", "negativePrompt", "seed", "steps", "guidance");
-    static final Set<String> EDIT_FIELDS = Set.of("image", "instruction", "plan", "mask", "objectMask", "box", "executor", "seed",
+    static final Set<String> EDIT_FIELDS = Set.of("image", "instruction", "plan", "mask", "objectMask", "box", "boxMask", "executor", "seed",
             "steps", "guidance");
     static final Set<String> SEGMENT_FIELDS = Set.of("image", "object");
     static final Set<String> PLAN_FIELDS = Set.of("image", "instruction");
@@ -104,6 +104,7 @@ final class Operations {
         Optional<Mask> mask = optionalMask(f, "mask", image);
         Optional<Mask> objectMask = optionalMask(f, "objectMask", image);
         Optional<Box> box = f.box("box");
+        boolean objectInBox = boxMask(f, box.isPresent());
         if (mask.isEmpty() && objectMask.isEmpty() && box.isEmpty() && segmenter == null
                 && MaskPolicy.needsObjectMask(plan.category()) && plan.category() != EditCategory.ADDITION) {
             throw ApiException.cannotHonour("objectMask", "the " + plan.category() + " edit needs the mask of \""
@@ -115,11 +116,16 @@ final class Operations {
         mask.ifPresent(overrides::mask);
         objectMask.ifPresent(overrides::objectMask);
         box.ifPresent(overrides::box);
-        EditOverrides built = overrides.build();
+        boolean boxIsTheObject = box.isPresent() && mask.isEmpty() && objectMask.isEmpty()
+                && MaskPolicy.needsObjectMask(plan.category()) && plan.category() != EditCategory.ADDITION;
         return job -> {
             long start = System.nanoTime();
-            EditResult result = segmentingEditor.edit(image, instruction, built, job.listener(), job.token());
+            String usedBoxMask = boxIsTheObject ? objectInBox(image, box.get(), objectInBox, overrides) : null;
+            EditResult result = segmentingEditor.edit(image, instruction, overrides.build(), job.listener(), job.token());
             ObjectNode out = Fields.response();
+            if (usedBoxMask != null) {
+                out.put("boxMask", usedBoxMask);
+            }
             out.set("plan", PlanJson.write(result.plan()));
             out.put("executor", result.executor());
             out.put("image", result.alpha().map(a -> ImageCodec.png(result.image(), a)).orElseGet(() -> ImageCodec.png(result.image())));
@@ -207,6 +213,40 @@ final class Operations {
 
     private Optional<Mask> optionalMask(Fields f, String field, RgbImage image) {
         return f.string(field).map(text -> ImageCodec.decodeMask(field, text, image, limits));
+    }
+
+    /** The boxMask field: true for "object" (the default), false for "rect"; refused without a box. */
+    private static boolean boxMask(Fields f, boolean hasBox) {
+        Optional<String> text = f.string("boxMask");
+        if (text.isPresent() && !hasBox) {
+            throw ApiException.badField("boxMask", "needs a box: send box [x0, y0, x1, y1] with it, or leave boxMask out");
+        }
+        String value = text.orElse("object").strip();
+        if (!value.equals("object") && !value.equals("rect")) {
+            throw ApiException.badField("boxMask", "must be object or rect, was " + text.get());
+        }
+        return value.equals("object");
+    }
+
+    /**
+     * For an edit of an object given by a box: sets the object GrabCut finds inside the box as the object
+     * mask when asked and found, and says which mask was used ("object", "rect", or "rect" with the reason
+     * GrabCut could not be used).
+     */
+    private static String objectInBox(RgbImage image, Box box, boolean objectInBox, EditOverrides.Builder overrides) {
+        Box clamped = box.clampTo(image.width(), image.height());
+        if (!objectInBox) {
+            return "rect";
+        }
+        if (clamped.area() == image.pixelCount()) {
+            return "rect: the box covers the whole image, so there is no background to tell the object from";
+        }
+        Optional<Mask> object = MaskSource.ofBoxObject(clamped).object(image);
+        if (object.isEmpty()) {
+            return "rect: GrabCut found no object inside the box";
+        }
+        overrides.objectMask(object.get());
+        return "object";
     }
 
     private static ExecutorPreference executor(Fields f) {

@@ -89,6 +89,45 @@ class ServerApiTest {
     }
 
     @Test
+    void aBoxForAnObjectEditStandsForTheObjectInsideItUnlessBoxMaskIsRect() throws Exception {
+        Box loose = new Box(26, 26, 70, 70);
+        ObjectNode body = Fields.response().put("image", png(picture())).put("instruction", "remove the red square");
+        body.putArray("box").add(loose.x0()).add(loose.y0()).add(loose.x1()).add(loose.y1());
+        ApiClient.Answer object = api.post("/api/edit", body);
+        assertThat(object.status()).as(object.text()).isEqualTo(200);
+        assertThat(object.json().get("boxMask").asText()).isEqualTo("object");
+        long objectArea = whiteArea(decode(object.json().get("mask").asText()));
+        assertThat(objectArea).isGreaterThanOrEqualTo(SQUARE.area()).isLessThan(loose.area());
+        assertThat(TestImages.countNear(decode(object.json().get("image").asText()), SQUARE, RED, 40))
+                .isLessThan((int) (SQUARE.area() / 20));
+
+        ApiClient.Answer rect = api.post("/api/edit", body.deepCopy().put("boxMask", "rect"));
+        assertThat(rect.status()).as(rect.text()).isEqualTo(200);
+        assertThat(rect.json().get("boxMask").asText()).isEqualTo("rect");
+        assertThat(whiteArea(decode(rect.json().get("mask").asText()))).isGreaterThanOrEqualTo(loose.area());
+
+        ApiClient.Answer wrong = api.post("/api/edit", body.deepCopy().put("boxMask", "circle"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().at("/error/field").asText()).isEqualTo("boxMask");
+        assertThat(wrong.json().at("/error/message").asText()).contains("object or rect");
+        ObjectNode noBox = Fields.response().put("image", png(picture())).put("instruction", "remove the red square")
+                .put("boxMask", "rect");
+        ApiClient.Answer alone = api.post("/api/edit", noBox);
+        assertThat(alone.status()).isEqualTo(400);
+        assertThat(alone.json().at("/error/message").asText()).contains("needs a box");
+    }
+
+    private static long whiteArea(RgbImage mask) {
+        long n = 0;
+        for (int y = 0; y < mask.height(); y++) {
+            for (int x = 0; x < mask.width(); x++) {
+                n += (mask.rgb(x, y) & 0xFF) >= 128 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
     void planEndpointSaysWhoWouldRunItOrWhyNobodyCan() throws Exception {
         ApiClient.Answer remove = api.post("/api/plan", Fields.response().put("image", png(picture())).put("instruction", "remove the cat"));
         assertThat(remove.status()).isEqualTo(200);

@@ -13,8 +13,16 @@
 # OpenCV outputs are cached in OUT_DIR/opencv; the first run takes about an hour (FSR_BEST).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
+if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
+  sed -n '2,15p' "$0"
+  exit 0
+fi
 if [ $# -lt 1 ]; then
   sed -n '2,15p' "$0" >&2
+  exit 2
+fi
+if [ ! -d "$1" ]; then
+  echo "run.sh: IMAGE_DIR $1 is not a folder (see run.sh --help)" >&2
   exit 2
 fi
 images="$(cd "$1" && pwd)"

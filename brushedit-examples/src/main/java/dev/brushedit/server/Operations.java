@@ -105,8 +105,8 @@ final class Operations {
         Optional<Mask> objectMask = optionalMask(f, "objectMask", image);
         Optional<Box> box = f.box("box");
         boolean objectInBox = boxMask(f, box.isPresent());
-        if (mask.isEmpty() && objectMask.isEmpty() && box.isEmpty() && segmenter == null
-                && MaskPolicy.needsObjectMask(plan.category()) && plan.category() != EditCategory.ADDITION) {
+        boolean needsObject = mask.isEmpty() && objectMask.isEmpty() && MaskPolicy.needsObjectMask(plan.category());
+        if (needsObject && box.isEmpty() && segmenter == null) {
             throw ApiException.cannotHonour("objectMask", "the " + plan.category() + " edit needs the mask of \""
                     + plan.targetObject() + "\": send objectMask (white = the object), mask (white = the region to repaint) "
                     + "or box, or start the server with --segment-models DIR");
@@ -116,8 +116,7 @@ final class Operations {
         mask.ifPresent(overrides::mask);
         objectMask.ifPresent(overrides::objectMask);
         box.ifPresent(overrides::box);
-        boolean boxIsTheObject = box.isPresent() && mask.isEmpty() && objectMask.isEmpty()
-                && MaskPolicy.needsObjectMask(plan.category()) && plan.category() != EditCategory.ADDITION;
+        boolean boxIsTheObject = needsObject && box.isPresent();
         return job -> {
             long start = System.nanoTime();
             String usedBoxMask = boxIsTheObject ? objectInBox(image, box.get(), objectInBox, overrides) : null;
